@@ -1,0 +1,314 @@
+"""Status, direction of travel and plan coverage: pure functions of indicators and a date.
+
+Comparisons use decimals made from the figures as written, so a value exactly at a tolerance edge
+(993 - 5% = 943.35) lands on the edge rather than a binary fraction either side of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+
+from actionplan.models import Indicator, Measurement, Settings, Status, Tolerance
+from actionplan.periods import Period, financial_year_of, parse_when, shift_months
+from actionplan.yamlfile import Problem
+
+FREQUENCY_MONTHS = {"monthly": 1, "quarterly": 3, "annual": 12}
+
+
+class Coverage(StrEnum):
+    MISSING = "MISSING"
+    STALE = "STALE"
+    INCOMPLETE = "INCOMPLETE"
+    OVERDUE = "OVERDUE"
+    OK = "OK"
+
+
+class Travel(StrEnum):
+    IMPROVING = "improving"
+    WORSENING = "worsening"
+    NO_CHANGE = "no change"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One measurement judged against its target."""
+
+    measurement: Measurement
+    target: Decimal | None
+    target_period: Period | None  # None: a single target for every period
+    prorated: bool
+    computed: Status
+
+    @property
+    def status(self) -> Status:
+        """The published status where there is one (it is what committees saw)."""
+        return self.measurement.status or self.computed
+
+    @property
+    def mismatch(self) -> bool:
+        published = self.measurement.status
+        return published is not None and published != self.computed
+
+
+@dataclass(frozen=True)
+class PlanCheck:
+    coverage: Coverage
+    detail: str
+    due: Period | None = None
+    overdue_unknown: bool = False  # `when` is words: results cannot be checked for lateness
+
+
+@dataclass(frozen=True)
+class Assessment:
+    indicator: Indicator
+    reading: Reading | None  # None: no measurement known at the date
+    stale: bool = False
+    stale_since: date | None = None
+    short_term: Travel | None = None
+    long_term: Travel | None = None
+    plan: PlanCheck | None = None  # only for RED measures
+
+    @property
+    def status(self) -> Status:
+        return self.reading.status if self.reading else Status.NO_DATA
+
+    @property
+    def needs_plan(self) -> bool:
+        """RED without a current, complete, in-date plan."""
+        return self.plan is not None and self.plan.coverage is not Coverage.OK
+
+
+@dataclass(frozen=True)
+class Row:
+    path: Path
+    assessment: Assessment
+
+
+@dataclass
+class CheckResult:
+    as_of: date
+    rows: list[Row] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        if self.problems:
+            return 2
+        return 1 if any(row.assessment.needs_plan for row in self.rows) else 0
+
+    def counts(self) -> dict[str, int]:
+        counts = {status.value: 0 for status in Status}
+        for row in self.rows:
+            counts[row.assessment.status.value] += 1
+        return counts
+
+
+STATUS_ORDER = [Status.RED, Status.AMBER, Status.GREEN, Status.NO_DATA, Status.NO_TARGET]
+
+
+def check(
+    files: Sequence[tuple[Path, Indicator]],
+    settings: Settings,
+    as_of: date,
+    problems: Sequence[Problem] = (),
+) -> CheckResult:
+    """Assess every indicator at `as_of`; rows ordered RED first, then by id."""
+    rows = [Row(path, assess(indicator, settings, as_of)) for path, indicator in files]
+    rows.sort(key=lambda r: (STATUS_ORDER.index(r.assessment.status), r.assessment.indicator.id))
+    return CheckResult(as_of, rows, list(problems))
+
+
+def known_on(measurement: Measurement) -> date:
+    """When a figure became known: its `reported` date, else the end of its period (the start,
+    for a forecast, which is made during the period it projects)."""
+    if measurement.reported is not None:
+        return measurement.reported
+    return measurement.period.start if measurement.forecast else measurement.period.end
+
+
+def assess(indicator: Indicator, settings: Settings, as_of: date) -> Assessment:
+    known = sorted(
+        (m for m in indicator.measurements if known_on(m) <= as_of),
+        key=lambda m: (m.period, not m.forecast, known_on(m)),
+    )
+    if not known:
+        return Assessment(indicator, None)
+    readings = [read(indicator, m, settings) for m in known]
+    current = readings[-1]
+    stale_since = _stale_since(indicator, current.measurement)
+    actuals = [m for m in known if not m.forecast and m.value is not None]
+    return Assessment(
+        indicator,
+        current,
+        stale=stale_since is not None and as_of > stale_since,
+        stale_since=stale_since,
+        short_term=None if indicator.cumulative else _short_term(indicator, current, actuals),
+        long_term=_long_term(indicator, current, actuals),
+        plan=_plan_check(indicator, readings, settings, as_of)
+        if current.status is Status.RED
+        else None,
+    )
+
+
+def read(indicator: Indicator, measurement: Measurement, settings: Settings) -> Reading:
+    """Judge one measurement against the target for its period."""
+    target_period, target = target_for(indicator, measurement.period)
+    prorated = False
+    if target is not None and indicator.cumulative:
+        span = target_period or financial_year_of(
+            measurement.period.end, settings.financial_year_start
+        )
+        share = elapsed_share(span, measurement.period)
+        if share is not None and share != 1:
+            target, prorated = target * share, True
+    value = measurement.value
+    if target is None:
+        computed = Status.NO_DATA if value is None else Status.NO_TARGET
+    elif value is None:
+        computed = Status.NO_DATA
+    else:
+        width = _tolerance_width(indicator.tolerance or settings.tolerance, target)
+        computed = rag(_decimal(value), target, width, indicator.direction or "higher")
+    return Reading(measurement, target, target_period, prorated, computed)
+
+
+def rag(value: Decimal, target: Decimal, tolerance: Decimal, direction: str) -> Status:
+    """GREEN at or beyond the target, AMBER within the tolerance short of it, else RED."""
+    better_by = value - target if direction == "higher" else target - value
+    if better_by >= 0:
+        return Status.GREEN
+    return Status.AMBER if better_by >= -tolerance else Status.RED
+
+
+def target_for(indicator: Indicator, period: Period) -> tuple[Period | None, Decimal | None]:
+    """The target of the most specific period that holds `period` (a single number holds all)."""
+    best: tuple[Period | None, float | None] | None = None
+    for target_period, value in indicator.targets():
+        if target_period is not None and not target_period.contains(period):
+            continue
+        if (
+            best is None
+            or best[0] is None
+            or (target_period is not None and target_period.days < best[0].days)
+        ):
+            best = (target_period, value)
+    if best is None or best[1] is None:
+        return (best[0] if best else None), None
+    return best[0], _decimal(best[1])
+
+
+def elapsed_share(span: Period, period: Period) -> Decimal | None:
+    """How much of `span` has passed by the end of `period`: whole months where both are whole
+    months (as in-year profiles are set), else days. None when `period` is not inside `span`."""
+    if not span.contains(period):
+        return None
+    elapsed = Period(span.start, period.end, "")
+    months, total = elapsed.months_between(), span.months_between()
+    if months is not None and total is not None:
+        return Decimal(months) / Decimal(total)
+    return Decimal(elapsed.days) / Decimal(span.days)
+
+
+def _decimal(value: float) -> Decimal:
+    return Decimal(repr(value))
+
+
+def _tolerance_width(tolerance: Tolerance | None, target: Decimal) -> Decimal:
+    if tolerance is None:
+        return Decimal(0)
+    amount = _decimal(tolerance.amount)
+    return amount * abs(target) if tolerance.relative else amount
+
+
+def _stale_since(indicator: Indicator, latest: Measurement) -> date | None:
+    """The day after which the latest figure is out of date: two intervals of the indicator's
+    frequency after it became known (one for the next period to pass, one for its reporting)."""
+    months = FREQUENCY_MONTHS.get(indicator.frequency or "")
+    if months is None:
+        return None
+    return shift_months(known_on(latest), 2 * months)
+
+
+def compare(new: float, old: float, direction: str) -> Travel:
+    if new == old:
+        return Travel.NO_CHANGE
+    return Travel.IMPROVING if (new > old) == (direction == "higher") else Travel.WORSENING
+
+
+def _short_term(
+    indicator: Indicator, current: Reading, actuals: list[Measurement]
+) -> Travel | None:
+    """Against the previous period of the same length."""
+    now = current.measurement
+    if now.value is None or now.forecast:
+        return None
+    earlier = [
+        m for m in actuals if m.period.end < now.period.start and _same_length(m.period, now.period)
+    ]
+    if not earlier:
+        return None
+    return compare(now.value, earlier[-1].value or 0.0, indicator.direction or "higher")
+
+
+def _long_term(indicator: Indicator, current: Reading, actuals: list[Measurement]) -> Travel | None:
+    """Against the same period a year earlier."""
+    now = current.measurement
+    if now.value is None or now.forecast:
+        return None
+    year_ago = now.period.shifted_years(-1)
+    match = [m for m in actuals if m.period == year_ago]
+    if not match:
+        return None
+    return compare(now.value, match[-1].value or 0.0, indicator.direction or "higher")
+
+
+def _same_length(a: Period, b: Period) -> bool:
+    months = a.months_between()
+    return months == b.months_between() if months is not None else a.days == b.days
+
+
+def _plan_check(
+    indicator: Indicator, readings: list[Reading], settings: Settings, as_of: date
+) -> PlanCheck:
+    plan = indicator.action_plan
+    if plan is None:
+        return PlanCheck(Coverage.MISSING, "no action_plan: add one for this RED measure")
+    episode_start = _red_episode_start(readings)
+    if plan.period.end < episode_start.start:
+        return PlanCheck(
+            Coverage.STALE,
+            f"the plan answers {plan.period}, before this RED run began ({episode_start}): "
+            "update it for the current period",
+        )
+    empty = plan.empty_sections()
+    if empty:
+        return PlanCheck(Coverage.INCOMPLETE, f"empty: {', '.join(empty)}")
+    due = parse_when(plan.when or "", plan.period, settings.financial_year_start)
+    if due is None:
+        return PlanCheck(
+            Coverage.OK,
+            "cannot check overdue: `when` is not a date or period",
+            overdue_unknown=True,
+        )
+    if as_of > due.end:
+        return PlanCheck(
+            Coverage.OVERDUE,
+            f"results were due by {due.end} ({plan.when}) and the measure is still RED",
+            due,
+        )
+    return PlanCheck(Coverage.OK, f"results due by {due.end}", due)
+
+
+def _red_episode_start(readings: list[Reading]) -> Period:
+    """The first period of the run of RED readings that ends with the latest one."""
+    start = readings[-1].measurement.period
+    for reading in reversed(readings):
+        if reading.status is not Status.RED:
+            break
+        start = reading.measurement.period
+    return start

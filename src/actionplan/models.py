@@ -1,0 +1,325 @@
+"""The plan-file format as pydantic models, with the normalisation of values people write.
+
+Periods depend on the workspace's financial-year start, so validation takes a context:
+`Indicator.model_validate(data, context={"fy_start": 4, "default_id": "file-stem"})`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    Tag,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
+
+from actionplan.periods import DEFAULT_FY_START, FORMS_HELP, Period, parse_period
+
+
+class Status(StrEnum):
+    RED = "RED"
+    AMBER = "AMBER"
+    GREEN = "GREEN"
+    NO_TARGET = "NO TARGET"
+    NO_DATA = "NO DATA"
+
+
+Direction = Literal["higher", "lower"]
+Unit = Literal["count", "percent", "rate", "days", "currency", "number"]
+Frequency = Literal["monthly", "quarterly", "annual"]
+
+_MISSING_WORDS = {"", "na", "n/a", "-", "null", "none", "m", "missing", "*", ".."}
+_NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def _fy_start(info: ValidationInfo) -> int:
+    context = info.context if isinstance(info.context, dict) else {}
+    return int(context.get("fy_start", DEFAULT_FY_START))
+
+
+def _to_period(value: object, info: ValidationInfo) -> Period:
+    return parse_period(value, _fy_start(info))
+
+
+def parse_number(value: object) -> float | None:
+    """A figure as people write it: 19,625 · 53.6% · £1,200 · NA (missing) · null."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueError("a figure must be a number, not true/false")
+    if isinstance(value, int | float):
+        return float(value)
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not a number")
+    text = value.strip()
+    if text.lower() in _MISSING_WORDS:
+        return None
+    cleaned = text.replace(",", "").replace("£", "").replace("$", "").replace("€", "")
+    cleaned = cleaned.removesuffix("%").strip()
+    if not _NUMBER.fullmatch(cleaned):
+        raise ValueError(f"{text!r} is not a number: write 19625, 19,625, 53.6% or NA for missing")
+    return float(cleaned)
+
+
+_PERIOD_SCHEMA: dict[str, Any] = {
+    "anyOf": [{"type": "string"}, {"type": "integer"}],
+    "description": f"A reporting period: {FORMS_HELP}.",
+    "examples": ["2014-04", "2014/15", "2014/15 Q3", "2013-01..2013-12"],
+}
+_NUMBER_SCHEMA: dict[str, Any] = {
+    "anyOf": [{"type": "number"}, {"type": "string"}, {"type": "null"}],
+    "description": "A figure: 617, 19,625, 53.6% or NA / null for missing data.",
+    "examples": [617, "19,625", "53.6%", "NA"],
+}
+
+PeriodField = Annotated[
+    Period,
+    PlainValidator(_to_period),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(_PERIOD_SCHEMA),
+]
+Figure = Annotated[
+    float | None,
+    PlainValidator(parse_number),
+    WithJsonSchema(_NUMBER_SCHEMA),
+]
+
+
+class Tolerance(BaseModel):
+    """The amber band: a share of the target ("5%") or an absolute amount (2.5)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    amount: float
+    relative: bool
+
+    def width(self, target: float) -> float:
+        return self.amount * abs(target) if self.relative else self.amount
+
+    def __str__(self) -> str:
+        return f"{self.amount * 100:g}%" if self.relative else f"{self.amount:g}"
+
+
+def parse_tolerance(value: object) -> Tolerance:
+    if isinstance(value, Tolerance):
+        return value
+    relative = isinstance(value, str) and value.strip().endswith("%")
+    amount = parse_number(value)
+    if amount is None or amount < 0:
+        raise ValueError(f"{value!r} is not a tolerance: write a share such as 5% or a number")
+    return Tolerance(amount=amount / 100 if relative else amount, relative=relative)
+
+
+ToleranceField = Annotated[
+    Tolerance,
+    PlainValidator(parse_tolerance),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*%\s*$"},
+                {"type": "number"},
+            ],
+            "description": 'The amber band: a share of the target ("5%") or an absolute number.',
+            "examples": ["5%", 2.5],
+        }
+    ),
+]
+
+
+def parse_status(value: object) -> Status:
+    if isinstance(value, Status):
+        return value
+    text = " ".join(str(value).replace("_", " ").split()).upper()
+    aliases = {"R": "RED", "A": "AMBER", "G": "GREEN", "BLUE": "NO TARGET", "M": "NO DATA"}
+    try:
+        return Status(aliases.get(text, text))
+    except ValueError:
+        raise ValueError(
+            f"{value!r} is not a status: write RED, AMBER, GREEN, NO TARGET or NO DATA"
+        ) from None
+
+
+StatusField = Annotated[
+    Status,
+    PlainValidator(parse_status),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": [s.value for s in Status],
+            "description": "A status as published, kept and compared with the computed one.",
+        }
+    ),
+]
+
+
+def _reported_date(value: object, info: ValidationInfo) -> date:
+    """A date, or a period whose last day stands for it ("2014-07" = by 31 July 2014)."""
+    return _to_period(value, info).end
+
+
+ReportedField = Annotated[
+    date,
+    PlainValidator(_reported_date),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string"}, {"type": "integer"}],
+            "description": "When published: a date, or a month meaning its last day.",
+            "examples": ["2014-07-31", "2014-07"],
+        }
+    ),
+]
+
+
+class _Strict(BaseModel):
+    # Unknown keys are errors (a typo must not silently drop a field); numbers typed into text
+    # fields are kept as text.
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+
+
+class Measurement(_Strict):
+    period: PeriodField = Field(description="The period the figure covers.")
+    value: Figure = Field(None, description="The figure; NA or null when missing.")
+    note: str | None = Field(None, description="A note shown beside the figure.")
+    reported: ReportedField | None = Field(
+        None, description="When the figure was published: the reporting lag, and --as-of."
+    )
+    forecast: bool = Field(False, description="True for a projected outturn, not an actual.")
+    status: StatusField | None = Field(None, description="The status as published, if any.")
+    numerator: Figure = Field(None, description="For proportions: the count measured.")
+    denominator: Figure = Field(None, description="For proportions: the population.")
+
+
+PLAN_SECTIONS: tuple[str, ...] = ("non_compliance_reason", "what", "how", "who", "when")
+
+
+class ActionPlan(_Strict):
+    period: PeriodField = Field(description="The RED period this plan answers.")
+    performance: str | None = Field(
+        None, description="Performance this period, as text; overrides the computed summary."
+    )
+    non_compliance_reason: str | None = Field(
+        None, description="Why the measure is not meeting its target (Markdown)."
+    )
+    what: str | None = Field(None, description="What is required (Markdown).")
+    how: str | None = Field(None, description="How it will be achieved (Markdown).")
+    who: str | None = Field(None, description="Who will be responsible.")
+    when: str | None = Field(
+        None,
+        description='When results will be realised: a period, a date or words. "Quarter 3" '
+        "means Q3 of the financial year of the plan's period.",
+    )
+    updated: ReportedField | None = Field(None, description="When the plan was last revised.")
+
+    def empty_sections(self) -> list[str]:
+        return [name for name in PLAN_SECTIONS if not (getattr(self, name) or "").strip()]
+
+
+PeriodKey = Annotated[
+    Period,
+    PlainValidator(_to_period),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(_PERIOD_SCHEMA),
+]
+
+
+def _target_shape(value: object) -> str:
+    return "periods" if isinstance(value, dict) else "number"
+
+
+# A discriminated union, so an error names one shape (the number, or the period map) rather
+# than listing why the value failed as both.
+TargetField = Annotated[
+    Annotated[Figure, Tag("number")] | Annotated[dict[PeriodKey, Figure], Tag("periods")],
+    Discriminator(_target_shape),
+]
+
+
+class Indicator(_Strict):
+    id: str = Field(
+        "",
+        validate_default=True,
+        description="Unique id; defaults to the file name without its extension.",
+    )
+    title: str = Field(description="Indicator title.")
+    strategic_director_lead: str | None = Field(None, description="Strategic Director Lead.")
+    departmental_lead: str | None = Field(None, description="Departmental Lead.")
+    description: str | None = Field(
+        None, description="What is measured, how, and why it matters (Markdown)."
+    )
+    unit: Unit = Field("number", description="What the figures count.")
+    frequency: Frequency | None = Field(
+        None, description="How often figures arrive: older data is reported as stale."
+    )
+    direction: Direction | None = Field(
+        None, description="Which way is better; required with a target."
+    )
+    cumulative: bool = Field(
+        False, description="Values are year-to-date: an annual target is pro-rated in-year."
+    )
+    tolerance: ToleranceField | None = Field(
+        None, description='Amber band: a share of the target ("5%") or an absolute number.'
+    )
+    target: TargetField = Field(
+        None,
+        description="One number for every period, or a map period -> value; the most "
+        "specific period that holds a measurement wins.",
+    )
+    measurements: list[Measurement] = Field(default_factory=list)
+    action_plan: ActionPlan | None = Field(
+        None, description="The Performance Action Plan for a RED measure."
+    )
+
+    @field_validator("id")
+    @classmethod
+    def _default_id(cls, value: str, info: ValidationInfo) -> str:
+        if not value:
+            context = info.context if isinstance(info.context, dict) else {}
+            value = str(context.get("default_id", ""))
+        if not _ID.fullmatch(value):
+            raise ValueError(
+                f"{value!r} is not a usable id: use letters, digits, '-', '_' or '.', "
+                "starting with a letter or digit"
+            )
+        return value
+
+    @field_validator("target")
+    @classmethod
+    def _target_needs_direction(cls, value: object, info: ValidationInfo) -> object:
+        if value is not None and value != {} and info.data.get("direction") is None:
+            raise ValueError(
+                "a target needs a direction: add `direction: higher` or `direction: lower`"
+            )
+        return value
+
+    def targets(self) -> list[tuple[Period | None, float | None]]:
+        """(period, value) pairs; a period of None applies to every period."""
+        if isinstance(self.target, dict):
+            return list(self.target.items())
+        return [] if self.target is None else [(None, self.target)]
+
+
+class Settings(_Strict):
+    """Workspace settings, from `actionplan.yaml` at the root of the plans tree."""
+
+    organisation: str | None = Field(None, description="Organisation name for documents.")
+    financial_year_start: int = Field(
+        DEFAULT_FY_START, ge=1, le=12, description="Month the financial year starts (4 = April)."
+    )
+    tolerance: ToleranceField | None = Field(
+        None, description="Default amber band for indicators that set none."
+    )

@@ -1,0 +1,239 @@
+"""Reporting periods: months, quarters, financial years, days and ranges.
+
+A period is a closed range of days. Periods order by their end (then by their start, so a month
+sorts before the year-to-date range that ends with it), and one period holds another when its
+range covers the other's.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import total_ordering
+
+from actionplan.errors import PeriodError
+
+DEFAULT_FY_START = 4  # April: the UK public-sector financial year
+
+FORMS_HELP = (
+    "use 2014-04 (month), 2014-Q3 (quarter), 2014/15 (financial year), 2014/15 Q3 "
+    "(financial quarter), 2014 (year), 2014-07-31 (day) or 2013-01..2013-12 (range)"
+)
+
+_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_YEAR = re.compile(r"(\d{4})")
+_QUARTER = re.compile(r"(\d{4})-?\s*Q([1-4])", re.IGNORECASE)
+_FY = re.compile(r"(\d{4})\s*/\s*(\d{2}|\d{4})")
+_FYQ = re.compile(r"(\d{4})\s*/\s*(\d{2}|\d{4})\s*-?\s*Q([1-4])", re.IGNORECASE)
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    """The (year, month) `months` after the given month."""
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+@total_ordering
+@dataclass(frozen=True, eq=True)
+class Period:
+    """A closed range of days with the text that names it."""
+
+    start: date
+    end: date
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return (self.start, self.end) == (other.start, other.end)
+
+    def __lt__(self, other: Period) -> bool:
+        return (self.end, other.start) < (other.end, self.start)
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def contains(self, other: Period) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Period) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def shifted_years(self, years: int) -> Period:
+        """The same span `years` later (earlier when negative): for year-on-year comparison."""
+        return Period(_shift_year(self.start, years), _shift_year(self.end, years), self.text)
+
+    def months_between(self) -> int | None:
+        """Whole months covered, when the period runs from a month's start to a month's end."""
+        if self.start.day != 1 or self.end != month_end(self.end.year, self.end.month):
+            return None
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+
+
+def _shift_year(day: date, years: int) -> date:
+    return shift_months(day, 12 * years)
+
+
+def shift_months(day: date, months: int) -> date:
+    """The same day `months` later; a month's last day stays a month's last day."""
+    year, month = add_months(day.year, day.month, months)
+    last = calendar.monthrange(year, month)[1]
+    is_month_end = day.day == calendar.monthrange(day.year, day.month)[1]
+    return date(year, month, last if is_month_end else min(day.day, last))
+
+
+def financial_year(start_year: int, fy_start: int = DEFAULT_FY_START) -> Period:
+    """The financial year that begins in `start_year` (in month `fy_start`)."""
+    end_year, end_month = add_months(start_year, fy_start, 11)
+    text = f"{start_year}/{str(end_year)[-2:]}" if fy_start != 1 else str(start_year)
+    return Period(date(start_year, fy_start, 1), month_end(end_year, end_month), text)
+
+
+def financial_year_of(day: date, fy_start: int = DEFAULT_FY_START) -> Period:
+    """The financial year that holds `day`."""
+    start_year = day.year if day.month >= fy_start else day.year - 1
+    return financial_year(start_year, fy_start)
+
+
+def financial_quarter(fy: Period, quarter: int) -> Period:
+    year, month = add_months(fy.start.year, fy.start.month, 3 * (quarter - 1))
+    end_year, end_month = add_months(year, month, 2)
+    return Period(date(year, month, 1), month_end(end_year, end_month), f"{fy.text} Q{quarter}")
+
+
+def parse_period(value: object, fy_start: int = DEFAULT_FY_START) -> Period:
+    """Read a period from the text (or bare year number) a plan file holds."""
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, bool) or not isinstance(value, str | int | date):
+        raise PeriodError(f"{value!r} is not a period: {FORMS_HELP}")
+    if isinstance(value, date):
+        return Period(value, value, value.isoformat())
+    text = " ".join(str(value).split())
+    if ".." in text:
+        return _parse_range(text, fy_start)
+    period = _parse_single(text, fy_start)
+    if period is None:
+        raise PeriodError(f"{text!r} is not a period: {FORMS_HELP}")
+    return period
+
+
+def _parse_range(text: str, fy_start: int) -> Period:
+    first, _, last = text.partition("..")
+    start = _parse_single(first.strip(), fy_start)
+    end = _parse_single(last.strip(), fy_start)
+    if start is None or end is None:
+        raise PeriodError(f"{text!r} is not a period range: write FIRST..LAST, {FORMS_HELP}")
+    if end.end < start.start:
+        raise PeriodError(f"{text!r} ends before it starts")
+    return Period(start.start, end.end, f"{start.text}..{end.text}")
+
+
+def _parse_single(text: str, fy_start: int) -> Period | None:
+    try:
+        return _match_form(text, fy_start)
+    except ValueError:  # an impossible date such as 2014-02-30 or month 13
+        return None
+
+
+def _match_form(text: str, fy_start: int) -> Period | None:
+    if m := _DAY.fullmatch(text):
+        day = date(int(m[1]), int(m[2]), int(m[3]))
+        return Period(day, day, day.isoformat())
+    if m := _MONTH.fullmatch(text):
+        year, month = int(m[1]), int(m[2])
+        return Period(date(year, month, 1), month_end(year, month), f"{year}-{month:02d}")
+    if m := _QUARTER.fullmatch(text):
+        year, quarter = int(m[1]), int(m[2])
+        first = 3 * quarter - 2
+        return Period(date(year, first, 1), month_end(year, first + 2), f"{year}-Q{quarter}")
+    if m := _FYQ.fullmatch(text):
+        fy = _financial_year(int(m[1]), m[2], fy_start)
+        return None if fy is None else financial_quarter(fy, int(m[3]))
+    if m := _FY.fullmatch(text):
+        return _financial_year(int(m[1]), m[2], fy_start)
+    if m := _YEAR.fullmatch(text):
+        year = int(m[1])
+        return Period(date(year, 1, 1), date(year, 12, 31), str(year))
+    return None
+
+
+def _financial_year(start_year: int, end_text: str, fy_start: int) -> Period | None:
+    """`2014/15` or `2014/2015`; the second year must follow the first."""
+    end_year = int(end_text) if len(end_text) == 4 else (start_year // 100) * 100 + int(end_text)
+    if len(end_text) == 2 and end_year < start_year:
+        end_year += 100  # 1999/00
+    if end_year != start_year + 1:
+        return None
+    fy = financial_year(start_year, fy_start)
+    return Period(fy.start, fy.end, f"{start_year}/{end_text[-2:]}")
+
+
+_MONTH_NAMES = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTH_NAMES.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
+_WHEN_PREFIX = re.compile(r"^(?:by|before|at|in|during|from)?\s*(?:the\s+)?(?:end\s+of\s+)?", re.I)
+_WHEN_QUARTER = re.compile(r"(?:quarter|qtr|q)\s*([1-4])(?:\s*(?:of\s+)?(\S.*))?", re.I)
+_WHEN_NAMED = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([a-z]+)\.?,?\s+(\d{4})", re.I)
+
+
+def parse_when(text: str, plan_period: Period, fy_start: int = DEFAULT_FY_START) -> Period | None:
+    """Read a plan's `when` as the period by whose end results are due, or None for words.
+
+    "Quarter 3" on its own means Q3 of the financial year of the plan's period, as councils
+    write it in the template; "Quarter 3 2015/16", "March 2015", "31 March 2015" and any period
+    form are read as written.
+    """
+    words = _WHEN_PREFIX.sub("", " ".join(text.split())).strip(" .")
+    if not words:
+        return None
+    try:
+        return parse_period(words, fy_start)
+    except PeriodError:
+        pass
+    if m := _WHEN_QUARTER.fullmatch(words):
+        return _when_quarter(int(m[1]), m[2], plan_period, fy_start)
+    if m := _WHEN_NAMED.fullmatch(words):
+        return _when_named(m[1], m[2], int(m[3]))
+    return None
+
+
+def _when_quarter(
+    quarter: int, year_text: str | None, plan: Period, fy_start: int
+) -> Period | None:
+    if year_text is None:
+        fy = financial_year_of(plan.end, fy_start)
+    else:
+        try:
+            fy = parse_period(year_text, fy_start)
+        except PeriodError:
+            return None
+        if fy.months_between() != 12:
+            return None
+    return financial_quarter(fy, quarter)
+
+
+def _when_named(day_text: str | None, month_name: str, year: int) -> Period | None:
+    month = _MONTH_NAMES.get(month_name.lower())
+    if month is None:
+        return None
+    if day_text is None:
+        return Period(date(year, month, 1), month_end(year, month), f"{year}-{month:02d}")
+    try:
+        day = date(year, month, int(day_text))
+    except ValueError:
+        return None
+    return Period(day, day, day.isoformat())

@@ -1,0 +1,305 @@
+"""Output of a check as a table, JSON or GitHub annotations; the only module that uses rich.
+
+Reporters take a finished CheckResult and a stream, so they are tested on results built in
+memory. Colour appears only on a terminal and never with NO_COLOR set (rich reads both).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from actionplan.assess import Assessment, CheckResult, Row, Travel
+from actionplan.models import Status
+from actionplan.yamlfile import Problem
+
+JSON_VERSION = 1
+STATUS_STYLE = {
+    Status.RED: "bold red",
+    Status.AMBER: "bold yellow",
+    Status.GREEN: "green",
+    Status.NO_DATA: "dim",
+    Status.NO_TARGET: "blue",
+}
+TRAVEL_MARK = {
+    Travel.IMPROVING: "improving",
+    Travel.WORSENING: "worsening",
+    Travel.NO_CHANGE: "no change",
+}
+
+Reporter = Callable[[CheckResult, TextIO, bool, bool], None]
+
+
+def console(stream: TextIO) -> Console:
+    """A console that writes plain text, never wrapped, when not on a terminal."""
+    terminal = stream.isatty()
+    return Console(
+        file=stream, width=None if terminal else 200, highlight=False, soft_wrap=not terminal
+    )
+
+
+def format_figure(value: float | None, unit: str) -> str:
+    if value is None:
+        return "NA"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+    if unit == "percent":
+        return f"{text}%"
+    return f"£{text}" if unit == "currency" else text
+
+
+def describe_target(assessment: Assessment) -> str:
+    reading = assessment.reading
+    if reading is None or reading.target is None:
+        return "-"
+    text = format_figure(float(reading.target), assessment.indicator.unit)
+    if reading.prorated:
+        return f"{text} (pro-rated from {reading.target_period or 'annual'})"
+    return text
+
+
+def describe_status(assessment: Assessment) -> str:
+    reading = assessment.reading
+    text = assessment.status.value
+    if reading and reading.mismatch:
+        text += f" (published; computed {reading.computed})"
+    if reading and reading.measurement.forecast:
+        text += " (forecast)"
+    return text
+
+
+def describe_travel(assessment: Assessment) -> str:
+    short = TRAVEL_MARK.get(assessment.short_term, "-") if assessment.short_term else "-"
+    long = TRAVEL_MARK.get(assessment.long_term, "-") if assessment.long_term else "-"
+    return f"{short} / {long}"
+
+
+def describe_plan(assessment: Assessment) -> str:
+    plan = assessment.plan
+    if plan is None:
+        return "-" if assessment.indicator.action_plan is None else "plan (not needed)"
+    if plan.overdue_unknown:
+        return f"{plan.coverage} (cannot check overdue)"
+    return plan.coverage.value
+
+
+def _shown(row: Row, show_all: bool) -> bool:
+    a = row.assessment
+    return (
+        show_all or a.status in (Status.RED, Status.AMBER) or bool(a.reading and a.reading.mismatch)
+    )
+
+
+def report_table(result: CheckResult, out: TextIO, missing_only: bool, show_all: bool) -> None:
+    con = console(out)
+    if not missing_only:
+        rows = [row for row in result.rows if _shown(row, show_all)]
+        if rows:
+            con.print(_table(rows))
+        hidden = len(result.rows) - len(rows)
+        con.print(
+            summary_line(result)
+            + (f" ({hidden} not shown: --all lists every one)" if hidden else "")
+        )
+    _print_needs_plan(con, result)
+
+
+def _table(rows: list[Row]) -> Table:
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for name in (
+        "id",
+        "title",
+        "period",
+        "value",
+        "target",
+        "status",
+        "travel (short / long)",
+        "plan",
+    ):
+        table.add_column(
+            name,
+            overflow="fold" if name == "id" else "ellipsis",
+            max_width=40 if name == "title" else None,
+            no_wrap=True,
+        )
+    for row in rows:
+        a = row.assessment
+        m = a.reading.measurement if a.reading else None
+        period = "-" if m is None else str(m.period) + (" (stale)" if a.stale else "")
+        table.add_row(
+            a.indicator.id,
+            a.indicator.title,
+            period,
+            "-" if m is None else format_figure(m.value, a.indicator.unit),
+            describe_target(a),
+            Text(describe_status(a), style=STATUS_STYLE[a.status]),
+            describe_travel(a),
+            describe_plan(a),
+        )
+    return table
+
+
+def summary_line(result: CheckResult) -> str:
+    counts = result.counts()
+    parts = ", ".join(f"{counts[s.value]} {s.value}" for s in Status)
+    stale = sum(1 for r in result.rows if r.assessment.stale)
+    mismatches = sum(
+        1 for r in result.rows if r.assessment.reading and r.assessment.reading.mismatch
+    )
+    text = f"{len(result.rows)} indicators as of {result.as_of}: {parts}; {stale} stale"
+    if mismatches:
+        text += f"; {mismatches} published status differs from computed"
+    if result.problems:
+        text += f"; {len(result.problems)} problems in files"
+    return text
+
+
+def _print_needs_plan(con: Console, result: CheckResult) -> None:
+    lacking = [row for row in result.rows if row.assessment.needs_plan]
+    reds = sum(1 for row in result.rows if row.assessment.status is Status.RED)
+    if not lacking:
+        if reds:
+            con.print(f"Every RED measure ({reds}) has a current, complete plan.")
+        for row in result.rows:
+            plan = row.assessment.plan
+            if plan and plan.overdue_unknown:
+                con.print(
+                    f"  {row.assessment.indicator.id}: cannot check overdue (`when` is words)"
+                )
+        return
+    con.print(f"RED measures lacking a current, complete plan ({len(lacking)} of {reds}):")
+    for row in lacking:
+        plan = row.assessment.plan
+        assert plan is not None
+        con.print(
+            f"  {row.path}: {row.assessment.indicator.id} {plan.coverage}: {plan.detail}",
+            markup=False,
+        )
+
+
+def report_problems(problems: list[Problem], err: TextIO) -> None:
+    for problem in problems:
+        print(problem, file=err)
+
+
+# JSON: a documented, stable shape (README, "JSON output"); bump JSON_VERSION on any change
+# that removes or renames a key.
+def report_json(result: CheckResult, out: TextIO, missing_only: bool, show_all: bool) -> None:
+    rows = [r for r in result.rows if r.assessment.needs_plan or not missing_only]
+    counts = result.counts()
+    document = {
+        "version": JSON_VERSION,
+        "as_of": result.as_of.isoformat(),
+        "exit_code": result.exit_code,
+        "summary": {
+            "indicators": len(result.rows),
+            **{s.value: counts[s.value] for s in Status},
+            "needs_plan": sum(1 for r in result.rows if r.assessment.needs_plan),
+            "stale": sum(1 for r in result.rows if r.assessment.stale),
+            "problems": len(result.problems),
+        },
+        "indicators": [row_json(r) for r in rows],
+        "problems": [
+            {"path": str(p.path), "line": p.line, "column": p.column, "message": p.message}
+            for p in result.problems
+        ],
+    }
+    json.dump(document, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def row_json(row: Row) -> dict[str, Any]:
+    a = row.assessment
+    reading = a.reading
+    m = reading.measurement if reading else None
+    plan = a.plan
+    return {
+        "id": a.indicator.id,
+        "title": a.indicator.title,
+        "path": str(row.path),
+        "unit": a.indicator.unit,
+        "status": a.status.value,
+        "computed_status": reading.computed.value if reading else Status.NO_DATA.value,
+        "published_status": m.status.value if m and m.status else None,
+        "status_mismatch": bool(reading and reading.mismatch),
+        "period": str(m.period) if m else None,
+        "value": m.value if m else None,
+        "forecast": bool(m and m.forecast),
+        "reported": m.reported.isoformat() if m and m.reported else None,
+        "target": float(reading.target) if reading and reading.target is not None else None,
+        "target_period": str(reading.target_period) if reading and reading.target_period else None,
+        "target_prorated": bool(reading and reading.prorated),
+        "stale": a.stale,
+        "stale_since": a.stale_since.isoformat() if a.stale_since else None,
+        "direction_of_travel": {
+            "short_term": a.short_term.value if a.short_term else None,
+            "long_term": a.long_term.value if a.long_term else None,
+        },
+        "plan": None
+        if plan is None
+        else {
+            "coverage": plan.coverage.value,
+            "detail": plan.detail,
+            "due": plan.due.end.isoformat() if plan.due else None,
+            "overdue_checkable": not plan.overdue_unknown,
+        },
+        "needs_plan": a.needs_plan,
+    }
+
+
+def _escape(text: str, *, property_value: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
+
+
+def report_github(result: CheckResult, out: TextIO, missing_only: bool, show_all: bool) -> None:
+    """GitHub Actions workflow commands: each becomes an annotation on the file."""
+    for p in result.problems:
+        out.write(
+            f"::error file={_escape(str(p.path), property_value=True)},line={p.line},"
+            f"col={p.column},title=invalid plan file::{_escape(p.message)}\n"
+        )
+    for row in result.rows:
+        a = row.assessment
+        file = _escape(str(row.path), property_value=True)
+        if a.needs_plan and a.plan:
+            title = _escape(f"{a.indicator.id} is RED: plan {a.plan.coverage}", property_value=True)
+            out.write(f"::error file={file},line=1,title={title}::{_escape(a.plan.detail)}\n")
+        elif not missing_only and a.reading and a.reading.mismatch:
+            out.write(
+                f"::warning file={file},line=1,title=status mismatch::"
+                f"{_escape(describe_status(a))}\n"
+            )
+    out.write(summary_line(result) + "\n")
+
+
+REPORTERS: dict[str, Reporter] = {
+    "table": report_table,
+    "json": report_json,
+    "github": report_github,
+}
+
+
+@contextmanager
+def progress(label: str, stream: TextIO | None = None) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on a terminal (stderr) for long work; silent when piped."""
+    stream = stream or sys.stderr
+    if not stream.isatty():
+        yield lambda done, total: None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=Console(file=stream), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def tick(done: int, total: int) -> None:
+            if total >= 200:
+                bar.update(task, completed=done, total=total)
+
+        yield tick

@@ -1,0 +1,280 @@
+"""Find and load plan files: every problem located, a bad file never stopping the others.
+
+Parsing is the expensive part of a check, so it is spread over the machine's cores for large
+trees and its results are cached between runs, keyed by path, size and modification time.
+Validation stays in this process: it is cheap, and it depends on the workspace settings.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from actionplan.cache import ParseCache, Parsed
+from actionplan.models import ActionPlan, Indicator, Measurement, Settings
+from actionplan.yamlfile import FileProblem, Problem, compose, construct, decode, node_at
+
+SETTINGS_FILE = "actionplan.yaml"
+PLAN_SUFFIXES = (".yaml", ".yml")
+PARALLEL_FROM = 400  # below this many files, starting worker processes costs more than it saves
+
+Progress = Callable[[int, int], None]
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class IndicatorFile:
+    """A valid indicator and the file it came from."""
+
+    path: Path
+    indicator: Indicator
+
+
+@dataclass
+class Workspace:
+    """Everything loaded from the plans tree: settings, valid indicators, and problems."""
+
+    settings: Settings = field(default_factory=Settings)
+    settings_path: Path | None = None
+    files: list[IndicatorFile] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def find(self, indicator_id: str) -> IndicatorFile | None:
+        return next((f for f in self.files if f.indicator.id == indicator_id), None)
+
+
+def find_plan_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
+    """Every plan file under the given files and folders, in a stable order."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(_walk(path)))
+        elif path.is_file():
+            found.append(path)
+        else:
+            problems.append(Problem(path, 1, 1, "no such file or folder"))
+    return list(dict.fromkeys(found)), problems
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if name.endswith(PLAN_SUFFIXES) and not name.startswith(".") and name != SETTINGS_FILE:
+                yield Path(root, name)
+
+
+def find_settings(paths: Sequence[Path]) -> Path | None:
+    """The settings file at the root of the plans tree: in the folder given, or above it up
+    to the repository's root."""
+    for path in paths:
+        folder = (path if path.is_dir() else path.parent).absolute()
+        for candidate in [folder, *folder.parents]:
+            if (candidate / SETTINGS_FILE).is_file():
+                return display_path(candidate / SETTINGS_FILE)
+            if (candidate / ".git").exists():
+                break
+    return None
+
+
+def display_path(path: Path) -> Path:
+    """A path relative to the working folder when it is inside it, as a user would type it."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def load_settings(path: Path | None) -> tuple[Settings, list[Problem]]:
+    if path is None:
+        return Settings(), []
+    try:
+        parsed = parse_file(path)
+        return validate(Settings, parsed.data, path, {}), []
+    except FileProblem as error:
+        return Settings(), error.problems
+
+
+def load_workspace(
+    paths: Sequence[Path], *, cache: ParseCache | None = None, progress: Progress | None = None
+) -> Workspace:
+    """Load every plan file under `paths`; problems are collected, never raised."""
+    settings_path = find_settings(paths)
+    settings, problems = load_settings(settings_path)
+    files, missing = find_plan_files(paths)
+    workspace = Workspace(settings, settings_path, problems=problems + missing)
+    context = {"fy_start": settings.financial_year_start}
+    ids: dict[str, Path] = {}
+    for path, outcome in _parse_all(files, cache, progress):
+        if isinstance(outcome, Problem):
+            workspace.problems.append(outcome)
+            continue
+        try:
+            indicator = validate(
+                Indicator, outcome.data, path, {**context, "default_id": path.stem}
+            )
+        except FileProblem as error:
+            workspace.problems.extend(error.problems)
+            continue
+        if indicator.id in ids:
+            line, column = outcome.id_position
+            workspace.problems.append(Problem(path, line, column, _duplicate_id(indicator.id, ids)))
+            continue
+        ids[indicator.id] = path
+        workspace.files.append(IndicatorFile(path, indicator))
+    return workspace
+
+
+def _duplicate_id(indicator_id: str, ids: dict[str, Path]) -> str:
+    return (
+        f"id '{indicator_id}' is already used by {ids[indicator_id]}: give one of them another "
+        "`id:` (ids default to the file name)"
+    )
+
+
+def _parse_all(
+    files: list[Path], cache: ParseCache | None, progress: Progress | None
+) -> Iterator[tuple[Path, Parsed | Problem]]:
+    """(path, parsed data or problem) for every file, in the order given."""
+    results: dict[Path, Parsed | Problem] = {}
+    todo: list[tuple[Path, os.stat_result]] = []
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError as error:
+            results[path] = Problem(path, 1, 1, f"cannot read: {error.strerror}")
+            continue
+        hit = cache.get(path, stat) if cache else None
+        if hit is None:
+            todo.append((path, stat))
+        else:
+            results[path] = hit
+    done = len(results)
+    for path, stat, outcome in _parse_many(todo):
+        results[path] = outcome
+        if cache and isinstance(outcome, Parsed):
+            cache.put(path, stat, outcome)
+        done += 1
+        if progress:
+            progress(done, len(files))
+    if cache:
+        cache.save()
+    for path in files:
+        yield path, results[path]
+
+
+def _parse_many(
+    todo: list[tuple[Path, os.stat_result]],
+) -> Iterator[tuple[Path, os.stat_result, Parsed | Problem]]:
+    jobs = min(len(os.sched_getaffinity(0)), 8)
+    if len(todo) < PARALLEL_FROM or jobs < 2:
+        for path, stat in todo:
+            yield path, stat, parse_outcome(path)
+        return
+    paths = [path for path, _ in todo]
+    chunk = max(50, len(paths) // (jobs * 8))
+    with ProcessPoolExecutor(jobs) as pool:
+        outcomes = pool.map(parse_outcome, paths, chunksize=chunk)
+        for (path, stat), outcome in zip(todo, outcomes, strict=True):
+            yield path, stat, outcome
+
+
+def parse_outcome(path: Path) -> Parsed | Problem:
+    try:
+        return parse_file(path)
+    except FileProblem as error:
+        return error.problems[0]
+
+
+def parse_file(path: Path) -> Parsed:
+    """Read one file into plain data; raises FileProblem with the position of what is wrong."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise FileProblem(Problem(path, 1, 1, f"cannot read: {error.strerror}")) from None
+    node = compose(decode(raw, path), path)
+    if node is None:
+        raise FileProblem(
+            Problem(path, 1, 1, "the file is empty: an indicator needs at least `title:`")
+        )
+    data = construct(node, path)
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        raise FileProblem(
+            Problem.at(
+                path,
+                node.start_mark,
+                f"the file holds {kind}, not a mapping of keys such "
+                "as `title:` and `measurements:`",
+            )
+        )
+    id_node, _ = node_at(node, ("id",))
+    mark = id_node.start_mark if id_node is not node else None
+    return Parsed(data, (mark.line + 1, mark.column + 1) if mark else (1, 1))
+
+
+def validate(model: type[M], data: Any, path: Path, context: dict[str, Any]) -> M:
+    """Validate parsed data; on failure re-read the file to point at each offending key."""
+    try:
+        return model.model_validate(data, context=context)
+    except ValidationError as error:
+        raise FileProblem(*locate_errors(path, error.errors(include_url=False), model)) from None
+
+
+def locate_errors(path: Path, errors: list[ErrorDetails], model: type[BaseModel]) -> list[Problem]:
+    try:
+        root = compose(decode(path.read_bytes(), path), path)
+    except (OSError, FileProblem):
+        root = None
+    problems = []
+    for error in errors:
+        loc = tuple(error["loc"])
+        message = describe(error, model)
+        if root is None:
+            problems.append(Problem(path, 1, 1, message))
+            continue
+        node, key_node = node_at(root, loc)
+        if error["type"] == "extra_forbidden" and key_node is not None:
+            node = key_node
+        problems.append(Problem.at(path, node.start_mark, message))
+    return problems
+
+
+_NESTED: dict[str, type[BaseModel]] = {"measurements": Measurement, "action_plan": ActionPlan}
+
+
+def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
+    """A message for one pydantic error, naming the key as the file writes it."""
+    loc = [part for part in error["loc"] if part not in ("number", "periods", "[key]")]
+    name = _dotted(loc)
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        known = _NESTED.get(str(loc[0]), model) if len(loc) > 1 else model
+        close = difflib.get_close_matches(key, list(known.model_fields), n=1, cutoff=0.6)
+        hint = (
+            f": did you mean '{close[0]}'?"
+            if close
+            else f" (known keys: {', '.join(known.model_fields)})"
+        )
+        return f"unknown key '{name}'{hint}"
+    if kind == "missing":
+        return f"missing required key '{name}'"
+    message = error["msg"].removeprefix("Value error, ")
+    return f"{name}: {message}" if name else message
+
+
+def _dotted(loc: list[int | str]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text

@@ -1,0 +1,182 @@
+"""Fast, strict reading of plan files, with the positions of keys and values kept.
+
+libyaml's C parser builds a node tree that carries line and column marks; the same tree gives the
+Python data, so positions for error messages cost no second parse. Scalars follow YAML 1.2's core
+schema, as ruamel.yaml (used for edits) does: `no`, `on` and `2014-07-31` stay text rather than
+turning into booleans and dates, so a note that says "No" is not read as `false`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a file, at a 1-based line and column."""
+
+    path: Path
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+    @classmethod
+    def at(cls, path: Path, mark: yaml.Mark | None, message: str) -> Problem:
+        """The one place where libyaml's 0-based marks become 1-based positions."""
+        if mark is None:
+            return cls(path, 1, 1, message)
+        return cls(path, mark.line + 1, mark.column + 1, message)
+
+
+class FileProblem(Exception):
+    """A file that cannot be read as plan data; carries its located problems (at least one)."""
+
+    def __init__(self, first: Problem, *more: Problem) -> None:
+        super().__init__(str(first))
+        self.problems = [first, *more]
+
+
+class _DuplicateKey(yaml.MarkedYAMLError):
+    pass
+
+
+class StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """Safe loading with YAML 1.2 core scalars, refusing duplicate keys and merge keys."""
+
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
+
+    def construct_mapping(self, node: Node, deep: bool = False) -> dict[Hashable, Any]:
+        if not isinstance(node, MappingNode):
+            raise yaml.constructor.ConstructorError(
+                None, None, "expected a mapping", node.start_mark
+            )
+        mapping: dict[Hashable, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, Hashable):
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    "a key must be plain text, not a list or mapping",
+                    key_node.start_mark,
+                )
+            if key in mapping:
+                raise _DuplicateKey(
+                    None,
+                    None,
+                    f"duplicate key '{key}': each key may appear once in a mapping",
+                    key_node.start_mark,
+                )
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+
+def _add_resolver(tag: str, pattern: str, first: str) -> None:
+    StrictLoader.add_implicit_resolver(tag, re.compile(pattern, re.X), list(first))
+
+
+_add_resolver("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN")
+_add_resolver("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF")
+_add_resolver("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789")
+_add_resolver(
+    "tag:yaml.org,2002:float",
+    r"""^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
+        |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$""",
+    "-+0123456789.",
+)
+# The empty plain scalar (`key:` with nothing after it) must resolve to null.
+StrictLoader.yaml_implicit_resolvers.setdefault("", []).append(
+    ("tag:yaml.org,2002:null", re.compile(r"^$"))
+)
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    text = str(loader.construct_scalar(node))
+    return int(text, 0) if text[:2] in ("0o", "0x") else int(text)
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
+def compose(text: str, path: Path) -> Node | None:
+    """The node tree of one YAML document; raises FileProblem for syntax errors."""
+    loader = StrictLoader(text)
+    try:
+        return loader.get_single_node()  # type: ignore[no-any-return]
+    except yaml.MarkedYAMLError as error:
+        raise FileProblem(Problem.at(path, error.problem_mark, _yaml_message(error))) from None
+    except yaml.YAMLError as error:
+        raise FileProblem(Problem(path, 1, 1, str(error))) from None
+    finally:
+        loader.dispose()
+
+
+def construct(node: Node, path: Path) -> Any:
+    loader = StrictLoader("")
+    try:
+        return loader.construct_document(node)
+    except yaml.MarkedYAMLError as error:
+        raise FileProblem(Problem.at(path, error.problem_mark, _yaml_message(error))) from None
+    finally:
+        loader.dispose()
+
+
+def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or "invalid YAML"
+    if "'\\t'" in problem or "\t" in problem:
+        return "a tab is used for indentation: YAML needs spaces (set your editor to use spaces)"
+    parts = [p for p in (error.context, problem) if p]
+    return "YAML syntax: " + "; ".join(parts)
+
+
+def decode(raw: bytes, path: Path) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise FileProblem(
+            Problem(path, line, column, "not UTF-8 text: save the file with UTF-8 encoding")
+        ) from None
+
+
+def node_at(root: Node, loc: tuple[int | str, ...]) -> tuple[Node, Node | None]:
+    """The node a pydantic error location points to, and the key node naming it (if any).
+
+    Segments that name no key (pydantic's union tags and validator names) are skipped; where the
+    file lacks the key, the innermost existing mapping is returned.
+    """
+    node, key_node = root, None
+    for part in loc:
+        if part == "[key]":
+            return (key_node or node), key_node
+        if isinstance(node, MappingNode):
+            found = _find_key(node, part)
+            if found is not None:
+                key_node, node = found
+        elif isinstance(node, SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                break
+            node, key_node = node.value[part], None
+        else:
+            break
+    return node, key_node
+
+
+def _find_key(node: MappingNode, part: int | str) -> tuple[Node, Node] | None:
+    for key_node, value_node in node.value:
+        if isinstance(key_node, ScalarNode) and key_node.value == str(part):
+            return key_node, value_node
+    return None
