@@ -138,8 +138,7 @@ def assess(indicator: Indicator, settings: Settings, as_of: date) -> Assessment:
     )
     if not known:
         return Assessment(indicator, None)
-    readings = [read(indicator, m, settings) for m in known]
-    current = readings[-1]
+    current = read(indicator, known[-1], settings)
     stale_since = _stale_since(indicator, current.measurement)
     actuals = [m for m in known if not m.forecast and m.value is not None]
     return Assessment(
@@ -149,7 +148,7 @@ def assess(indicator: Indicator, settings: Settings, as_of: date) -> Assessment:
         stale_since=stale_since,
         short_term=None if indicator.cumulative else _short_term(indicator, current, actuals),
         long_term=_long_term(indicator, current, actuals),
-        plan=_plan_check(indicator, readings, settings, as_of)
+        plan=_plan_check(indicator, known, settings, as_of)
         if current.status is Status.RED
         else None,
     )
@@ -208,7 +207,7 @@ def elapsed_share(span: Period, period: Period) -> Decimal | None:
     if not span.contains(period):
         return None
     elapsed = Period(span.start, period.end, "")
-    months, total = elapsed.months_between(), span.months_between()
+    months, total = elapsed.whole_months, span.whole_months
     if months is not None and total is not None:
         return Decimal(months) / Decimal(total)
     return Decimal(elapsed.days) / Decimal(span.days)
@@ -268,17 +267,17 @@ def _long_term(indicator: Indicator, current: Reading, actuals: list[Measurement
 
 
 def _same_length(a: Period, b: Period) -> bool:
-    months = a.months_between()
-    return months == b.months_between() if months is not None else a.days == b.days
+    months = a.whole_months
+    return months == b.whole_months if months is not None else a.days == b.days
 
 
 def _plan_check(
-    indicator: Indicator, readings: list[Reading], settings: Settings, as_of: date
+    indicator: Indicator, known: list[Measurement], settings: Settings, as_of: date
 ) -> PlanCheck:
     plan = indicator.action_plan
     if plan is None:
         return PlanCheck(Coverage.MISSING, "no action_plan: add one for this RED measure")
-    episode_start = _red_episode_start(readings)
+    episode_start = _red_episode_start(indicator, known, settings)
     if plan.period.end < episode_start.start:
         return PlanCheck(
             Coverage.STALE,
@@ -304,11 +303,13 @@ def _plan_check(
     return PlanCheck(Coverage.OK, f"results due by {due.end}", due)
 
 
-def _red_episode_start(readings: list[Reading]) -> Period:
-    """The first period of the run of RED readings that ends with the latest one."""
-    start = readings[-1].measurement.period
-    for reading in reversed(readings):
-        if reading.status is not Status.RED:
+def _red_episode_start(
+    indicator: Indicator, known: list[Measurement], settings: Settings
+) -> Period:
+    """The first period of the run of RED measurements that ends with the latest one."""
+    start = known[-1].period
+    for measurement in reversed(known):
+        if read(indicator, measurement, settings).status is not Status.RED:
             break
-        start = reading.measurement.period
+        start = measurement.period
     return start

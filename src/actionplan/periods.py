@@ -11,7 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import total_ordering
+from functools import cached_property, lru_cache, total_ordering
 
 from actionplan.errors import PeriodError
 
@@ -30,6 +30,7 @@ _FY = re.compile(r"(\d{4})\s*/\s*(\d{2}|\d{4})")
 _FYQ = re.compile(r"(\d{4})\s*/\s*(\d{2}|\d{4})\s*-?\s*Q([1-4])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -63,7 +64,7 @@ class Period:
     def __lt__(self, other: Period) -> bool:
         return (self.end, other.start) < (other.end, self.start)
 
-    @property
+    @cached_property
     def days(self) -> int:
         return (self.end - self.start).days + 1
 
@@ -77,7 +78,8 @@ class Period:
         """The same span `years` later (earlier when negative): for year-on-year comparison."""
         return Period(_shift_year(self.start, years), _shift_year(self.end, years), self.text)
 
-    def months_between(self) -> int | None:
+    @cached_property
+    def whole_months(self) -> int | None:
         """Whole months covered, when the period runs from a month's start to a month's end."""
         if self.start.day != 1 or self.end != month_end(self.end.year, self.end.month):
             return None
@@ -123,7 +125,14 @@ def parse_period(value: object, fy_start: int = DEFAULT_FY_START) -> Period:
         raise PeriodError(f"{value!r} is not a period: {FORMS_HELP}")
     if isinstance(value, date):
         return Period(value, value, value.isoformat())
-    text = " ".join(str(value).split())
+    return _parse_text(str(value), fy_start)
+
+
+# Plan trees repeat the same few hundred period texts thousands of times, and periods are
+# immutable, so parsed periods are shared.
+@lru_cache(maxsize=8192)
+def _parse_text(raw: str, fy_start: int) -> Period:
+    text = " ".join(raw.split())
     if ".." in text:
         return _parse_range(text, fy_start)
     period = _parse_single(text, fy_start)
@@ -221,7 +230,7 @@ def _when_quarter(
             fy = parse_period(year_text, fy_start)
         except PeriodError:
             return None
-        if fy.months_between() != 12:
+        if fy.whole_months != 12:
             return None
     return financial_quarter(fy, quarter)
 

@@ -12,10 +12,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
 from actionplan.assess import Assessment, CheckResult, Row, Travel
 from actionplan.models import Status
 from actionplan.yamlfile import Problem
@@ -37,12 +33,25 @@ TRAVEL_MARK = {
 Reporter = Callable[[CheckResult, TextIO, bool, bool], None]
 
 
-def console(stream: TextIO) -> Console:
-    """A console that writes plain text, never wrapped, when not on a terminal."""
-    terminal = stream.isatty()
-    return Console(
-        file=stream, width=None if terminal else 200, highlight=False, soft_wrap=not terminal
-    )
+Line = list[tuple[str, str]]  # (text, rich style) pieces of one output line
+
+
+def emit(lines: list[Line], out: TextIO) -> None:
+    """Write styled lines: with rich's colours on a terminal, as plain text otherwise (piped
+    output neither needs rich nor pays for importing it)."""
+    if not out.isatty():
+        out.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    text = Text()
+    for number, line in enumerate(lines):
+        if number:
+            text.append("\n")
+        for piece, style in line:
+            text.append(piece, style)
+    Console(file=out, highlight=False, soft_wrap=True).print(text)
 
 
 def format_figure(value: float | None, unit: str) -> str:
@@ -97,52 +106,59 @@ def _shown(row: Row, show_all: bool) -> bool:
 
 
 def report_table(result: CheckResult, out: TextIO, missing_only: bool, show_all: bool) -> None:
-    con = console(out)
+    lines: list[Line] = []
     if not missing_only:
         rows = [row for row in result.rows if _shown(row, show_all)]
         if rows:
-            con.print(_table(rows))
+            lines += table_lines(rows)
         hidden = len(result.rows) - len(rows)
-        con.print(
-            summary_line(result)
-            + (f" ({hidden} not shown: --all lists every one)" if hidden else "")
-        )
-    _print_needs_plan(con, result)
+        more = f" ({hidden} not shown: --all lists every one)" if hidden else ""
+        lines.append([(summary_line(result) + more, "")])
+    lines += needs_plan_lines(result)
+    emit(lines, out)
 
 
-def _table(rows: list[Row]) -> Table:
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for name in (
-        "id",
-        "title",
-        "period",
-        "value",
-        "target",
-        "status",
-        "travel (short / long)",
-        "plan",
-    ):
-        table.add_column(
-            name,
-            overflow="fold" if name == "id" else "ellipsis",
-            max_width=40 if name == "title" else None,
-            no_wrap=True,
-        )
-    for row in rows:
-        a = row.assessment
-        m = a.reading.measurement if a.reading else None
-        period = "-" if m is None else str(m.period) + (" (stale)" if a.stale else "")
-        table.add_row(
-            a.indicator.id,
-            a.indicator.title,
-            period,
-            "-" if m is None else format_figure(m.value, a.indicator.unit),
-            describe_target(a),
-            Text(describe_status(a), style=STATUS_STYLE[a.status]),
-            describe_travel(a),
-            describe_plan(a),
-        )
-    return table
+COLUMNS = ("id", "title", "period", "value", "target", "status", "travel (short / long)", "plan")
+TITLE_WIDTH = 40
+
+
+def table_cells(row: Row) -> list[str]:
+    a = row.assessment
+    m = a.reading.measurement if a.reading else None
+    title = a.indicator.title
+    if len(title) > TITLE_WIDTH:
+        title = title[: TITLE_WIDTH - 1].rstrip() + "…"
+    return [
+        a.indicator.id,
+        title,
+        "-" if m is None else str(m.period) + (" (stale)" if a.stale else ""),
+        "-" if m is None else format_figure(m.value, a.indicator.unit),
+        describe_target(a),
+        describe_status(a),
+        describe_travel(a),
+        describe_plan(a),
+    ]
+
+
+def table_lines(rows: list[Row]) -> list[Line]:
+    """Aligned columns, the status coloured. (rich's Table costs ~0.5 ms a row: too slow for
+    the thousands of rows of a national collection.)"""
+    cells = [table_cells(row) for row in rows]
+    widths = [max(len(c[i]) for c in [list(COLUMNS), *cells]) for i in range(len(COLUMNS))]
+    status_column = COLUMNS.index("status")
+    lines: list[Line] = [
+        [("  ".join(h.ljust(w) for h, w in zip(COLUMNS, widths, strict=True)).rstrip(), "bold")]
+    ]
+    for row, line in zip(rows, cells, strict=True):
+        pieces: Line = []
+        for i, (cell, width) in enumerate(zip(line, widths, strict=True)):
+            last = i == len(line) - 1
+            style = STATUS_STYLE[row.assessment.status] if i == status_column else ""
+            pieces.append((cell if last else cell.ljust(width), style))
+            if not last:
+                pieces.append(("  ", ""))
+        lines.append(pieces)
+    return lines
 
 
 def summary_line(result: CheckResult) -> str:
@@ -160,27 +176,40 @@ def summary_line(result: CheckResult) -> str:
     return text
 
 
-def _print_needs_plan(con: Console, result: CheckResult) -> None:
+def needs_plan_lines(result: CheckResult) -> list[Line]:
     lacking = [row for row in result.rows if row.assessment.needs_plan]
     reds = sum(1 for row in result.rows if row.assessment.status is Status.RED)
+    lines: list[Line] = []
     if not lacking:
         if reds:
-            con.print(f"Every RED measure ({reds}) has a current, complete plan.")
+            lines.append([(f"Every RED measure ({reds}) has a current, complete plan.", "green")])
         for row in result.rows:
             plan = row.assessment.plan
             if plan and plan.overdue_unknown:
-                con.print(
-                    f"  {row.assessment.indicator.id}: cannot check overdue (`when` is words)"
+                lines.append(
+                    [
+                        (
+                            f"  {row.assessment.indicator.id}: cannot check overdue "
+                            "(`when` is words, not a date or period)",
+                            "",
+                        )
+                    ]
                 )
-        return
-    con.print(f"RED measures lacking a current, complete plan ({len(lacking)} of {reds}):")
+        return lines
+    lines.append(
+        [(f"RED measures lacking a current, complete plan ({len(lacking)} of {reds}):", "bold red")]
+    )
     for row in lacking:
         plan = row.assessment.plan
         assert plan is not None
-        con.print(
-            f"  {row.path}: {row.assessment.indicator.id} {plan.coverage}: {plan.detail}",
-            markup=False,
+        lines.append(
+            [
+                (f"  {row.path}: {row.assessment.indicator.id} ", ""),
+                (plan.coverage.value, "bold"),
+                (f": {plan.detail}", ""),
+            ]
         )
+    return lines
 
 
 def report_problems(problems: list[Problem], err: TextIO) -> None:
@@ -293,6 +322,7 @@ def progress(label: str, stream: TextIO | None = None) -> Iterator[Callable[[int
     if not stream.isatty():
         yield lambda done, total: None
         return
+    from rich.console import Console
     from rich.progress import Progress
 
     with Progress(console=Console(file=stream), transient=True) as bar:

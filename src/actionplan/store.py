@@ -7,10 +7,8 @@ Validation stays in this process: it is cheap, and it depends on the workspace s
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from actionplan.cache import ParseCache, Parsed
-from actionplan.models import ActionPlan, Indicator, Measurement, Settings
+from actionplan.models import ActionPlan, Fingertips, Indicator, Measurement, Settings
 from actionplan.yamlfile import FileProblem, Problem, compose, construct, decode, node_at
 
 SETTINGS_FILE = "actionplan.yaml"
@@ -144,48 +142,45 @@ def _duplicate_id(indicator_id: str, ids: dict[str, Path]) -> str:
 def _parse_all(
     files: list[Path], cache: ParseCache | None, progress: Progress | None
 ) -> Iterator[tuple[Path, Parsed | Problem]]:
-    """(path, parsed data or problem) for every file, in the order given."""
-    results: dict[Path, Parsed | Problem] = {}
-    todo: list[tuple[Path, os.stat_result]] = []
+    """(path, parsed data or problem) for every file, in the order given, as they are parsed:
+    the caller validates one file while worker processes parse the next."""
+    stats: dict[Path, os.stat_result] = {}
+    early: dict[Path, Parsed | Problem] = {}  # cache hits, and files that cannot be read
+    todo: list[Path] = []
     for path in files:
         try:
-            stat = path.stat()
+            stats[path] = path.stat()
         except OSError as error:
-            results[path] = Problem(path, 1, 1, f"cannot read: {error.strerror}")
+            early[path] = Problem(path, 1, 1, f"cannot read: {error.strerror}")
             continue
-        hit = cache.get(path, stat) if cache else None
+        hit = cache.get(path, stats[path]) if cache else None
         if hit is None:
-            todo.append((path, stat))
+            todo.append(path)
         else:
-            results[path] = hit
-    done = len(results)
-    for path, stat, outcome in _parse_many(todo):
-        results[path] = outcome
-        if cache and isinstance(outcome, Parsed):
-            cache.put(path, stat, outcome)
-        done += 1
+            early[path] = hit
+    parsed = _parse_many(todo)
+    for done, path in enumerate(files, start=1):
+        outcome = early.get(path) or next(parsed)
+        if cache and path not in early and isinstance(outcome, Parsed):
+            cache.put(path, stats[path], outcome)
         if progress:
             progress(done, len(files))
+        yield path, outcome
     if cache:
         cache.save()
-    for path in files:
-        yield path, results[path]
 
 
-def _parse_many(
-    todo: list[tuple[Path, os.stat_result]],
-) -> Iterator[tuple[Path, os.stat_result, Parsed | Problem]]:
+def _parse_many(todo: list[Path]) -> Iterator[Parsed | Problem]:
+    """Parse outcomes in order: in worker processes for large trees, else here."""
     jobs = min(len(os.sched_getaffinity(0)), 8)
     if len(todo) < PARALLEL_FROM or jobs < 2:
-        for path, stat in todo:
-            yield path, stat, parse_outcome(path)
+        yield from map(parse_outcome, todo)
         return
-    paths = [path for path, _ in todo]
-    chunk = max(50, len(paths) // (jobs * 8))
+    from concurrent.futures import ProcessPoolExecutor  # only large trees pay for its import
+
+    chunk = max(20, len(todo) // (jobs * 16))
     with ProcessPoolExecutor(jobs) as pool:
-        outcomes = pool.map(parse_outcome, paths, chunksize=chunk)
-        for (path, stat), outcome in zip(todo, outcomes, strict=True):
-            yield path, stat, outcome
+        yield from pool.map(parse_outcome, todo, chunksize=chunk)
 
 
 def parse_outcome(path: Path) -> Parsed | Problem:
@@ -249,7 +244,11 @@ def locate_errors(path: Path, errors: list[ErrorDetails], model: type[BaseModel]
     return problems
 
 
-_NESTED: dict[str, type[BaseModel]] = {"measurements": Measurement, "action_plan": ActionPlan}
+_NESTED: dict[str, type[BaseModel]] = {
+    "measurements": Measurement,
+    "action_plan": ActionPlan,
+    "fingertips": Fingertips,
+}
 
 
 def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
@@ -258,6 +257,8 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
     name = _dotted(loc)
     kind = error["type"]
     if kind == "extra_forbidden":
+        import difflib
+
         key = str(loc[-1])
         known = _NESTED.get(str(loc[0]), model) if len(loc) > 1 else model
         close = difflib.get_close_matches(key, list(known.model_fields), n=1, cutoff=0.6)

@@ -1,0 +1,5 @@
+"""`python -m actionplan` runs the command line."""
+
+from actionplan.cli import main
+
+main()

@@ -1,0 +1,375 @@
+"""The status rules at their edges, direction of travel, staleness and plan coverage."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from actionplan.assess import Coverage, Travel, assess, check
+from actionplan.models import Indicator, Settings, Status
+
+SETTINGS = Settings()
+LATER = date(2030, 1, 1)
+
+
+def indicator(**fields: Any) -> Indicator:
+    data: dict[str, Any] = {"title": "Test indicator", "direction": "higher", **fields}
+    return Indicator.model_validate(data, context={"default_id": "test", "fy_start": 4})
+
+
+def status_of(value: object, target: object, *, as_of: date = LATER, **fields: Any) -> Status:
+    ind = indicator(target=target, measurements=[{"period": "2014-04", "value": value}], **fields)
+    return assess(ind, SETTINGS, as_of).status
+
+
+# Status against target and tolerance -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(100, Status.GREEN), (100.01, Status.GREEN), (99.99, Status.RED), (0, Status.RED)],
+)
+def test_no_tolerance_equal_to_target_is_green(value: float, expected: Status) -> None:
+    assert status_of(value, 100) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(100, Status.GREEN), (95, Status.AMBER), (94.99, Status.RED), (97, Status.AMBER)],
+)
+def test_relative_tolerance_edge_is_amber(value: float, expected: Status) -> None:
+    assert status_of(value, 100, tolerance="5%") is expected
+
+
+def test_relative_tolerance_edge_with_awkward_decimals() -> None:
+    # 993 - 5% of 993 = 943.35 exactly: binary floating point would land either side of it.
+    assert status_of(943.35, 993, tolerance="5%") is Status.AMBER
+    assert status_of(943.34, 993, tolerance="5%") is Status.RED
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(10, Status.GREEN), (9.5, Status.AMBER), (9.49, Status.RED)],
+)
+def test_absolute_tolerance(value: float, expected: Status) -> None:
+    assert status_of(value, 10, tolerance=0.5) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(20, Status.GREEN), (15, Status.GREEN), (21, Status.AMBER), (22, Status.AMBER), (22.01, Status.RED)],
+)
+def test_lower_is_better_is_mirrored(value: float, expected: Status) -> None:
+    assert status_of(value, 20, direction="lower", tolerance="10%") is expected
+
+
+def test_relative_tolerance_of_a_negative_target_uses_its_size() -> None:
+    # A net change target of -100: 5% of |T| is 5, so -105 is the amber edge.
+    assert status_of(-105, -100, tolerance="5%") is Status.AMBER
+    assert status_of(-106, -100, tolerance="5%") is Status.RED
+
+
+def test_workspace_default_tolerance_applies_when_the_indicator_sets_none() -> None:
+    ind = indicator(target=100, measurements=[{"period": "2014-04", "value": 96}])
+    assert assess(ind, Settings.model_validate({"tolerance": "5%"}), LATER).status is Status.AMBER
+    assert assess(ind, SETTINGS, LATER).status is Status.RED
+
+
+def test_written_values_are_normalised() -> None:
+    assert status_of("19,625", "19,000") is Status.GREEN
+    assert status_of("53.6%", "55%") is Status.RED
+
+
+@pytest.mark.parametrize("missing", ["NA", None, "n/a", ""])
+def test_missing_value_is_no_data(missing: object) -> None:
+    assert status_of(missing, 100) is Status.NO_DATA
+
+
+def test_no_target_is_no_target_and_never_needs_a_plan() -> None:
+    ind = Indicator.model_validate(
+        {"title": "Narrative", "measurements": [{"period": "2014-04", "value": 3}]},
+        context={"default_id": "narrative"},
+    )
+    result = assess(ind, SETTINGS, LATER)
+    assert result.status is Status.NO_TARGET
+    assert result.plan is None and not result.needs_plan
+
+
+def test_no_measurement_is_no_data() -> None:
+    result = assess(indicator(target=5), SETTINGS, LATER)
+    assert result.status is Status.NO_DATA and not result.needs_plan
+
+
+# Which target applies ------------------------------------------------------------------------
+
+
+def test_profile_point_beats_the_annual_target() -> None:
+    ind = indicator(
+        target={"2014/15": 1900, "2014-04": 993},
+        measurements=[{"period": "2014-04", "value": 617}],
+    )
+    reading = assess(ind, SETTINGS, LATER).reading
+    assert reading is not None
+    assert reading.target == Decimal(993) and str(reading.target_period) == "2014-04"
+
+
+def test_annual_target_applies_when_no_profile_point_holds_the_period() -> None:
+    ind = indicator(
+        target={"2014/15": 50, "2015/16": 60},
+        measurements=[{"period": "2015-05", "value": 55}],
+    )
+    reading = assess(ind, SETTINGS, LATER).reading
+    assert reading is not None and reading.target == Decimal(60)
+    assert reading.computed is Status.RED
+
+
+def test_period_outside_every_target_has_no_target() -> None:
+    ind = indicator(target={"2014/15": 50}, measurements=[{"period": "2016-05", "value": 55}])
+    assert assess(ind, SETTINGS, LATER).status is Status.NO_TARGET
+
+
+def test_cumulative_pro_rates_an_annual_target_by_elapsed_months() -> None:
+    ind = indicator(
+        cumulative=True,
+        target={"2014/15": 1200},
+        measurements=[{"period": "2014-06", "value": 300}],  # 3 of 12 months: target 300
+    )
+    reading = assess(ind, SETTINGS, LATER).reading
+    assert reading is not None
+    assert reading.prorated and reading.target == Decimal(300)
+    assert reading.computed is Status.GREEN
+
+
+def test_cumulative_single_number_is_pro_rated_over_the_financial_year() -> None:
+    ind = indicator(cumulative=True, target=1200, measurements=[{"period": "2014-05", "value": 199}])
+    reading = assess(ind, SETTINGS, LATER).reading
+    assert reading is not None and reading.target == Decimal(200)
+    assert reading.computed is Status.RED
+
+
+def test_cumulative_profile_point_is_not_pro_rated() -> None:
+    ind = indicator(
+        cumulative=True,
+        target={"2014/15": 1900, "2014-04": 993},
+        measurements=[{"period": "2014-04", "value": 993}],
+    )
+    reading = assess(ind, SETTINGS, LATER).reading
+    assert reading is not None and not reading.prorated and reading.computed is Status.GREEN
+
+
+def test_non_cumulative_annual_target_is_not_pro_rated() -> None:
+    ind = indicator(target={"2014/15": 80}, measurements=[{"period": "2014-06", "value": 79}])
+    reading = assess(ind, SETTINGS, LATER).reading
+    assert reading is not None and reading.target == Decimal(80) and not reading.prorated
+
+
+# What is known at the date ---------------------------------------------------------------------
+
+
+def test_as_of_uses_only_what_was_reported_by_then() -> None:
+    ind = indicator(
+        target=10,
+        measurements=[
+            {"period": "2014-04", "value": 12},
+            {"period": "2014-05", "value": 5, "reported": "2014-07-15"},
+        ],
+    )
+    assert assess(ind, SETTINGS, date(2014, 7, 14)).status is Status.GREEN
+    assert assess(ind, SETTINGS, date(2014, 7, 15)).status is Status.RED
+
+
+def test_without_reported_date_a_figure_is_known_at_the_end_of_its_period() -> None:
+    ind = indicator(target=10, measurements=[{"period": "2014-04", "value": 5}])
+    assert assess(ind, SETTINGS, date(2014, 4, 29)).status is Status.NO_DATA
+    assert assess(ind, SETTINGS, date(2014, 4, 30)).status is Status.RED
+
+
+def test_forecast_outturn_raises_red_and_is_marked() -> None:
+    ind = indicator(
+        target={"2014/15": 100},
+        measurements=[
+            {"period": "2014-06", "value": 110},
+            {"period": "2014/15", "value": 80, "forecast": True, "reported": "2014-07-10"},
+        ],
+    )
+    result = assess(ind, SETTINGS, date(2014, 7, 31))
+    assert result.status is Status.RED
+    assert result.reading is not None and result.reading.measurement.forecast
+
+
+def test_actual_beats_forecast_for_the_same_period() -> None:
+    ind = indicator(
+        target=100,
+        measurements=[
+            {"period": "2014/15", "value": 80, "forecast": True, "reported": "2014-07-10"},
+            {"period": "2014/15", "value": 120},
+        ],
+    )
+    result = assess(ind, SETTINGS, LATER)
+    assert result.reading is not None and not result.reading.measurement.forecast
+    assert result.status is Status.GREEN
+
+
+# Published status ------------------------------------------------------------------------------
+
+
+def test_published_status_is_kept_and_a_mismatch_reported() -> None:
+    ind = indicator(target=100, measurements=[{"period": "2014-04", "value": 90, "status": "green"}])
+    result = assess(ind, SETTINGS, LATER)
+    assert result.status is Status.GREEN
+    assert result.reading is not None and result.reading.computed is Status.RED
+    assert result.reading.mismatch
+
+
+def test_matching_published_status_is_no_mismatch() -> None:
+    ind = indicator(target=100, measurements=[{"period": "2014-04", "value": 90, "status": "R"}])
+    result = assess(ind, SETTINGS, LATER)
+    assert result.reading is not None and not result.reading.mismatch
+
+
+# Direction of travel ----------------------------------------------------------------------------
+
+
+def series(values: dict[str, float], **fields: Any) -> Indicator:
+    return indicator(
+        target=100, measurements=[{"period": p, "value": v} for p, v in values.items()], **fields
+    )
+
+
+def test_short_and_long_term_travel_higher_is_better() -> None:
+    ind = series({"2013-05": 90, "2014-04": 95, "2014-05": 80})
+    result = assess(ind, SETTINGS, LATER)
+    assert result.short_term is Travel.WORSENING  # 80 after 95
+    assert result.long_term is Travel.WORSENING  # 80 after 90 a year earlier
+
+
+def test_travel_lower_is_better() -> None:
+    ind = series({"2013-05": 90, "2014-04": 95, "2014-05": 80}, direction="lower")
+    result = assess(ind, SETTINGS, LATER)
+    assert result.short_term is Travel.IMPROVING and result.long_term is Travel.IMPROVING
+
+
+def test_no_change_and_no_comparison() -> None:
+    result = assess(series({"2014-04": 95, "2014-05": 95}), SETTINGS, LATER)
+    assert result.short_term is Travel.NO_CHANGE and result.long_term is None
+
+
+def test_short_term_compares_periods_of_the_same_length() -> None:
+    result = assess(series({"2014/15": 50, "2015-04": 60}), SETTINGS, LATER)
+    assert result.short_term is None
+
+
+def test_cumulative_has_no_short_term_travel() -> None:
+    ind = series({"2014-04": 10, "2014-05": 20}, cumulative=True)
+    assert assess(ind, SETTINGS, LATER).short_term is None
+
+
+# Staleness --------------------------------------------------------------------------------------
+
+
+def test_monthly_data_is_stale_two_months_after_it_became_known() -> None:
+    ind = series({"2014-04": 95}, frequency="monthly")
+    assert not assess(ind, SETTINGS, date(2014, 6, 30)).stale
+    assert assess(ind, SETTINGS, date(2014, 7, 1)).stale
+
+
+def test_reported_date_starts_the_clock() -> None:
+    ind = indicator(
+        target=10,
+        frequency="annual",
+        measurements=[{"period": "2013-01..2013-12", "value": 7.37, "reported": "2014-07"}],
+    )
+    assert not assess(ind, SETTINGS, date(2016, 7, 31)).stale
+    assert assess(ind, SETTINGS, date(2016, 8, 1)).stale
+
+
+def test_without_frequency_nothing_is_stale() -> None:
+    assert not assess(series({"2014-04": 95}), SETTINGS, LATER).stale
+
+
+# Plan coverage ----------------------------------------------------------------------------------
+
+COMPLETE = {
+    "non_compliance_reason": "Attendance fell.",
+    "what": "More quit dates.",
+    "how": "Targeted work with GP practices.",
+    "who": "Public Health",
+}
+
+
+def red(plan: dict[str, Any] | None, *, values: dict[str, float] | None = None) -> Indicator:
+    values = values or {"2014-04": 50}
+    return indicator(
+        target=100,
+        measurements=[{"period": p, "value": v} for p, v in values.items()],
+        action_plan=plan,
+    )
+
+
+def coverage(ind: Indicator, as_of: date = date(2014, 7, 31)) -> Coverage | None:
+    plan = assess(ind, SETTINGS, as_of).plan
+    return plan.coverage if plan else None
+
+
+def test_missing_plan() -> None:
+    assert coverage(red(None)) is Coverage.MISSING
+
+
+def test_complete_current_plan_is_ok() -> None:
+    ind = red({"period": "2014-04", **COMPLETE, "when": "Quarter 3"})
+    assert coverage(ind) is Coverage.OK
+    assert not assess(ind, SETTINGS, date(2014, 7, 31)).needs_plan
+
+
+@pytest.mark.parametrize("empty", ["what", "how", "who", "when", "non_compliance_reason"])
+def test_each_empty_section_makes_the_plan_incomplete(empty: str) -> None:
+    sections = {**COMPLETE, "when": "Quarter 3", empty: "  "}
+    plan = assess(red({"period": "2014-04", **sections}), SETTINGS, date(2014, 7, 31)).plan
+    assert plan is not None and plan.coverage is Coverage.INCOMPLETE and empty in plan.detail
+
+
+def test_plan_for_an_earlier_red_episode_is_stale() -> None:
+    values = {"2014-04": 50, "2014-05": 120, "2014-06": 50}  # RED, GREEN, RED again
+    ind = red({"period": "2014-04", **COMPLETE, "when": "Quarter 3"}, values=values)
+    assert coverage(ind) is Coverage.STALE
+
+
+def test_plan_from_the_start_of_a_continuing_red_run_is_current() -> None:
+    values = {"2014-04": 50, "2014-05": 60, "2014-06": 50}  # RED throughout
+    ind = red({"period": "2014-04", **COMPLETE, "when": "Quarter 3"}, values=values)
+    assert coverage(ind) is Coverage.OK
+
+
+def test_overdue_when_the_due_period_has_passed_and_still_red() -> None:
+    ind = red({"period": "2014-04", **COMPLETE, "when": "Quarter 3"})
+    assert coverage(ind, date(2014, 12, 31)) is Coverage.OK
+    assert coverage(ind, date(2015, 1, 1)) is Coverage.OVERDUE
+
+
+def test_words_in_when_are_kept_and_reported_as_not_checkable() -> None:
+    ind = red({"period": "2014-04", **COMPLETE, "when": "When the new contract starts"})
+    plan = assess(ind, SETTINGS, LATER).plan
+    assert plan is not None and plan.coverage is Coverage.OK and plan.overdue_unknown
+
+
+def test_a_plan_for_a_measure_no_longer_red_needs_nothing() -> None:
+    ind = red({"period": "2014-04", **COMPLETE, "when": "Q3"}, values={"2014-04": 50, "2014-05": 100})
+    result = assess(ind, SETTINGS, LATER)
+    assert result.status is Status.GREEN and result.plan is None
+
+
+# The check as a whole ---------------------------------------------------------------------------
+
+
+def test_check_orders_red_first_and_sets_the_exit_code() -> None:
+    from pathlib import Path
+
+    green = indicator(id="b-green", target=1, measurements=[{"period": "2014-04", "value": 2}])
+    missing = indicator(id="a-red", target=5, measurements=[{"period": "2014-04", "value": 2}])
+    result = check([(Path("g.yaml"), green), (Path("r.yaml"), missing)], SETTINGS, LATER)
+    assert [r.assessment.indicator.id for r in result.rows] == ["a-red", "b-green"]
+    assert result.exit_code == 1
+    assert check([(Path("g.yaml"), green)], SETTINGS, LATER).exit_code == 0

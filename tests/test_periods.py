@@ -1,0 +1,119 @@
+"""Every period form, ordering, containment, financial years and `when` texts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from actionplan.errors import PeriodError
+from actionplan.periods import financial_year_of, parse_period, parse_when, shift_months
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "canonical"),
+    [
+        ("2014-04", date(2014, 4, 1), date(2014, 4, 30), "2014-04"),
+        ("2014-4", date(2014, 4, 1), date(2014, 4, 30), "2014-04"),
+        ("2016-02", date(2016, 2, 1), date(2016, 2, 29), "2016-02"),
+        ("2014-Q3", date(2014, 7, 1), date(2014, 9, 30), "2014-Q3"),
+        ("2014 q1", date(2014, 1, 1), date(2014, 3, 31), "2014-Q1"),
+        ("2014/15", date(2014, 4, 1), date(2015, 3, 31), "2014/15"),
+        ("2014/2015", date(2014, 4, 1), date(2015, 3, 31), "2014/15"),
+        ("1999/00", date(1999, 4, 1), date(2000, 3, 31), "1999/00"),
+        ("2014/15 Q3", date(2014, 10, 1), date(2014, 12, 31), "2014/15 Q3"),
+        ("2014/15 Q4", date(2015, 1, 1), date(2015, 3, 31), "2014/15 Q4"),
+        ("2014", date(2014, 1, 1), date(2014, 12, 31), "2014"),
+        ("2014-07-31", date(2014, 7, 31), date(2014, 7, 31), "2014-07-31"),
+        ("2013-01..2013-12", date(2013, 1, 1), date(2013, 12, 31), "2013-01..2013-12"),
+        ("2013/14..2014/15", date(2013, 4, 1), date(2015, 3, 31), "2013/14..2014/15"),
+    ],
+)
+def test_period_forms(text: str, start: date, end: date, canonical: str) -> None:
+    period = parse_period(text)
+    assert (period.start, period.end, str(period)) == (start, end, canonical)
+
+
+def test_a_bare_year_number_from_yaml_is_a_calendar_year() -> None:
+    assert parse_period(2014) == parse_period("2014")
+
+
+def test_financial_year_start_comes_from_the_workspace() -> None:
+    january = parse_period("2014/15", fy_start=7)
+    assert (january.start, january.end) == (date(2014, 7, 1), date(2015, 6, 30))
+    q1 = parse_period("2014/15 Q1", fy_start=7)
+    assert (q1.start, q1.end) == (date(2014, 7, 1), date(2014, 9, 30))
+
+
+@pytest.mark.parametrize(
+    "text", ["2014-13", "2014-02-30", "2014/16", "2014-Q5", "April", "", "2015..2014", "14/15"]
+)
+def test_bad_periods_say_which_forms_work(text: str) -> None:
+    with pytest.raises(PeriodError, match=r"2014-04 \(month\)|ends before it starts"):
+        parse_period(text)
+
+
+def test_booleans_are_not_periods() -> None:
+    with pytest.raises(PeriodError):
+        parse_period(True)
+
+
+def test_periods_order_by_their_end_then_shorter_first() -> None:
+    texts = ["2014/15", "2014-04", "2014-Q2", "2014-01..2014-06", "2013", "2014-06"]
+    ordered = [str(p) for p in sorted(parse_period(t) for t in texts)]
+    assert ordered == ["2013", "2014-04", "2014-06", "2014-Q2", "2014-01..2014-06", "2014/15"]
+
+
+def test_containment() -> None:
+    year = parse_period("2014/15")
+    assert year.contains(parse_period("2014-04"))
+    assert year.contains(parse_period("2015-03-31"))
+    assert year.contains(parse_period("2014/15 Q3"))
+    assert not year.contains(parse_period("2014-03"))
+    assert not year.contains(parse_period("2014"))  # overlaps, but is not held
+    assert year.contains(year)
+
+
+def test_financial_year_of_a_day() -> None:
+    assert str(financial_year_of(date(2015, 3, 31))) == "2014/15"
+    assert str(financial_year_of(date(2015, 4, 1))) == "2015/16"
+
+
+def test_month_ends_stay_month_ends() -> None:
+    assert shift_months(date(2014, 4, 30), 2) == date(2014, 6, 30)
+    assert shift_months(date(2016, 2, 29), -12) == date(2015, 2, 28)
+    assert shift_months(date(2014, 1, 31), 1) == date(2014, 2, 28)
+    assert shift_months(date(2014, 1, 15), 1) == date(2014, 2, 15)
+
+
+APRIL_2014 = parse_period("2014-04")
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("Quarter 3", date(2014, 12, 31)),  # Q3 of the plan period's financial year
+        ("Q4", date(2015, 3, 31)),
+        ("quarter 1 2015/16", date(2015, 6, 30)),
+        ("by March 2015", date(2015, 3, 31)),
+        ("31 March 2015", date(2015, 3, 31)),
+        ("end of December 2014", date(2014, 12, 31)),
+        ("2015-01", date(2015, 1, 31)),
+        ("2014/15", date(2015, 3, 31)),
+    ],
+)
+def test_when_texts_read_as_a_due_period(text: str, end: date) -> None:
+    due = parse_when(text, APRIL_2014)
+    assert due is not None and due.end == end
+
+
+def test_quarter_follows_the_plan_period_financial_year() -> None:
+    due = parse_when("Quarter 3", parse_period("2015-02"))  # February 2015 is in 2014/15
+    assert due is not None and str(due) == "2014/15 Q3"
+
+
+@pytest.mark.parametrize(
+    "text", ["Performance can fluctuate (month by month)", "ongoing", "31 Smarch 2015", ""]
+)
+def test_words_are_not_a_due_date(text: str) -> None:
+    assert parse_when(text, APRIL_2014) is None
