@@ -6,6 +6,7 @@ Periods depend on the workspace's financial-year start, so validation takes a co
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from enum import StrEnum
@@ -60,6 +61,9 @@ def parse_number(value: object) -> float | None:
     if isinstance(value, bool):
         raise ValueError("a figure must be a number, not true/false")
     if isinstance(value, int | float):
+        if not math.isfinite(value):  # YAML's .nan and .inf, named as the file writes them
+            written = ".nan" if math.isnan(value) else ("-.inf" if value < 0 else ".inf")
+            raise ValueError(f"{written!r} is not a number: write a figure, or NA for missing")
         return float(value)
     if not isinstance(value, str):
         raise ValueError(f"{value!r} is not a number")
@@ -116,7 +120,10 @@ def parse_tolerance(value: object) -> Tolerance:
     if isinstance(value, Tolerance):
         return value
     relative = isinstance(value, str) and value.strip().endswith("%")
-    amount = parse_number(value)
+    try:
+        amount = parse_number(value)
+    except ValueError:
+        amount = None
     if amount is None or amount < 0:
         raise ValueError(f"{value!r} is not a tolerance: write a share such as 5% or a number")
     return Tolerance(amount=amount / 100 if relative else amount, relative=relative)
@@ -237,6 +244,19 @@ PeriodKey = Annotated[
 ]
 
 
+class Fingertips(_Strict):
+    """The Fingertips (public health profiles) series an indicator follows, for imports."""
+
+    indicator: int = Field(description="Fingertips indicator ID.", examples=[92443])
+    area: str = Field(description="Area code of the series.", examples=["E08000015"])
+    sex: str | None = Field(
+        None, description="Sex to take when an export has several.", examples=["Persons"]
+    )
+    age: str | None = Field(
+        None, description="Age band to take when an export has several.", examples=["18+ yrs"]
+    )
+
+
 def _target_shape(value: object) -> str:
     return "periods" if isinstance(value, dict) else "number"
 
@@ -279,6 +299,9 @@ class Indicator(_Strict):
         description="One number for every period, or a map period -> value; the most "
         "specific period that holds a measurement wins.",
     )
+    fingertips: Fingertips | None = Field(
+        None, description="The Fingertips series this follows, matched by `record --csv`."
+    )
     measurements: list[Measurement] = Field(default_factory=list)
     action_plan: ActionPlan | None = Field(
         None, description="The Performance Action Plan for a RED measure."
@@ -300,10 +323,27 @@ class Indicator(_Strict):
     @field_validator("target")
     @classmethod
     def _target_needs_direction(cls, value: object, info: ValidationInfo) -> object:
-        if value is not None and value != {} and info.data.get("direction") is None:
+        # A direction that failed validation is absent from info.data (its own error says why);
+        # one never written is there as None.
+        if value not in (None, {}) and "direction" in info.data and info.data["direction"] is None:
             raise ValueError(
                 "a target needs a direction: add `direction: higher` or `direction: lower`"
             )
+        return value
+
+    @field_validator("measurements")
+    @classmethod
+    def _one_figure_per_period(cls, value: list[Measurement]) -> list[Measurement]:
+        seen: dict[tuple[Period, bool], int] = {}
+        for index, measurement in enumerate(value):
+            key = (measurement.period, measurement.forecast)
+            if key in seen:
+                kind = "forecast" if measurement.forecast else "measurement"
+                raise ValueError(
+                    f"measurements[{index}] repeats the {kind} for {measurement.period} "
+                    f"(measurements[{seen[key]}]): keep one"
+                )
+            seen[key] = index
         return value
 
     def targets(self) -> list[tuple[Period | None, float | None]]:

@@ -8,6 +8,7 @@ turning into booleans and dates, so a note that says "No" is not read as `false`
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -79,11 +80,41 @@ def compose(text: str, path: Path) -> Node | None:
     try:
         return loader.get_single_node()  # type: ignore[no-any-return]
     except yaml.MarkedYAMLError as error:
-        raise FileProblem(Problem.at(path, error.problem_mark, _yaml_message(error))) from None
+        raise FileProblem(_syntax_problem(error, text, path)) from None
     except yaml.YAMLError as error:
         raise FileProblem(Problem(path, 1, 1, str(error))) from None
     finally:
         loader.dispose()
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: Path) -> Problem:
+    mark = error.problem_mark
+    # An unclosed quote or bracket is reported at the end of the file; where it opened is
+    # what the user needs to see.
+    if error.context_mark is not None and "end of stream" in (error.problem or ""):
+        mark = error.context_mark
+    if mark is not None and _is_tab(text, mark.line, mark.column):
+        return Problem.at(
+            path,
+            mark,
+            "a tab is used for indentation: YAML needs spaces "
+            "(set your editor to indent with spaces)",
+        )
+    parts = [p for p in (error.context, error.problem or "invalid YAML") if p]
+    return Problem.at(path, mark, "YAML syntax: " + "; ".join(parts))
+
+
+def _is_tab(text: str, line: int, column: int) -> bool:
+    lines = text.splitlines()
+    return line < len(lines) and lines[line][column : column + 1] == "\t"
+
+
+_SPECIAL_FLOATS = {".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}
+
+
+def _float(text: str) -> float:
+    special = _SPECIAL_FLOATS.get(text.lower())
+    return float(text) if special is None else special
 
 
 def _int(text: str) -> int:
@@ -93,7 +124,7 @@ def _int(text: str) -> int:
 _SCALARS: dict[str, Callable[[str], Any]] = {
     "tag:yaml.org,2002:str": str,
     "tag:yaml.org,2002:int": _int,
-    "tag:yaml.org,2002:float": float,
+    "tag:yaml.org,2002:float": _float,
     "tag:yaml.org,2002:null": lambda text: None,
     "tag:yaml.org,2002:bool": lambda text: text.lower() == "true",
 }
@@ -138,20 +169,14 @@ def construct(node: Node, path: Path) -> Any:
     return mapping
 
 
-def _yaml_message(error: yaml.MarkedYAMLError) -> str:
-    problem = error.problem or "invalid YAML"
-    if "'\\t'" in problem or "\t" in problem:
-        return "a tab is used for indentation: YAML needs spaces (set your editor to use spaces)"
-    parts = [p for p in (error.context, problem) if p]
-    return "YAML syntax: " + "; ".join(parts)
-
-
 def decode(raw: bytes, path: Path) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        # Columns count characters, as libyaml's do, not bytes.
+        column = len(raw[line_start : error.start].decode("utf-8", "replace")) + 1
         raise FileProblem(
             Problem(path, line, column, "not UTF-8 text: save the file with UTF-8 encoding")
         ) from None
