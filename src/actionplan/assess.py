@@ -134,7 +134,7 @@ def known_on(measurement: Measurement) -> date:
 def assess(indicator: Indicator, settings: Settings, as_of: date) -> Assessment:
     known = sorted(
         (m for m in indicator.measurements if known_on(m) <= as_of),
-        key=lambda m: (m.period, not m.forecast, known_on(m)),
+        key=lambda m: (m.period.sort_key, not m.forecast, known_on(m)),
     )
     if not known:
         return Assessment(indicator, None)

@@ -46,8 +46,8 @@ _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 def _fy_start(info: ValidationInfo) -> int:
-    context = info.context if isinstance(info.context, dict) else {}
-    return int(context.get("fy_start", DEFAULT_FY_START))
+    context = info.context
+    return int(context.get("fy_start", DEFAULT_FY_START)) if context else DEFAULT_FY_START
 
 
 def _to_period(value: object, info: ValidationInfo) -> Period:
@@ -334,9 +334,10 @@ class Indicator(_Strict):
     @field_validator("measurements")
     @classmethod
     def _one_figure_per_period(cls, value: list[Measurement]) -> list[Measurement]:
-        seen: dict[tuple[Period, bool], int] = {}
+        seen: dict[tuple[date, date, bool], int] = {}
         for index, measurement in enumerate(value):
-            key = (measurement.period, measurement.forecast)
+            period = measurement.period
+            key = (period.start, period.end, measurement.forecast)
             if key in seen:
                 kind = "forecast" if measurement.forecast else "measurement"
                 raise ValueError(

@@ -62,7 +62,12 @@ class Period:
         return (self.start, self.end) == (other.start, other.end)
 
     def __lt__(self, other: Period) -> bool:
-        return (self.end, other.start) < (other.end, self.start)
+        return self.sort_key < other.sort_key
+
+    @cached_property
+    def sort_key(self) -> tuple[date, int]:
+        """By end, then the shorter (later-starting) first: a plain tuple sorts in C."""
+        return (self.end, -self.start.toordinal())
 
     @cached_property
     def days(self) -> int:
@@ -119,9 +124,11 @@ def financial_quarter(fy: Period, quarter: int) -> Period:
 
 def parse_period(value: object, fy_start: int = DEFAULT_FY_START) -> Period:
     """Read a period from the text (or bare year number) a plan file holds."""
+    if type(value) is str:  # the usual case, first: this runs for every period in every file
+        return _parse_text(value, fy_start)
     if isinstance(value, Period):
         return value
-    if isinstance(value, bool) or not isinstance(value, str | int | date):
+    if isinstance(value, bool) or not isinstance(value, (str, int, date)):
         raise PeriodError(f"{value!r} is not a period: {FORMS_HELP}")
     if isinstance(value, date):
         return Period(value, value, value.isoformat())

@@ -239,8 +239,21 @@ def report_json(result: CheckResult, out: TextIO, missing_only: bool, show_all: 
             for p in result.problems
         ],
     }
-    json.dump(document, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    write_json(document, out)
+
+
+def write_json(document: dict[str, Any], out: TextIO) -> None:
+    """Indented JSON with one indicator or problem per line: readable, and fast for 10,000
+    rows (json's C encoder only runs without `indent`)."""
+    out.write("{\n")
+    for number, (key, value) in enumerate(document.items()):
+        comma = "," if number < len(document) - 1 else ""
+        if isinstance(value, list) and value:
+            items = ",\n".join("    " + json.dumps(item, ensure_ascii=False) for item in value)
+            out.write(f"  {json.dumps(key)}: [\n{items}\n  ]{comma}\n")
+        else:
+            out.write(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{comma}\n")
+    out.write("}\n")
 
 
 def row_json(row: Row) -> dict[str, Any]:
