@@ -14,6 +14,7 @@ from typing import Any, TextIO
 
 from actionplan.assess import Assessment, CheckResult, Row, Travel
 from actionplan.models import Status
+from actionplan.wording import figure, status_words
 from actionplan.yamlfile import Problem
 
 JSON_VERSION = 1
@@ -54,32 +55,13 @@ def emit(lines: list[Line], out: TextIO) -> None:
     Console(file=out, highlight=False, soft_wrap=True).print(text)
 
 
-def format_figure(value: float | None, unit: str) -> str:
-    if value is None:
-        return "NA"
-    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
-    if unit == "percent":
-        return f"{text}%"
-    return f"£{text}" if unit == "currency" else text
-
-
 def describe_target(assessment: Assessment) -> str:
     reading = assessment.reading
     if reading is None or reading.target is None:
         return "-"
-    text = format_figure(float(reading.target), assessment.indicator.unit)
+    text = figure(float(reading.target), assessment.indicator.unit)
     if reading.prorated:
         return f"{text} (pro-rated from {reading.target_period or 'annual'})"
-    return text
-
-
-def describe_status(assessment: Assessment) -> str:
-    reading = assessment.reading
-    text = assessment.status.value
-    if reading and reading.mismatch:
-        text += f" (published; computed {reading.computed})"
-    if reading and reading.measurement.forecast:
-        text += " (forecast)"
     return text
 
 
@@ -132,9 +114,9 @@ def table_cells(row: Row) -> list[str]:
         a.indicator.id,
         title,
         "-" if m is None else str(m.period) + (" (stale)" if a.stale else ""),
-        "-" if m is None else format_figure(m.value, a.indicator.unit),
+        "-" if m is None else figure(m.value, a.indicator.unit, missing="NA"),
         describe_target(a),
-        describe_status(a),
+        status_words(a),
         describe_travel(a),
         describe_plan(a),
     ]
@@ -315,8 +297,7 @@ def report_github(result: CheckResult, out: TextIO, missing_only: bool, show_all
             out.write(f"::error file={file},line=1,title={title}::{_escape(a.plan.detail)}\n")
         elif not missing_only and a.reading and a.reading.mismatch:
             out.write(
-                f"::warning file={file},line=1,title=status mismatch::"
-                f"{_escape(describe_status(a))}\n"
+                f"::warning file={file},line=1,title=status mismatch::{_escape(status_words(a))}\n"
             )
     out.write(summary_line(result) + "\n")
 

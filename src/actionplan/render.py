@@ -1,0 +1,221 @@
+"""Documents from templates: the Jinja2 environments, Markdown made into safe HTML, and the
+atomic writing of rendered files.
+
+Plan text reaches a page only as data passed to a template, never as template source, so
+`{{ 7*7 }}` in a plan prints as written. In HTML, Markdown is rendered with raw HTML disabled and
+the result sanitised again, so nothing a plan contains can run in the reader's browser.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+
+import nh3
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+)
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markupsafe import Markup, escape
+
+from actionplan.errors import ActionplanError
+
+Format = Literal["md", "html"]
+TEMPLATES = {"md": "plan.md.j2", "html": "plan.html.j2"}
+SUFFIXES = {"md": ".md", "html": ".html"}
+
+# What markdown-it produces from plan text (raw HTML off, images off); anything else is dropped.
+_ALLOWED_TAGS = {
+    "p", "br", "hr", "em", "strong", "s", "code", "pre", "blockquote", "a",
+    "ul", "ol", "li", "h3", "h4", "h5", "h6",
+    "table", "thead", "tbody", "tr", "th", "td",
+}  # fmt: skip
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
+_URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def templates_dir() -> Path:
+    """The built-in templates: inside the installed package, or the repository's `templates/`
+    beside `src/` when running from a source checkout."""
+    packaged = Path(__file__).parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+def init_templates(folder: Path) -> list[Path]:
+    """Copy the built-in templates into `folder` to start a custom set; never overwrites."""
+    sources = sorted(p for p in templates_dir().iterdir() if p.is_file())
+    clashes = [folder / p.name for p in sources if (folder / p.name).exists()]
+    if clashes:
+        raise ActionplanError(
+            f"{clashes[0]} already exists: choose an empty folder, or remove the old copies "
+            "first (nothing was copied)"
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for source in sources:
+        shutil.copyfile(source, folder / source.name)
+        copied.append(folder / source.name)
+    return copied
+
+
+def _demote_headings(state: StateCore) -> None:
+    # A heading inside a plan's text sits below the document's own h1/h2 and field labels.
+    for token in state.tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(int(token.tag[1]) + 2, 6)}"
+
+
+def _markdown_parser() -> MarkdownIt:
+    parser = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    # An image would be fetched from the network when the page opens; it stays a plain link.
+    parser.disable("image")
+    parser.core.ruler.push("demote_headings", _demote_headings)
+    return parser
+
+
+_PARSER = _markdown_parser()
+
+
+def markdown_html(text: str | None) -> Markup:
+    """A plan's Markdown as HTML that cannot run anything: raw HTML is shown as text, links
+    keep only http(s) and mailto addresses, and the result passes through a sanitiser."""
+    html = _PARSER.render(text or "")
+    clean = nh3.clean(
+        html,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes=_URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
+    return Markup(clean.strip())
+
+
+def text_html(text: str | None) -> Markup:
+    """Plain text (performance, who, when) as paragraphs, its line breaks kept."""
+    paragraphs = re.split(r"\n\s*\n", (text or "").strip())
+    return Markup("\n").join(
+        Markup("<p>{}</p>").format(Markup("<br>\n").join(escape(line) for line in p.splitlines()))
+        for p in paragraphs
+        if p.strip()
+    )
+
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+_MD_ENTITY = re.compile(r"&(?=#?\w+;)")
+_MD_LINE_START = re.compile(r"^([#>+=-])|^(\d{1,9})([.)])(?=\s|$)")
+
+
+def text_markdown(text: str | None) -> str:
+    """Plain text written as Markdown that shows it literally: characters that would start
+    emphasis, links, HTML, lists or headings are escaped, and line breaks are kept."""
+    paragraphs = re.split(r"\n\s*\n", (text or "").strip())
+    return "\n\n".join(
+        "\\\n".join(_literal_line(line) for line in p.splitlines()) for p in paragraphs
+    )
+
+
+def _literal_line(line: str) -> str:
+    line = _MD_INLINE.sub(r"\\\1", " ".join(line.split()))
+    line = _MD_ENTITY.sub(r"\\&", line)
+    return _MD_LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", line)
+
+
+def text_markdown_cell(text: str | None) -> str:
+    """Plain text for one cell of a Markdown table: on one line, pipes escaped."""
+    return text_markdown(" ".join((text or "").split()))
+
+
+def markdown_block(text: str | None) -> str:
+    """A plan's Markdown, carried into the Markdown document as written."""
+    return (text or "").strip()
+
+
+_FILTERS: dict[Format, dict[str, Callable[[str | None], Any]]] = {
+    "html": {"markdown": markdown_html, "text": text_html, "cell": text_html},
+    "md": {"markdown": markdown_block, "text": text_markdown, "cell": text_markdown_cell},
+}
+
+
+class Renderer:
+    """Renders documents in one format, from a user's templates folder when given (its files
+    take the place of the built-in ones of the same name)."""
+
+    def __init__(self, fmt: Format, templates: Path | None = None) -> None:
+        if templates is not None and not templates.is_dir():
+            raise ActionplanError(
+                f"--templates {templates}: no such folder (actionplan render --init-templates "
+                f"{templates} copies the built-in templates there to start from)"
+            )
+        folders = [templates] if templates else []
+        self.format = fmt
+        self.environment = Environment(
+            loader=ChoiceLoader([FileSystemLoader(f) for f in [*folders, templates_dir()]]),
+            autoescape=fmt == "html",
+            undefined=StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.environment.filters.update(_FILTERS[fmt])
+
+    def render(self, context: Mapping[str, Any]) -> str:
+        name = TEMPLATES[self.format]
+        try:
+            return self.environment.get_template(name).render(context)
+        except TemplateNotFound as error:
+            raise ActionplanError(f"template {error.name} not found") from None
+        except TemplateSyntaxError as error:
+            where = f"{error.filename or error.name}:{error.lineno}"
+            raise ActionplanError(f"{where}: template syntax: {error.message}") from None
+        except TemplateError as error:
+            where = _template_position(error.__traceback__) or name
+            raise ActionplanError(f"{where}: {error.message}: fix the template") from None
+
+
+def _template_position(tb: TracebackType | None) -> str | None:
+    """file:line of the innermost template frame (Jinja maps its frames to template lines)."""
+    found = None
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2") or tb.tb_frame.f_globals.get("__jinja_template__"):
+            found = f"{filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return found
+
+
+def output_name(indicator_id: str, fmt: Format) -> str:
+    """The file name for a plan's document; ids are validated, but a path separator must never
+    let a document land outside the output folder."""
+    if not indicator_id or "/" in indicator_id or "\\" in indicator_id or indicator_id[0] == ".":
+        raise ActionplanError(f"id {indicator_id!r} cannot name a file: give the plan another id")
+    return indicator_id + SUFFIXES[fmt]
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write `text` to `path` atomically; an unchanged file is left alone, so its timestamp,
+    and tools that watch it, stay quiet. True when the file was written."""
+    from actionplan.edit import write_atomic
+
+    try:
+        if path.read_bytes() == text.encode("utf-8"):
+            return False
+    except FileNotFoundError:
+        write_atomic(path, text, create=True)
+        return True
+    except OSError as error:
+        raise ActionplanError(f"{path}: cannot read: {error.strerror}") from None
+    write_atomic(path, text)
+    return True

@@ -1,0 +1,33 @@
+"""How figures and statuses are written for people, in tables and documents alike."""
+
+from __future__ import annotations
+
+from actionplan.assess import Assessment
+
+
+def figure(value: float | None, unit: str, missing: str = "no figure") -> str:
+    """A figure as a committee paper writes it: 617 · 1900 · 19,625 · 7.37% · £12,500.5.
+
+    Four-digit numbers keep no separator, as the template documents write targets (1900)."""
+    if value is None:
+        return missing
+    whole, _, fraction = f"{abs(value):.2f}".rstrip("0").rstrip(".").partition(".")
+    if len(whole) > 4:
+        whole = f"{int(whole):,}"
+    sign = "-" if value < 0 and (whole, fraction) != ("0", "") else ""
+    number = whole + (f".{fraction}" if fraction else "")
+    if unit == "percent":
+        return f"{sign}{number}%"
+    return f"{sign}£{number}" if unit == "currency" else sign + number
+
+
+def status_words(assessment: Assessment) -> str:
+    """The status shown, with what qualifies it: a published status that the figures do not
+    give, and a forecast."""
+    reading = assessment.reading
+    text = assessment.status.value
+    if reading and reading.mismatch:
+        text += f" (as published; the figures give {reading.computed.value})"
+    if reading and reading.measurement.forecast:
+        text += " (forecast)"
+    return text

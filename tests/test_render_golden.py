@@ -1,0 +1,174 @@
+"""The two seed plans rendered in both formats, compared with reviewed golden files, and checked
+word for word against the original template documents.
+
+Regenerate the golden files after an intended change with
+`ACTIONPLAN_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_render_golden.py`, then review
+the diff.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from typer.testing import CliRunner
+
+from actionplan.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = Path(__file__).parent / "golden"
+SEEDS = GOLDEN / "seeds"  # the template documents the plans in plans/ were written from
+PLANS = ["smoking-quitters", "opiate-users-not-re-presenting"]
+FORMATS = ["md", "html"]
+AS_OF = "2014-07-31"
+FIELD_LABELS = [
+    "Indicator Title",
+    "Strategic Director Lead",
+    "Departmental Lead",
+    "Target",
+    "Performance this Period",
+    "Non-compliance reason",
+    "What (is required)",
+    "How (will it be achieved)",
+    "Who (will be responsible)",
+    "When (will results be realised)",
+]
+
+
+def render(plan_id: str, fmt: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(
+        app, ["render", plan_id, "--format", fmt, "--as-of", AS_OF, "--no-cache"]
+    )
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("plan_id", PLANS)
+def test_rendered_document_matches_golden_file(
+    plan_id: str, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = render(plan_id, fmt, monkeypatch)
+    golden = GOLDEN / f"{plan_id}.{fmt}"
+    if os.environ.get("ACTIONPLAN_UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+class _Text(HTMLParser):
+    """The text a reader sees in a page's body."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._in_body = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._in_body = self._in_body or tag == "body"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_body:
+            self.parts.append(data)
+
+
+def page_text(page: str) -> str:
+    parser = _Text()
+    parser.feed(page)
+    return " ".join(parser.parts)
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z0-9]+", text)
+
+
+def seed_fields(path: Path) -> dict[str, str]:
+    """Field label -> value from a tab-separated template export; a line that starts with a
+    tab continues the field before it (the export breaks a field at a page break)."""
+    fields: dict[str, str] = {}
+    current = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        label, _, value = line.partition("\t")
+        if label in FIELD_LABELS:
+            current = label
+            fields[current] = value
+        elif line.startswith("\t") and current:
+            fields[current] += " " + value
+        elif line.strip():
+            current = None
+    return {label: html.unescape(re.sub(r"<[^>]+>", " ", v)) for label, v in fields.items()}
+
+
+def template_lines(path: Path) -> list[str]:
+    """The template's own lines: title, instruction, and section headings with their guidance."""
+    return [
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("\t") and line.split("\t")[0] not in FIELD_LABELS
+    ]
+
+
+def contains_run(haystack: list[str], needle: list[str]) -> bool:
+    n = len(needle)
+    return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("plan_id", PLANS)
+def test_every_word_of_the_seed_document_is_rendered(
+    plan_id: str, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = render(plan_id, fmt, monkeypatch)
+    rendered = words(page_text(text) if fmt == "html" else text)
+    fields = seed_fields(SEEDS / f"{plan_id}.txt")
+    assert sorted(fields) == sorted(FIELD_LABELS)
+    for label, value in fields.items():
+        assert words(value), label
+        assert contains_run(rendered, words(value)), f"{label}: words lost in rendering"
+        assert contains_run(rendered, words(label)), f"label {label!r} missing"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("plan_id", PLANS)
+def test_template_title_instruction_and_guidance_are_kept(
+    plan_id: str, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = render(plan_id, fmt, monkeypatch)
+    rendered = words(page_text(text) if fmt == "html" else text)
+    lines = template_lines(SEEDS / f"{plan_id}.txt")
+    assert lines[0] == "PERFORMANCE ACTION PLAN TEMPLATE"
+    assert [line.split(":")[0] for line in lines[2:]] == [
+        "INDICATOR OVERVIEW",
+        "CURRENT SITUATION",
+        "ACTIONS",
+    ]
+    for line in lines:
+        assert contains_run(rendered, words(line)), line
+
+
+@pytest.mark.parametrize("plan_id", PLANS)
+def test_markdown_is_well_formed_gfm(plan_id: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = render(plan_id, "md", monkeypatch)
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    headings = [
+        (tokens[i].tag, tokens[i + 1].content)
+        for i, t in enumerate(tokens)
+        if t.type == "heading_open"
+    ]
+    assert headings[:3] == [
+        ("h1", "PERFORMANCE ACTION PLAN TEMPLATE"),
+        ("h2", "INDICATOR OVERVIEW"),
+        ("h2", "CURRENT SITUATION"),
+    ]
+    assert ("h2", "ACTIONS") in headings
+    types = [t.type for t in tokens]
+    assert types.count("table_open") == 1
+    table = tokens[types.index("table_open") : types.index("table_close")]
+    cells = [t.content for t in table if t.type == "inline"]
+    assert cells[0::2] == FIELD_LABELS[:4]
+    assert all(cells[1::2])
