@@ -1,0 +1,277 @@
+"""Reading legacy Performance Action Plan documents into their template fields.
+
+Councils keep years of plans as Word documents or as text exported from them: label/value rows
+(a tab between them in text, two table columns in Word), section headings, and values that carry
+on over a following row whose label is empty (a page break in the middle of a field). This module
+turns either into a `LegacyDocument`: the template's fields with their values as written (HTML
+fragments or plain text), plus notes about anything that was not understood.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from actionplan.errors import ActionplanError
+
+# Each field and the label variants councils use, compared after `label_key` has dropped case,
+# spacing, punctuation and hyphens ("re-present" = "represent").
+_LABELS: dict[str, tuple[str, ...]] = {
+    "title": (
+        "indicator title",
+        "indicator",
+        "title",
+        "indicator name",
+        "measure",
+        "measure title",
+    ),
+    "strategic_director_lead": ("strategic director lead", "strategic director", "strategic lead"),
+    "departmental_lead": ("departmental lead", "department lead", "lead officer"),
+    "target": ("target", "target value", "annual target"),
+    "performance": (
+        "performance this period",
+        "performance",
+        "current performance",
+        "performance this month",
+        "performance this quarter",
+    ),
+    "non_compliance_reason": (
+        "non-compliance reason",
+        "non-compliance reasons",
+        "reason for non-compliance",
+        "reasons for non-compliance",
+    ),
+    "what": ("what", "what is required"),
+    "how": ("how", "how will it be achieved"),
+    "who": ("who", "who will be responsible"),
+    "when": ("when", "when will results be realised", "when will results be realized"),
+}
+
+# Template wording that is not a field: section headings (alone or followed by their guidance
+# after a colon) and the template's instructions, skipped without a note.
+_HEADINGS = (
+    "performance action plan template",
+    "performance action plan",
+    "indicator overview",
+    "current situation",
+    "actions",
+)
+_GUIDANCE = ("this template is to be completed",)
+
+
+def label_key(label: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", label.lower())
+
+
+_ALIASES = {label_key(alias): name for name, aliases in _LABELS.items() for alias in aliases}
+
+
+def match_label(label: str) -> str | None:
+    """The field a label names, with or without its bracketed part: "What (is required)",
+    "WHAT IS REQUIRED" and "what:" all name `what`."""
+    without_brackets = re.sub(r"\([^)]*\)?", " ", label)
+    for candidate in (without_brackets, label):
+        name = _ALIASES.get(label_key(candidate))
+        if name:
+            return name
+    return None
+
+
+def is_boilerplate(text: str) -> bool:
+    words = " ".join(text.lower().split()).rstrip(" :.")
+    return (
+        words in _HEADINGS
+        or words.startswith(tuple(f"{heading}:" for heading in _HEADINGS))
+        or words.startswith(_GUIDANCE)
+    )
+
+
+class LegacyError(ActionplanError):
+    """A document that cannot be imported; the message names the file and what to do."""
+
+
+@dataclass
+class LegacyField:
+    name: str
+    label: str
+    value: str
+    where: str
+
+
+@dataclass
+class LegacyDocument:
+    """A template document's fields, with values as written, and what was not understood."""
+
+    source: Path
+    fields: dict[str, LegacyField] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def value(self, name: str) -> str:
+        found = self.fields.get(name)
+        return found.value.strip() if found else ""
+
+
+class Collector:
+    """Builds a LegacyDocument from rows in reading order, shared by the text and Word readers."""
+
+    def __init__(self, source: Path) -> None:
+        self.document = LegacyDocument(source)
+        self._current: LegacyField | None = None
+
+    def row(self, label: str, value: str, where: str) -> None:
+        name = match_label(label)
+        if name is None:
+            self._unknown(label, value, where)
+            return
+        existing = self.document.fields.get(name)
+        if existing is not None:
+            self.document.notes.append(
+                f"'{label.strip()}' appears twice ({existing.where} and {where}): both values "
+                f"were kept in `{name}`, check them"
+            )
+            existing.value = f"{existing.value}\n{value}"
+            self._current = existing
+            return
+        self._current = LegacyField(name, label.strip(), value, where)
+        self.document.fields[name] = self._current
+
+    def continuation(self, value: str, where: str) -> None:
+        """A row with an empty label: the previous field carries on (after a page break)."""
+        if not value.strip():
+            return
+        if self._current is None:
+            self.document.notes.append(
+                f"{where}: text outside any template field was not imported: {_quote(value)}"
+            )
+            return
+        self._current.value = join_continued(self._current.value, value)
+
+    def note(self, message: str) -> None:
+        self.document.notes.append(message)
+
+    def heading(self, text: str, where: str) -> None:
+        """A row of one cell: a section heading, the template's guidance, or stray text."""
+        self._current = None
+        if text.strip() and not is_boilerplate(text):
+            self.document.notes.append(
+                f"{where}: text outside any template field was not imported: {_quote(text)}"
+            )
+
+    def loose_line(self, text: str, where: str) -> None:
+        """A text line without a tab: a label with nothing after it, a heading, or a line break
+        inside the previous field's value."""
+        if match_label(text):
+            self.row(text, "", where)
+        elif is_boilerplate(text) or self._current is None:
+            self.heading(text, where)
+        else:
+            self._current.value = f"{self._current.value}\n{text.strip()}"
+
+    def _unknown(self, label: str, value: str, where: str) -> None:
+        self._current = None
+        if is_boilerplate(label) and not value.strip():
+            return
+        self.document.notes.append(
+            f"{where}: '{label.strip()}' is not a template label; its text was not imported: "
+            f"{_quote(value)}"
+        )
+
+    def finish(self) -> LegacyDocument:
+        if not self.document.fields:
+            raise LegacyError(
+                f"{self.document.source}: no template labels found (such as 'Indicator Title' "
+                "or 'What (is required)'): is this a Performance Action Plan document?"
+            )
+        return self.document
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return repr(flat if len(flat) <= limit else flat[: limit - 3] + "...")
+
+
+_PARAGRAPH_END = re.compile(r"[.!?:;\"')\]]\s*</p>\s*$", re.IGNORECASE)
+
+
+def join_continued(previous: str, more: str) -> str:
+    """Join a field to its continuation. A page break that cut a sentence in two also closed
+    its paragraph ("... a cut down</p>" then "<p>to quit ..."): such halves are joined again."""
+    head, tail = previous.rstrip(), more.strip()
+    cut_sentence = (
+        head.lower().endswith("</p>")
+        and not _PARAGRAPH_END.search(head)
+        and tail.lower().startswith("<p>")
+        and tail[3:4].islower()
+    )
+    if cut_sentence:
+        return f"{head[:-4].rstrip()} {tail[3:]}"
+    return f"{head}\n{tail}"
+
+
+# --- text exports ---------------------------------------------------------------------------
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+
+
+_CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
+
+
+def read_document(path: Path) -> LegacyDocument:
+    """Read a template document: Word (.docx) or a text export."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise LegacyError(f"{path}: cannot read: {error.strerror}") from None
+    if not raw.strip():
+        raise LegacyError(f"{path}: the file is empty")
+    if raw.startswith(_OLE_MAGIC):
+        raise LegacyError(
+            f"{path}: this is an old binary Word (.doc) file: open it in Word and save it as "
+            ".docx, or export it as text"
+        )
+    if raw.startswith(_ZIP_MAGIC) or path.suffix.lower() == ".docx":
+        from actionplan.legacy_docx import read_docx
+
+        return read_docx(path, raw)
+    collector = Collector(path)
+    return parse_text(decode_text(raw, collector), collector)
+
+
+def decode_text(raw: bytes, collector: Collector) -> str:
+    """Text as Word and Notepad save it: UTF-8, UTF-16 with its byte-order mark, or (older
+    exports) Windows-1252; anything else is not a text export."""
+    path = collector.document.source
+    if raw.startswith(_UTF16_BOMS):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    elif sum(byte in _CONTROL for byte in raw) <= len(raw) // 100:
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            collector.note("the file is not UTF-8: it was read as Windows-1252, check accents")
+            return raw.decode("cp1252", errors="replace")
+    raise LegacyError(
+        f"{path}: not a text export or a Word document (binary content): export the plan from "
+        "Word as .docx or as text"
+    )
+
+
+def parse_text(text: str, collector: Collector) -> LegacyDocument:
+    """Label<TAB>value rows; a line that starts with a tab continues the previous field."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        where = f"line {number}"
+        if not line.strip():
+            continue
+        label, tab, value = line.partition("\t")
+        if not tab:
+            collector.loose_line(line, where)
+        elif not label.strip():
+            collector.continuation(value, where)
+        else:
+            collector.row(label, value, where)
+    return collector.finish()

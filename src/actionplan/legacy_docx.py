@@ -1,0 +1,126 @@
+"""Reading the template from a Word document: a two-column table of labels and values.
+
+A value cell's paragraphs, bullet lists and italic or bold words are kept by writing the cell as
+an HTML fragment, the same form the text exports carry, so one conversion to Markdown serves
+both. Cells whose text already is HTML (pasted from a plan system) are taken as written.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import zipfile
+from collections.abc import Iterator
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+from bs4 import BeautifulSoup
+
+from actionplan.legacy import Collector, LegacyDocument, LegacyError, is_boilerplate
+
+
+def read_docx(path: Path, raw: bytes) -> LegacyDocument:
+    document = _open(path, raw)
+    collector = Collector(path)
+    for paragraph in document.paragraphs:
+        text = paragraph.text.strip()
+        if text and not is_boilerplate(text):
+            collector.note(f"text outside the template table was not imported: {text[:60]!r}")
+    for table_number, table in enumerate(document.tables, start=1):
+        for row_number, cells in enumerate(_rows(table), start=1):
+            where = f"table {table_number} row {row_number}"
+            if len(cells) == 1:
+                collector.heading(cells[0].text, where)
+                continue
+            label = cells[0].text
+            value = "\n".join(cell_html(cell) for cell in cells[1:])
+            if any(cell.tables for cell in cells[1:]):
+                collector.note(f"{where}: a table inside the value cell was not imported")
+            if label.strip():
+                collector.row(label, value, where)
+            else:
+                collector.continuation(value, where)
+    return collector.finish()
+
+
+def _open(path: Path, raw: bytes) -> Any:
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if not zipfile.is_zipfile(io.BytesIO(raw)):
+        raise LegacyError(
+            f"{path}: not a Word document (a .docx is a zip package, this file is not one): "
+            "save it from Word as .docx, or export it as text"
+        )
+    try:
+        return Document(io.BytesIO(raw))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise LegacyError(
+            f"{path}: not a Word document ({error}): save it from Word as .docx, or export it "
+            "as text"
+        ) from None
+    except Exception as error:  # lxml and zip errors on a damaged package
+        raise LegacyError(f"{path}: the Word document is damaged ({error})") from None
+
+
+def _rows(table: Any) -> Iterator[list[Any]]:
+    """Each row's distinct cells: a cell merged across columns is listed once."""
+    for row in table.rows:
+        seen: set[int] = set()
+        cells = []
+        for cell in row.cells:
+            if id(cell._tc) not in seen:
+                seen.add(id(cell._tc))
+                cells.append(cell)
+        yield cells
+
+
+def cell_html(cell: Any) -> str:
+    """A cell's content as an HTML fragment: paragraphs, lists, italic and bold."""
+    text = "\n".join(paragraph.text for paragraph in cell.paragraphs)
+    if BeautifulSoup(text, "html.parser").find() is not None:
+        return text
+    parts: list[str] = []
+    list_tag = ""
+    for paragraph in cell.paragraphs:
+        tag = _list_tag(paragraph)
+        if tag != list_tag:
+            parts.append(f"</{list_tag}>" if list_tag else "")
+            parts.append(f"<{tag}>" if tag else "")
+            list_tag = tag
+        content = _runs_html(paragraph)
+        if content.strip():
+            parts.append(f"<li>{content}</li>" if tag else f"<p>{content}</p>")
+    if list_tag:
+        parts.append(f"</{list_tag}>")
+    return "".join(parts)
+
+
+def _list_tag(paragraph: Any) -> str:
+    """ "ul" or "ol" for a list paragraph (by its style, or Word's numbering), else ""."""
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    properties = paragraph._p.pPr
+    numbered = properties is not None and properties.numPr is not None
+    if "list" not in style.lower() and not numbered:
+        return ""
+    return "ol" if "number" in style.lower() else "ul"
+
+
+def _runs_html(paragraph: Any) -> str:
+    """Runs (and links' text) with their emphasis; neighbouring runs of the same emphasis are
+    joined first, as Word splits text into runs at every edit."""
+    parts = []
+    runs = paragraph.iter_inner_content()
+    for (italic, bold), group in groupby(runs, key=lambda run: _emphasis(run)):
+        text = html.escape("".join(run.text for run in group)).replace("\n", "<br>")
+        if italic:
+            text = f"<i>{text}</i>"
+        if bold:
+            text = f"<b>{text}</b>"
+        parts.append(text)
+    return "".join(parts)
+
+
+def _emphasis(run: Any) -> tuple[bool, bool]:
+    return bool(getattr(run, "italic", False)), bool(getattr(run, "bold", False))
