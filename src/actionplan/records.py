@@ -1,0 +1,304 @@
+"""Measurements from a spreadsheet: a plain CSV (`id,period,value`...) or a Fingertips export.
+
+Reading, matching and editing happen in memory, and a row that cannot be recorded is reported
+with its line in the CSV; the caller writes only when no row is bad, so a batch is recorded
+whole or not at all.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from actionplan.edit import add_measurement, open_document, render, validated
+from actionplan.errors import ActionplanError
+from actionplan.models import Fingertips, Measurement, Settings
+from actionplan.store import IndicatorFile, describe
+
+PLAIN_REQUIRED = ("id", "period", "value")
+PLAIN_OPTIONAL = ("note", "reported", "forecast", "status", "numerator", "denominator")
+FINGERTIPS_REQUIRED = ("Indicator ID", "Area Code", "Time period", "Value")
+PARALLEL_FROM = 400  # files; below this, worker processes cost more than they save
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class BadRow:
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
+class Series:
+    """A Fingertips row's series: which indicator, area, sex and age it reports."""
+
+    indicator: int
+    area: str
+    sex: str
+    age: str
+
+    def followed_by(self, wanted: Fingertips) -> bool:
+        return (
+            wanted.indicator == self.indicator
+            and _same(wanted.area, self.area)
+            and (wanted.sex is None or _same(wanted.sex, self.sex))
+            and (wanted.age is None or _same(wanted.age, self.age))
+        )
+
+
+def _same(a: str, b: str) -> bool:
+    return a.strip().casefold() == b.strip().casefold()
+
+
+@dataclass(frozen=True)
+class Record:
+    """One measurement to record, the CSV line it came from, and whom it is for."""
+
+    line: int
+    target: str | Series  # an indicator id, or the Fingertips series of the row
+    measurement: Measurement
+
+
+@dataclass
+class Batch:
+    records: list[Record] = field(default_factory=list)
+    bad: list[BadRow] = field(default_factory=list)
+    skipped: int = 0  # Fingertips rows that are breakdowns or have no value
+    fingertips: bool = False
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def read_csv(path: Path, fy_start: int) -> Batch:
+    """Every row of the file as a measurement to record, or as a bad row."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        raise ActionplanError(f"{path}: cannot read: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise ActionplanError(
+            f'{path}: not UTF-8 text: save it as "CSV UTF-8" from the spreadsheet'
+        ) from None
+    rows = _rows(text, path)
+    header = next(rows, None)
+    if header is None:
+        raise ActionplanError(f"{path}: the file is empty: it needs a header row")
+    names = [name.strip() for name in header[1]]
+    if all(name in names for name in FINGERTIPS_REQUIRED):
+        return _read_fingertips(names, rows, fy_start)
+    return _read_plain(path, names, rows, fy_start)
+
+
+def _rows(text: str, path: Path) -> Iterator[tuple[int, list[str]]]:
+    """(first line, cells) for each non-blank row; a quoted cell may span lines."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    line = 1
+    try:
+        for cells in reader:
+            if any(cell.strip() for cell in cells):
+                yield line, cells
+            line = reader.line_num + 1
+    except csv.Error as error:
+        raise ActionplanError(f"{path}:{reader.line_num}: {error}") from None
+
+
+def _read_plain(
+    path: Path, names: list[str], rows: Iterator[tuple[int, list[str]]], fy_start: int
+) -> Batch:
+    keys = [name.lower().replace(" ", "_") for name in names]
+    unknown = [
+        n for n, k in zip(names, keys, strict=True) if k not in PLAIN_REQUIRED + PLAIN_OPTIONAL
+    ]
+    missing = [k for k in PLAIN_REQUIRED if k not in keys]
+    if unknown or missing:
+        problem = f"unknown column {unknown[0]!r}" if unknown else f"no {missing[0]!r} column"
+        raise ActionplanError(
+            f"{path}:1: {problem}: the header must name id, period and value, and may add "
+            f"{', '.join(PLAIN_OPTIONAL)} (or be a Fingertips export)"
+        )
+    batch = Batch()
+    context = {"fy_start": fy_start}
+    for line, cells in rows:
+        row = dict(zip(keys, (cell.strip() for cell in cells), strict=False))
+        data: dict[str, Any] = {k: v for k, v in row.items() if v and k != "id"}
+        if not row.get("id"):
+            batch.bad.append(BadRow(line, "no id: each row needs the indicator's id"))
+        elif not row.get("value"):
+            batch.bad.append(BadRow(line, "no value: write NA for missing data"))
+        else:
+            _add(batch, line, row["id"], data, context)
+    return batch
+
+
+def _add(batch: Batch, line: int, target: str | Series, data: dict[str, Any], context: Any) -> None:
+    try:
+        measurement = Measurement.model_validate(data, context=context)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        batch.bad.append(BadRow(line, describe(first, Measurement)))
+        return
+    batch.records.append(Record(line, target, measurement))
+
+
+def _read_fingertips(
+    names: list[str], rows: Iterator[tuple[int, list[str]]], fy_start: int
+) -> Batch:
+    batch = Batch(fingertips=True)
+    context = {"fy_start": fy_start}
+    for line, cells in rows:
+        row = dict(zip(names, (cell.strip() for cell in cells), strict=False))
+        if row.get("Category Type") or not row.get("Value"):
+            batch.skipped += 1  # a breakdown (by deprivation and so on), or no figure
+            continue
+        try:
+            series = Series(
+                int(row["Indicator ID"]), row["Area Code"], row.get("Sex", ""), row.get("Age", "")
+            )
+        except ValueError:
+            batch.bad.append(BadRow(line, f"Indicator ID {row['Indicator ID']!r} is not a number"))
+            continue
+        period = fingertips_period(row["Time period"])
+        if period is None:
+            batch.bad.append(
+                BadRow(
+                    line,
+                    f"time period {row['Time period']!r} cannot be read as one period: "
+                    "record it by hand with `actionplan record`",
+                )
+            )
+            continue
+        data = {"period": period, "value": row["Value"]}
+        data.update(_figures(row))
+        _add(batch, line, series, data, context)
+    return batch
+
+
+def _figures(row: dict[str, str]) -> dict[str, str]:
+    pairs = {"numerator": row.get("Count", ""), "denominator": row.get("Denominator", "")}
+    return {name: text for name, text in pairs.items() if text}
+
+
+MAX_SPAN = 10  # years: "2013 - 12" is a typo, not 2013..2112
+_YEARS = re.compile(r"(\d{4})\s*-\s*(\d{2})")
+_FINANCIAL_YEARS = re.compile(r"(\d{4})/(\d{2})\s*-\s*(\d{2})/(\d{2})")
+_SINGLE = re.compile(r"\d{4}(/\d{2})?(\s*Q[1-4])?")
+
+
+def fingertips_period(text: str) -> str | None:
+    """A Fingertips time period as a period of the plan format; None when it is not plain:
+    `2013/14` (financial year), `2013`, `2013 - 15` (2013..2015), `2013/14 - 15/16`."""
+    text = " ".join(text.split())
+    if _SINGLE.fullmatch(text):
+        return text
+    if m := _YEARS.fullmatch(text):
+        first = int(m[1])
+        last = _later_year(first, m[2])
+        return f"{first}..{last}" if 0 < last - first <= MAX_SPAN else None
+    if m := _FINANCIAL_YEARS.fullmatch(text):
+        first = int(m[1])
+        last = _later_year(first, m[3])
+        if _later_year(first, m[2]) != first + 1 or _later_year(last, m[4]) != last + 1:
+            return None
+        return f"{m[1]}/{m[2]}..{last}/{m[4]}" if 0 < last - first <= MAX_SPAN else None
+    return None
+
+
+def _later_year(first: int, two_digits: str) -> int:
+    year = first // 100 * 100 + int(two_digits)
+    return year + 100 if year < first else year
+
+
+# --- matching and editing --------------------------------------------------------------------
+
+
+def assign(batch: Batch, files: list[IndicatorFile]) -> dict[Path, list[Record]]:
+    """The records for each file; records for no known indicator become bad rows (plain CSV)
+    or are skipped (a Fingertips export holds every area)."""
+    by_id = {f.indicator.id: f.path for f in files}
+    following = [(f.indicator.fingertips, f.path) for f in files if f.indicator.fingertips]
+    assigned: dict[Path, list[Record]] = {}
+    for record in batch.records:
+        if isinstance(record.target, Series):
+            series = record.target
+            paths = [path for wanted, path in following if series.followed_by(wanted)]
+            if not paths:
+                batch.skipped += 1
+        else:
+            paths = [by_id[record.target]] if record.target in by_id else []
+            if not paths:
+                batch.bad.append(BadRow(record.line, f"no indicator has the id {record.target!r}"))
+        for path in paths:
+            assigned.setdefault(path, []).append(record)
+    return assigned
+
+
+def prepare(
+    assigned: dict[Path, list[Record]],
+    settings: Settings,
+    *,
+    replace: bool = False,
+    progress: Progress | None = None,
+) -> tuple[dict[Path, str], list[BadRow]]:
+    """The new text of every file, validated, and every row that cannot be recorded."""
+    texts: dict[Path, str] = {}
+    bad: list[BadRow] = []
+    jobs = [(path, records, settings, replace) for path, records in assigned.items()]
+    for done, (path, text, problems) in enumerate(_edit_all(jobs), start=1):
+        bad.extend(problems)
+        if text is not None:
+            texts[path] = text
+        if progress:
+            progress(done, len(jobs))
+    return texts, sorted(bad, key=lambda row: row.line)
+
+
+Job = tuple[Path, list[Record], Settings, bool]
+
+
+def _edit_all(jobs: list[Job]) -> Iterator[tuple[Path, str | None, list[BadRow]]]:
+    workers = min(len(os.sched_getaffinity(0)), 8)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        yield from map(edit_file, jobs)
+        return
+    with ProcessPoolExecutor(workers) as pool:
+        yield from pool.map(edit_file, jobs, chunksize=max(20, len(jobs) // (workers * 8)))
+
+
+def edit_file(job: Job) -> tuple[Path, str | None, list[BadRow]]:
+    """One file's new text with its records added, or the rows that prevent it."""
+    path, records, settings, replace = job
+    try:
+        doc = open_document(path, settings.financial_year_start)
+    except ActionplanError as error:
+        return path, None, [BadRow(records[0].line, str(error))]
+    bad: list[BadRow] = []
+    seen: dict[tuple[Any, bool], int] = {}
+    for record in records:
+        m = record.measurement
+        earlier = seen.setdefault((m.period, m.forecast), record.line)
+        if earlier != record.line:
+            bad.append(BadRow(record.line, f"{path}: line {earlier} already gives {m.period}"))
+            continue
+        try:
+            add_measurement(doc, m, replace=replace)
+        except ActionplanError as error:
+            bad.append(BadRow(record.line, str(error)))
+    if bad:
+        return path, None, bad
+    try:
+        text = render(doc)
+        validated(path, text, settings)
+    except ActionplanError as error:
+        return path, None, [BadRow(records[0].line, str(error))]
+    return path, text, []

@@ -1,0 +1,110 @@
+"""The JSON Schema accepts every valid example and rejects every invalid one that a schema
+can express."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from actionplan.cli import app
+from actionplan.schema import indicator_schema
+from actionplan.store import SETTINGS_FILE
+from actionplan.yamlfile import compose, construct, decode
+
+EXAMPLES = Path(__file__).parent / "examples"
+ROOT = Path(__file__).parent.parent
+
+# Invalid examples a JSON Schema cannot judge: the file is not YAML data at all, or the problem
+# needs more than one field, or arithmetic on periods. `actionplan check` reports them.
+NOT_SCHEMA_PROBLEMS = {
+    "comments-only.yaml": "empty file",
+    "empty.yaml": "empty file",
+    "duplicate-key.yaml": "duplicate key (YAML loading)",
+    "mixed-encoding.yaml": "not UTF-8",
+    "not-utf8.yaml": "not UTF-8",
+    "tab-before-list.yaml": "YAML syntax",
+    "tab-indentation.yaml": "YAML syntax",
+    "two-documents.yaml": "YAML syntax",
+    "value-nan.yaml": "YAML .nan: JSON has no NaN",
+    "yaml-syntax-colon.yaml": "YAML syntax",
+    "yaml-syntax-unclosed-quote.yaml": "YAML syntax",
+    "target-without-direction.yaml": "cross-field: target needs direction",
+    "bad-period-range.yaml": "range ends before it starts: period arithmetic",
+    "bad-target-period.yaml": "2014/16 is not one financial year: period arithmetic",
+}
+
+
+def _data(path: Path) -> object:
+    node = compose(decode(path.read_bytes(), path), path)
+    assert node is not None
+    return construct(node, path)
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.y*ml") if p.name != SETTINGS_FILE)
+
+
+VALIDATOR = jsonschema.Draft202012Validator(indicator_schema())
+
+
+def test_schema_is_a_valid_draft_2020_12_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(indicator_schema())
+
+
+@pytest.mark.parametrize(
+    "path", _files(EXAMPLES / "valid") + _files(ROOT / "plans/public-health"), ids=lambda p: p.name
+)
+def test_schema_accepts_valid_examples(path: Path) -> None:
+    errors = [error.message for error in VALIDATOR.iter_errors(_data(path))]
+    assert errors == []
+
+
+@pytest.mark.parametrize("path", _files(EXAMPLES / "invalid"), ids=lambda p: p.name)
+def test_schema_rejects_invalid_examples(path: Path) -> None:
+    if path.name in NOT_SCHEMA_PROBLEMS:
+        pytest.skip(NOT_SCHEMA_PROBLEMS[path.name])
+    assert not VALIDATOR.is_valid(_data(path))
+
+
+def test_skip_list_names_only_existing_examples() -> None:
+    names = {p.name for p in _files(EXAMPLES / "invalid")}
+    assert set(NOT_SCHEMA_PROBLEMS) <= names
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "valid"),
+    [
+        ("period", "2014-04", True),
+        ("period", "2014/15 Q3", True),
+        ("period", "2013-01..2013-12", True),
+        ("period", 2014, True),
+        ("period", "2014-13", False),
+        ("period", "April 2014", False),
+        ("value", "19,625", True),
+        ("value", "£1,200", True),
+        ("value", "n/a", True),
+        ("value", "about 600", False),
+        ("forecast", "yes", True),
+        ("forecast", "probably", False),
+        ("status", "Green", True),
+        ("status", "Purple", False),
+        ("note", 2015, True),
+    ],
+)
+def test_schema_patterns_follow_the_models(key: str, value: object, valid: bool) -> None:
+    measurement = {"period": "2014-04", "value": 1, key: value}
+    assert VALIDATOR.is_valid({"title": "T", "measurements": [measurement]}) is valid
+
+
+def test_schema_command_prints_the_schema_with_descriptions_and_examples() -> None:
+    result = CliRunner().invoke(app, ["schema"])
+    assert result.exit_code == 0
+    printed = json.loads(result.stdout)
+    assert printed == indicator_schema()
+    models = [printed, *printed["$defs"].values()]
+    for name, field in [(n, f) for model in models for n, f in model["properties"].items()]:
+        assert field.get("description") and field.get("examples"), name
