@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from make_corpus import write_corpus  # noqa: E402
+from make_corpus import write_corpus
 
 
 def command() -> list[str]:
@@ -50,7 +50,9 @@ def bench(size: int, repeat: int, work: Path) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--work", type=Path, help="keep corpora here (default: a temp folder)")
@@ -66,7 +68,8 @@ def main() -> None:
     for size in args.sizes:
         figures = bench(size, args.repeat, work)
         per_file = figures["cold"] / size * 1000
-        print(f"{size:>7}  {figures['cold']:>14.2f} s  {figures['warm']:>12.2f} s  {per_file:>11.2f} ms")
+        cold, warm = figures["cold"], figures["warm"]
+        print(f"{size:>7}  {cold:>14.2f} s  {warm:>12.2f} s  {per_file:>11.2f} ms")
 
 
 if __name__ == "__main__":

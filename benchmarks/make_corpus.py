@@ -25,11 +25,39 @@ SUBJECTS = [
     "Days lost to sickness per full-time employee",
     "Invoices paid within 30 days",
 ]
-LEADS = ["Julie Webster, Head of Public Health", "Fiona Johnstone, Director of Public Health",
-         "Rebecca Mellor, Public Health", "Head of Housing Options", "Assistant Director, Finance"]
-WORDS = ("service providers referrals attendance contract monitoring targeted practices training "
-         "insight pilot commissioner recovery partnership performance quarterly review community "
-         "outreach engagement capacity demand pathway improvement").split()
+LEADS = [
+    "Julie Webster, Head of Public Health",
+    "Fiona Johnstone, Director of Public Health",
+    "Rebecca Mellor, Public Health",
+    "Head of Housing Options",
+    "Assistant Director, Finance",
+]
+WORDS = [
+    "service",
+    "providers",
+    "referrals",
+    "attendance",
+    "contract",
+    "monitoring",
+    "targeted",
+    "practices",
+    "training",
+    "insight",
+    "pilot",
+    "commissioner",
+    "recovery",
+    "partnership",
+    "performance",
+    "quarterly",
+    "review",
+    "community",
+    "outreach",
+    "engagement",
+    "capacity",
+    "demand",
+    "pathway",
+    "improvement",
+]
 
 
 def sentence(rng: random.Random, words: int) -> str:
@@ -64,7 +92,7 @@ def indicator(rng: random.Random, number: int) -> str:
         f"  2014/15: {round(target * 1.02, 1)}",
         "measurements:",
     ]
-    year, step = 2012, 0
+    year = 2012
     for index in range(count):
         if monthly:
             y, m = divmod(3 + index, 12)
@@ -72,7 +100,6 @@ def indicator(rng: random.Random, number: int) -> str:
         else:
             y, q = divmod(index, 4)
             period = f"{year + y}-Q{q + 1}"
-        step += 1
         value = round(base * rng.uniform(0.8, 1.2), 1)
         lines += [f"  - period: {period}", f"    value: {value}"]
         if rng.random() < 0.5:
@@ -106,7 +133,9 @@ def write_corpus(count: int, folder: Path, seed: int = 2014) -> list[Path]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("count", type=int, help="how many indicator files")
     parser.add_argument("folder", type=Path, help="where to write them (created)")
     parser.add_argument("--seed", type=int, default=2014)

@@ -60,7 +60,13 @@ def test_absolute_tolerance(value: float, expected: Status) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(20, Status.GREEN), (15, Status.GREEN), (21, Status.AMBER), (22, Status.AMBER), (22.01, Status.RED)],
+    [
+        (20, Status.GREEN),
+        (15, Status.GREEN),
+        (21, Status.AMBER),
+        (22, Status.AMBER),
+        (22.01, Status.RED),
+    ],
 )
 def test_lower_is_better_is_mirrored(value: float, expected: Status) -> None:
     assert status_of(value, 20, direction="lower", tolerance="10%") is expected
@@ -144,7 +150,9 @@ def test_cumulative_pro_rates_an_annual_target_by_elapsed_months() -> None:
 
 
 def test_cumulative_single_number_is_pro_rated_over_the_financial_year() -> None:
-    ind = indicator(cumulative=True, target=1200, measurements=[{"period": "2014-05", "value": 199}])
+    ind = indicator(
+        cumulative=True, target=1200, measurements=[{"period": "2014-05", "value": 199}]
+    )
     reading = assess(ind, SETTINGS, LATER).reading
     assert reading is not None and reading.target == Decimal(200)
     assert reading.computed is Status.RED
@@ -217,7 +225,9 @@ def test_actual_beats_forecast_for_the_same_period() -> None:
 
 
 def test_published_status_is_kept_and_a_mismatch_reported() -> None:
-    ind = indicator(target=100, measurements=[{"period": "2014-04", "value": 90, "status": "green"}])
+    ind = indicator(
+        target=100, measurements=[{"period": "2014-04", "value": 90, "status": "green"}]
+    )
     result = assess(ind, SETTINGS, LATER)
     assert result.status is Status.GREEN
     assert result.reading is not None and result.reading.computed is Status.RED
@@ -356,7 +366,9 @@ def test_words_in_when_are_kept_and_reported_as_not_checkable() -> None:
 
 
 def test_a_plan_for_a_measure_no_longer_red_needs_nothing() -> None:
-    ind = red({"period": "2014-04", **COMPLETE, "when": "Q3"}, values={"2014-04": 50, "2014-05": 100})
+    ind = red(
+        {"period": "2014-04", **COMPLETE, "when": "Q3"}, values={"2014-04": 50, "2014-05": 100}
+    )
     result = assess(ind, SETTINGS, LATER)
     assert result.status is Status.GREEN and result.plan is None
 

@@ -6,18 +6,22 @@ quickly.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from actionplan import __version__
 from actionplan.errors import ActionplanError
+
+if TYPE_CHECKING:  # imported by the commands that need them, to keep start-up quick
+    from actionplan.store import IndicatorFile, Workspace
 
 
 class _Boundary(TyperGroup):
@@ -147,7 +151,159 @@ def check(
     raise typer.Exit(result.exit_code)
 
 
-def load(paths: list[Path], *, cache: bool = True) -> Any:
+class RenderFormat(StrEnum):
+    md = "md"
+    html = "html"
+
+
+@app.command()
+def render(
+    targets: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="IDS|PATHS",
+            help="Indicator ids, or plan files and folders. Ids are looked up in the folders "
+            "named, or ./plans. Default: every plan under ./plans.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        RenderFormat, typer.Option("--format", "-f", help="Document format: md or html.")
+    ] = RenderFormat.md,
+    out: Annotated[
+        str | None,
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="DIR",
+            help="Write one file per plan into DIR, named from its id (an unchanged file is "
+            "not rewritten). Without it, or with '-', a single plan is written to stdout.",
+        ),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates", metavar="DIR", help="Use the templates in DIR instead of the built-in."
+        ),
+    ] = None,
+    init_templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--init-templates",
+            metavar="DIR",
+            help="Copy the built-in templates into DIR to start your own, then stop.",
+        ),
+    ] = None,
+    missing: Annotated[
+        bool,
+        typer.Option(
+            "--missing",
+            help="Also render a blank form, pre-filled with the overview and current figures, "
+            "for each RED measure that has no plan.",
+        ),
+    ] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", metavar="DATE", help="Show the figures known on this day. Default: today."
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Re-read every file, ignoring the parse cache.")
+    ] = False,
+) -> None:
+    """Render action plans as Performance Action Plan documents (Markdown or HTML).
+
+    Files that cannot be read are reported as `check` reports them and the rest still render;
+    the exit code is then 2. Exits 1 when there was nothing to render.
+    """
+    from actionplan import reporters
+    from actionplan.documents import context, select
+    from actionplan.render import Renderer, output_name, write_if_changed
+    from actionplan.render import init_templates as copy_templates
+
+    if init_templates is not None:
+        copied = copy_templates(init_templates)
+        typer.echo(
+            f"copied {len(copied)} files to {init_templates}: edit them, then render with "
+            f"--templates {init_templates}",
+            err=True,
+        )
+        return
+    day = parse_as_of(as_of)
+    renderer = Renderer(output.value, templates)
+    paths = [Path(t) for t in targets or [] if _looks_like_path(t)]
+    ids = [t for t in targets or [] if not _looks_like_path(t)]
+    workspace = load(paths or plan_paths(None), cache=not no_cache)
+    files = [(f.path, f.indicator) for f in workspace.files]
+    chosen = select(
+        files,
+        workspace.settings,
+        day,
+        ids=ids,
+        paths=[p for p in paths if not p.is_dir()],
+        missing=missing,
+    )
+    reporters.report_problems(workspace.problems, sys.stderr)
+    known = [f.indicator.id for f in workspace.files]
+    for unknown in chosen.unknown_ids:
+        typer.echo(f"error: {_unknown_id(unknown, known)}", err=True)
+    for note in chosen.nothing_to_render:
+        typer.echo(f"note: {note}", err=True)
+    failed = bool(workspace.problems or chosen.unknown_ids)
+    documents = chosen.documents
+    folder = None if out in (None, "-") else Path(str(out))
+    if folder is None and len(documents) > 1:
+        raise ActionplanError(
+            f"{len(documents)} plans to render: name one id to print it, or write one file per "
+            "plan with --out DIR"
+        )
+    if folder is not None:
+        _make_folder(folder)
+    for document in documents:
+        text = renderer.render(context(document, workspace.settings, day))
+        if folder is None:
+            sys.stdout.write(text)
+            continue
+        target = folder / output_name(document.indicator.id, output.value)
+        done = "wrote" if write_if_changed(target, text) else "unchanged"
+        typer.echo(f"{done} {target}", err=True)
+    if not documents and not failed:
+        typer.echo(
+            "nothing to render: no selected indicator has an action_plan (--missing adds a "
+            "blank form for each RED measure lacking one)",
+            err=True,
+        )
+    raise typer.Exit(2 if failed else 1 if not documents or chosen.nothing_to_render else 0)
+
+
+def _looks_like_path(target: str) -> bool:
+    return (
+        Path(target).exists()
+        or "/" in target
+        or os.sep in target
+        or target.endswith((".yaml", ".yml"))
+    )
+
+
+def _unknown_id(indicator_id: str, known: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(indicator_id, known, n=1)
+    hint = f": did you mean '{close[0]}'?" if close else " (ids default to the file name)"
+    return f"no indicator has id '{indicator_id}'{hint}"
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise ActionplanError(f"--out {folder}: is a file: name a folder to write into") from None
+    except OSError as error:
+        raise ActionplanError(f"--out {folder}: cannot create it: {error.strerror}") from None
+
+
+def load(paths: list[Path], *, cache: bool = True) -> Workspace:
     """Load the workspace under `paths`, with a progress bar on a terminal."""
     from actionplan import reporters
     from actionplan.cache import ParseCache, default_cache_file
@@ -158,5 +314,314 @@ def load(paths: list[Path], *, cache: bool = True) -> Any:
         return load_workspace(paths, cache=parse_cache, progress=tick)
 
 
+class DirectionChoice(StrEnum):
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+@app.command("import")
+def import_documents(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Action plan documents: Word (.docx) or text exported from them."),
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Plans folder to write the YAML files into.")
+    ] = Path("plans"),
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace plan files that already exist.")
+    ] = False,
+    year: Annotated[
+        str | None,
+        typer.Option(
+            "--year",
+            metavar="YEAR",
+            help="The year the documents' months fall in when they name no year "
+            "(2014/15 financial, or 2014).",
+        ),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            metavar="PERIOD",
+            help="The period of the performance figure, for documents that do not state it "
+            "in full (2014-04, 2014/15 Q1...).",
+        ),
+    ] = None,
+    direction: Annotated[
+        DirectionChoice | None,
+        typer.Option(
+            "--direction",
+            help="Which way is better for these indicators, higher or lower. The template does "
+            "not say; without it the target is written as a comment.",
+        ),
+    ] = None,
+) -> None:
+    """Import legacy Performance Action Plan documents as indicator YAML files.
+
+    One file per document, named from its title; what a document does not state is listed
+    at the top of the file and in the report. Exits 0 when every document was imported, 2 when
+    one could not be (the others are still imported).
+    """
+    from actionplan.importer import ImportOptions, format_report, period_option, workspace_fy_start
+    from actionplan.importer import import_documents as run_import
+    from actionplan.legacy_figures import Context
+
+    fy_start = workspace_fy_start(out)
+    context = Context(
+        fy_start,
+        period_option(year, fy_start, "--year"),
+        period_option(period, fy_start, "--period"),
+    )
+    options = ImportOptions(out, force, direction.value if direction else None, context)
+    run = run_import(files, options)
+    *lines, summary = format_report(run)
+    for line in lines:
+        typer.echo(line)
+    for _, message in run.failed:
+        typer.echo(f"error: {message}", err=True)
+    typer.echo(summary)
+    raise typer.Exit(run.exit_code)
+
+
+PlansOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--plans", metavar="DIR", help="The plans folder. Default: ./plans", show_default=False
+    ),
+]
+
+
+def _workspace(plans: Path | None) -> Workspace:
+    """The workspace of the plans folder; an edit needs every file readable to find ids."""
+    return load(plan_paths([plans] if plans else None))
+
+
+def _indicator_file(workspace: Workspace, indicator_id: str) -> IndicatorFile:
+    found = workspace.find(indicator_id)
+    if found is None:
+        hint = " (some files could not be read: see `actionplan check`)"
+        hint = hint if workspace.problems else ""
+        raise ActionplanError(f"no indicator has the id {indicator_id!r} in the plans{hint}")
+    return found
+
+
+@app.command()
+def new(
+    indicator_id: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ID]",
+            help="Add an empty action plan to this RED indicator's file.",
+            show_default=False,
+        ),
+    ] = None,
+    indicator: Annotated[
+        str | None,
+        typer.Option(
+            "--indicator", metavar="ID", help="Create a new indicator file, plans/ID.yaml."
+        ),
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="With --indicator: its title.")] = None,
+    strategic_director_lead: Annotated[
+        str | None, typer.Option(help="With --indicator: the Strategic Director Lead.")
+    ] = None,
+    departmental_lead: Annotated[
+        str | None, typer.Option(help="With --indicator: the Departmental Lead.")
+    ] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option(help="With --indicator: count, percent, rate, days, currency or number."),
+    ] = None,
+    frequency: Annotated[
+        str | None, typer.Option(help="With --indicator: monthly, quarterly or annual.")
+    ] = None,
+    direction: Annotated[
+        str | None, typer.Option(help="With --indicator: which way is better, higher or lower.")
+    ] = None,
+    target: Annotated[
+        str | None, typer.Option(help="With --indicator: one target for every period.")
+    ] = None,
+    plans: PlansOption = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", metavar="DATE", help="Judge RED as on this day. Default: today."
+        ),
+    ] = None,
+) -> None:
+    """Scaffold an action plan for a RED indicator, or (with --indicator) a new indicator file.
+
+    `new ID` adds `action_plan:` to the indicator's file: its period is the RED period, every
+    section is empty, and the template's guidance sits above each as comments. Nothing else in
+    the file changes. `new --indicator ID --title TEXT` creates plans/ID.yaml, never over an
+    existing file. Exits 1 when nothing was done (not RED, or already has a plan).
+    """
+    from actionplan import edit
+
+    if (indicator_id is None) == (indicator is None):
+        raise typer.BadParameter("give an ID, or --indicator ID with --title (not both)")
+    workspace = _workspace(plans)
+    if indicator_id is not None:
+        file = _indicator_file(workspace, indicator_id)
+        text = edit.plan_skeleton_text(
+            file.path, file.indicator, workspace.settings, parse_as_of(as_of)
+        )
+        edit.write_atomic(file.path, text)
+        typer.echo(f"{file.path}: added an action_plan: fill in its sections")
+        return
+    assert indicator is not None
+    if not title:
+        raise typer.BadParameter("a new indicator needs --title", param_hint="--title")
+    existing = workspace.find(indicator)
+    if existing is not None:
+        raise ActionplanError(f"the id {indicator!r} is already used by {existing.path}")
+    folder = plans or Path("plans")
+    root = workspace.settings_path.parent if workspace.settings_path else folder
+    path = folder / f"{indicator}.yaml"
+    fields = {
+        "title": title,
+        "strategic_director_lead": strategic_director_lead,
+        "departmental_lead": departmental_lead,
+        "unit": unit,
+        "frequency": frequency,
+        "direction": direction,
+        "target": _number_or_text(target),
+    }
+    text = edit.new_file_text(path, fields, workspace.settings, root)
+    edit.write_atomic(path, text, create=True)
+    typer.echo(f"{path}: created")
+
+
+def _number_or_text(text: str | None) -> int | float | str | None:
+    """A plain number as a YAML number; anything else (`5%`, `1,900`) as written."""
+    try:
+        number = float(text) if text is not None else None
+    except ValueError:
+        return text
+    return int(number) if number is not None and number.is_integer() else number
+
+
+@app.command()
+def record(
+    indicator_id: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help="The indicator.", show_default=False)
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[PERIOD]", help="The period, e.g. 2014-04 or 2014/15.", show_default=False
+        ),
+    ] = None,
+    value: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[VALUE]",
+            help="The figure: 617, 19,625, 53.6% or NA (put -- before a negative one).",
+            show_default=False,
+        ),
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="A note shown beside the figure.")] = None,
+    forecast: Annotated[
+        bool, typer.Option("--forecast", help="The figure is a projected outturn.")
+    ] = False,
+    reported: Annotated[
+        str | None,
+        typer.Option(metavar="DATE", help="When the figure was published (2014-07-31)."),
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Overwrite a figure already recorded for the period.")
+    ] = False,
+    csv_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--csv",
+            metavar="FILE",
+            help="Record every row of a CSV: columns id,period,value (and optionally note, "
+            "reported, forecast), or a Fingertips export.",
+        ),
+    ] = None,
+    plans: PlansOption = None,
+) -> None:
+    """Record a measurement, in period order, keeping the file's comments and layout.
+
+    The edited file is validated before it is written, and written atomically. A period that
+    already has a figure is refused (exit 1) unless --replace. With --csv, every row is checked
+    first: if any is bad, each is reported as FILE:LINE: message, nothing is written, and the
+    exit code is 2.
+    """
+    from pydantic import ValidationError
+
+    from actionplan import edit
+    from actionplan.models import Measurement
+    from actionplan.store import describe
+
+    workspace = _workspace(plans)
+    if csv_file is not None:
+        if indicator_id or note or forecast or reported:
+            raise typer.BadParameter("--csv takes its ids, periods and values from the file")
+        _record_csv(csv_file, workspace, replace)
+        return
+    if value is None:
+        raise typer.BadParameter("give ID PERIOD VALUE, or --csv FILE")
+    file = _indicator_file(workspace, str(indicator_id))
+    data = {"period": period, "value": value, "note": note, "reported": reported}
+    try:
+        measurement = Measurement.model_validate(
+            {**{k: v for k, v in data.items() if v is not None}, "forecast": forecast},
+            context={"fy_start": workspace.settings.financial_year_start},
+        )
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        raise typer.BadParameter(describe(first, Measurement)) from None
+    text = edit.measurement_text(file.path, measurement, workspace.settings, replace=replace)
+    edit.write_atomic(file.path, text)
+    typer.echo(f"{file.path}: recorded {measurement.period}")
+
+
+def _record_csv(csv_file: Path, workspace: Workspace, replace: bool) -> None:
+    from actionplan import reporters
+    from actionplan.edit import write_atomic
+    from actionplan.records import assign, prepare, read_csv
+
+    batch = read_csv(csv_file, workspace.settings.financial_year_start)
+    assigned = assign(batch, workspace.files)
+    with reporters.progress("Recording measurements") as tick:
+        texts, bad = prepare(assigned, workspace.settings, replace=replace, progress=tick)
+    bad = sorted(batch.bad + bad, key=lambda row: row.line)
+    for row in bad:
+        typer.echo(f"{csv_file}:{row.line}: {row.message}", err=True)
+    if bad:
+        typer.echo(f"{len(bad)} bad rows: nothing was recorded", err=True)
+        raise typer.Exit(2)
+    for path, text in texts.items():
+        write_atomic(path, text)
+    rows = sum(len(records) for records in assigned.values())
+    skipped = f"; {batch.skipped} rows skipped (other series, breakdowns or no value)"
+    typer.echo(
+        f"recorded {rows} measurements in {len(texts)} files"
+        + (skipped if batch.fingertips else "")
+    )
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of indicator files, for editors that check YAML as you type.
+
+    Save it beside the plans (`actionplan schema > plans/actionplan.schema.json`); files made by
+    `actionplan new` point to it on their first line.
+    """
+    import json
+
+    from actionplan.schema import indicator_schema
+
+    json.dump(indicator_schema(), sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
 def main() -> None:
+    # One command, then exit: a check of thousands of files builds millions of objects with no
+    # reference cycles, and the collector's repeated passes over them cost more than the load.
+    gc.disable()
     app()
