@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from actionplan.atomic import write_atomic
 from actionplan.edit import (
     EditError,
     add_measurement,
@@ -18,7 +19,6 @@ from actionplan.edit import (
     parse_document,
     render,
     validated,
-    write_atomic,
 )
 from actionplan.errors import ActionplanError
 from actionplan.models import Measurement, Settings

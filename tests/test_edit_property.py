@@ -9,7 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from actionplan.edit import measurement_text, validated, write_atomic
+from actionplan.atomic import write_atomic
+from actionplan.edit import measurement_text, validated
 from actionplan.models import Measurement, Settings
 from actionplan.periods import parse_period
 

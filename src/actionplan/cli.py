@@ -446,9 +446,7 @@ def new(
     plans: PlansOption = None,
     as_of: Annotated[
         str | None,
-        typer.Option(
-            "--as-of", metavar="DATE", help="Judge RED as on this day. Default: today."
-        ),
+        typer.Option("--as-of", metavar="DATE", help="Judge RED as on this day. Default: today."),
     ] = None,
 ) -> None:
     """Scaffold an action plan for a RED indicator, or (with --indicator) a new indicator file.
@@ -459,6 +457,7 @@ def new(
     existing file. Exits 1 when nothing was done (not RED, or already has a plan).
     """
     from actionplan import edit
+    from actionplan.atomic import write_atomic
 
     if (indicator_id is None) == (indicator is None):
         raise typer.BadParameter("give an ID, or --indicator ID with --title (not both)")
@@ -468,7 +467,7 @@ def new(
         text = edit.plan_skeleton_text(
             file.path, file.indicator, workspace.settings, parse_as_of(as_of)
         )
-        edit.write_atomic(file.path, text)
+        write_atomic(file.path, text)
         typer.echo(f"{file.path}: added an action_plan: fill in its sections")
         return
     assert indicator is not None
@@ -490,7 +489,7 @@ def new(
         "target": _number_or_text(target),
     }
     text = edit.new_file_text(path, fields, workspace.settings, root)
-    edit.write_atomic(path, text, create=True)
+    write_atomic(path, text, create=True)
     typer.echo(f"{path}: created")
 
 
@@ -554,6 +553,7 @@ def record(
     from pydantic import ValidationError
 
     from actionplan import edit
+    from actionplan.atomic import write_atomic
     from actionplan.models import Measurement
     from actionplan.store import describe
 
@@ -576,13 +576,13 @@ def record(
         first = error.errors(include_url=False)[0]
         raise typer.BadParameter(describe(first, Measurement)) from None
     text = edit.measurement_text(file.path, measurement, workspace.settings, replace=replace)
-    edit.write_atomic(file.path, text)
+    write_atomic(file.path, text)
     typer.echo(f"{file.path}: recorded {measurement.period}")
 
 
 def _record_csv(csv_file: Path, workspace: Workspace, replace: bool) -> None:
     from actionplan import reporters
-    from actionplan.edit import write_atomic
+    from actionplan.atomic import write_atomic
     from actionplan.records import assign, prepare, read_csv
 
     batch = read_csv(csv_file, workspace.settings.financial_year_start)

@@ -9,9 +9,7 @@ written atomically.
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 import textwrap
 import unicodedata
 from collections.abc import Sequence
@@ -23,6 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from actionplan.atomic import write_atomic
 from actionplan.errors import ActionplanError
 from actionplan.legacy import LegacyDocument, LegacyError, read_document
 from actionplan.legacy_figures import (
@@ -301,26 +300,20 @@ def _comment_target(data: CommentedMap, target: Any, yaml: YAML) -> None:
 
 
 def write_plan(text: str, target: Path, fy_start: int, source: Path) -> None:
-    """Validate the file as `actionplan check` reads it, then move it into place."""
+    """Validate the text as `actionplan check` reads it, then write it atomically."""
     from actionplan import store
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=".tmp")
-    temporary = Path(name)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        parsed = store.parse_file(temporary)
+        parsed = store.parse_bytes(text.encode("utf-8"), target)
         context = {"fy_start": fy_start, "default_id": target.stem}
-        store.validate(Indicator, parsed.data, temporary, context)
-        os.replace(temporary, target)
+        store.validate(Indicator, parsed.data, target, context)
     except FileProblem as error:
         raise LegacyError(
             f"{source}: the imported plan did not validate ({error.problems[0].message}); "
             "nothing was written"
         ) from None
-    finally:
-        temporary.unlink(missing_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(target, text)
 
 
 def workspace_fy_start(out: Path) -> int:

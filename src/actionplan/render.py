@@ -207,7 +207,7 @@ def output_name(indicator_id: str, fmt: Format) -> str:
 def write_if_changed(path: Path, text: str) -> bool:
     """Write `text` to `path` atomically; an unchanged file is left alone, so its timestamp,
     and tools that watch it, stay quiet. True when the file was written."""
-    from actionplan.edit import write_atomic
+    from actionplan.atomic import write_atomic
 
     try:
         if path.read_bytes() == text.encode("utf-8"):

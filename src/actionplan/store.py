@@ -196,6 +196,11 @@ def parse_file(path: Path) -> Parsed:
         raw = path.read_bytes()
     except OSError as error:
         raise FileProblem(Problem(path, 1, 1, f"cannot read: {error.strerror}")) from None
+    return parse_bytes(raw, path)
+
+
+def parse_bytes(raw: bytes, path: Path) -> Parsed:
+    """Plain data from a file's bytes (`path` names it in problems)."""
     node = compose(decode(raw, path), path)
     if node is None:
         raise FileProblem(
