@@ -87,6 +87,7 @@ class Document:
     path: Path
     original: str  # with "\n" line ends; `newline` and `bom` restore the file's own
     data: CommentedMap
+    base: str  # ruamel's rendering of the data before any edit
     layout: Layout
     fy_start: int
     newline: str = "\n"
@@ -124,7 +125,10 @@ def parse_document(path: Path, raw: bytes, fy_start: int) -> Document:
         raise ActionplanError(f"{path}: cannot be edited: {error}") from None
     if not isinstance(data, CommentedMap):
         raise ActionplanError(f"{path}: does not hold a mapping of keys such as `title:`")
-    return Document(path, text, data, layout, fy_start, newline, raw.startswith(b"\xef\xbb\xbf"))
+    # Dumped now, before any edit, rather than by parsing the text a second time later.
+    base = _dump(_yaml(layout), data)
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    return Document(path, text, data, base, layout, fy_start, newline, bom)
 
 
 def detect_layout(root: Node | None) -> Layout:
@@ -304,9 +308,8 @@ def schema_reference(new_file: Path, plans_root: Path) -> str:
 
 def render(doc: Document) -> str:
     """The edited file's text: ruamel's rendering of the changes, the original bytes elsewhere."""
-    yaml = _yaml(doc.layout)
-    edited = _dump(yaml, doc.data)
-    base = _dump(yaml, _yaml(doc.layout).load(doc.original))
+    edited = _dump(_yaml(doc.layout), doc.data)
+    base = doc.base
     original = doc.original if doc.original.endswith("\n") else doc.original + "\n"
     lines = overlay(
         original.splitlines(keepends=True),
