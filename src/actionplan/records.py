@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,12 +20,12 @@ from pydantic import ValidationError
 from actionplan.edit import add_measurement, open_document, render, validated
 from actionplan.errors import ActionplanError
 from actionplan.models import Fingertips, Measurement, Settings
+from actionplan.parallel import ordered_map
 from actionplan.store import IndicatorFile, describe
 
 PLAIN_REQUIRED = ("id", "period", "value")
 PLAIN_OPTIONAL = ("note", "reported", "forecast", "status", "numerator", "denominator")
 FINGERTIPS_REQUIRED = ("Indicator ID", "Area Code", "Time period", "Value")
-PARALLEL_FROM = 400  # files; below this, worker processes cost more than they save
 
 Progress = Callable[[int, int], None]
 
@@ -254,7 +252,7 @@ def prepare(
     texts: dict[Path, str] = {}
     bad: list[BadRow] = []
     jobs = [(path, records, settings, replace) for path, records in assigned.items()]
-    for done, (path, text, problems) in enumerate(_edit_all(jobs), start=1):
+    for done, (path, text, problems) in enumerate(ordered_map(edit_file, jobs), start=1):
         bad.extend(problems)
         if text is not None:
             texts[path] = text
@@ -264,15 +262,6 @@ def prepare(
 
 
 Job = tuple[Path, list[Record], Settings, bool]
-
-
-def _edit_all(jobs: list[Job]) -> Iterator[tuple[Path, str | None, list[BadRow]]]:
-    workers = min(len(os.sched_getaffinity(0)), 8)
-    if len(jobs) < PARALLEL_FROM or workers < 2:
-        yield from map(edit_file, jobs)
-        return
-    with ProcessPoolExecutor(workers) as pool:
-        yield from pool.map(edit_file, jobs, chunksize=max(20, len(jobs) // (workers * 8)))
 
 
 def edit_file(job: Job) -> tuple[Path, str | None, list[BadRow]]:

@@ -18,11 +18,11 @@ from pydantic_core import ErrorDetails
 
 from actionplan.cache import ParseCache, Parsed
 from actionplan.models import ActionPlan, Fingertips, Indicator, Measurement, Settings
+from actionplan.parallel import ordered_map
 from actionplan.yamlfile import FileProblem, Problem, compose, construct, decode, node_at
 
 SETTINGS_FILE = "actionplan.yaml"
 PLAN_SUFFIXES = (".yaml", ".yml")
-PARALLEL_FROM = 400  # below this many files, starting worker processes costs more than it saves
 
 Progress = Callable[[int, int], None]
 M = TypeVar("M", bound=BaseModel)
@@ -158,7 +158,7 @@ def _parse_all(
             todo.append(path)
         else:
             early[path] = hit
-    parsed = _parse_many(todo)
+    parsed = ordered_map(parse_outcome, todo)
     for done, path in enumerate(files, start=1):
         outcome = early.get(path) or next(parsed)
         if cache and path not in early and isinstance(outcome, Parsed):
@@ -168,19 +168,6 @@ def _parse_all(
         yield path, outcome
     if cache:
         cache.save()
-
-
-def _parse_many(todo: list[Path]) -> Iterator[Parsed | Problem]:
-    """Parse outcomes in order: in worker processes for large trees, else here."""
-    jobs = min(len(os.sched_getaffinity(0)), 8)
-    if len(todo) < PARALLEL_FROM or jobs < 2:
-        yield from map(parse_outcome, todo)
-        return
-    from concurrent.futures import ProcessPoolExecutor  # only large trees pay for its import
-
-    chunk = max(20, len(todo) // (jobs * 16))
-    with ProcessPoolExecutor(jobs) as pool:
-        yield from pool.map(parse_outcome, todo, chunksize=chunk)
 
 
 def parse_outcome(path: Path) -> Parsed | Problem:
