@@ -38,9 +38,15 @@ ANSI = re.compile(r"\x1b\[")
 COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-9]|9[0-7])(?:;[0-9;]*)?m")
 ANNOTATION = re.compile(
     r"::(error|warning) file=([^,:]+),line=(\d+)(?:,col=(\d+))?(?:,title=[^:]*)?::.+"
+    r"|::notice title=[^:]*::.+"
 )
 
 runner = CliRunner()
+NO_TOLERANCE_NOTE = (
+    "note: no tolerance is set for 2 indicators with a target, so they cannot be AMBER: set "
+    "`tolerance: 5%` (or `{green: 5%, amber: 10%}`) in the workspace settings file, "
+    "actionplan.yaml, or in each indicator"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -94,7 +100,8 @@ def test_table_when_the_seeds_went_to_committee(cli_workspace: Path) -> None:
     words = [line for line in result.stdout.splitlines() if "cannot check overdue" in line]
     assert words
     assert all("opiate-users-not-re-presenting" in line for line in words)
-    assert result.stderr == ""
+    # Neither seed sets a tolerance, nor does the workspace: said once, on stderr.
+    assert result.stderr.splitlines() == [NO_TOLERANCE_NOTE]
 
 
 def test_table_today_finds_the_smoking_plan_overdue(cli_workspace: Path) -> None:
@@ -223,6 +230,14 @@ def test_github_annotates_the_overdue_plan(cli_workspace: Path) -> None:
     [error] = [line for line in annotations if line.startswith("::error")]
     match = ANNOTATION.fullmatch(error)
     assert match is not None and match[2] == SMOKING
+    # The annotation sits on the plan to revise, not on line 1.
+    plan_line = (
+        (PLANS / "public-health/smoking-quitters.yaml")
+        .read_text()
+        .splitlines()
+        .index("action_plan:")
+    )
+    assert int(match[3]) == plan_line + 1
     assert "OVERDUE" in error
     assert f"as of {JUDGED_NOW}" in result.stdout
 
@@ -485,5 +500,5 @@ def test_a_cache_that_cannot_be_written_is_skipped(
     result = check("--as-of", JUDGED_THEN)
 
     assert result.exit_code == 0
-    assert result.stderr == ""
+    assert result.stderr.splitlines() == [NO_TOLERANCE_NOTE]
     assert "2 indicators as of" in result.stdout

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from actionplan.assess import assess
+from actionplan.assess import assess, trajectory_gaps
 from actionplan.store import SETTINGS_FILE, load_workspace
 
 EXAMPLES = Path(__file__).parent / "examples"
@@ -111,6 +111,7 @@ def test_valid_file_loads_without_problems(path: Path) -> None:
 
     assert [str(p) for p in workspace.problems] == []
     assert [f.path for f in workspace.files] == [path]
+    assert trajectory_gaps(path, workspace.files[0].indicator) == []
     # The settings at the root of the tree apply to a file named on its own too.
     assert workspace.settings.organisation == "Example Borough Council"
 

@@ -27,6 +27,18 @@ from actionplan.periods import financial_year_of, parse_period, parse_when, shif
         ("2014-07-31", date(2014, 7, 31), date(2014, 7, 31), "2014-07-31"),
         ("2013-01..2013-12", date(2013, 1, 1), date(2013, 12, 31), "2013-01..2013-12"),
         ("2013/14..2014/15", date(2013, 4, 1), date(2015, 3, 31), "2013/14..2014/15"),
+        # As councils write them (Havering's 2024/25 reports: "Q1 2024/25"; Wirral's year-end
+        # report headings: "2014-15").
+        ("2014-15", date(2014, 4, 1), date(2015, 3, 31), "2014/15"),
+        ("2014-2015", date(2014, 4, 1), date(2015, 3, 31), "2014/15"),
+        ("1999-00", date(1999, 4, 1), date(2000, 3, 31), "1999/00"),
+        ("Q1 2024/25", date(2024, 4, 1), date(2024, 6, 30), "2024/25 Q1"),
+        ("2024/25-Q1", date(2024, 4, 1), date(2024, 6, 30), "2024/25 Q1"),
+        ("2025/26-Q4", date(2026, 1, 1), date(2026, 3, 31), "2025/26 Q4"),
+        ("2014-15 Q3", date(2014, 10, 1), date(2014, 12, 31), "2014/15 Q3"),
+        ("q2 2014-15", date(2014, 7, 1), date(2014, 9, 30), "2014/15 Q2"),
+        # A month wins where both readings are possible: 2011-12 is December 2011.
+        ("2011-12", date(2011, 12, 1), date(2011, 12, 31), "2011-12"),
     ],
 )
 def test_period_forms(text: str, start: date, end: date, canonical: str) -> None:
@@ -86,13 +98,13 @@ def test_month_ends_stay_month_ends() -> None:
     assert shift_months(date(2014, 1, 15), 1) == date(2014, 2, 15)
 
 
-APRIL_2014 = parse_period("2014-04")
+APRIL_2014 = date(2014, 4, 30)  # the seed smoking plan's April figure became known
 
 
 @pytest.mark.parametrize(
     ("text", "end"),
     [
-        ("Quarter 3", date(2014, 12, 31)),  # Q3 of the plan period's financial year
+        ("Quarter 3", date(2014, 12, 31)),  # the first Q3 ending after the plan was written
         ("Q4", date(2015, 3, 31)),
         ("quarter 1 2015/16", date(2015, 6, 30)),
         ("by March 2015", date(2015, 3, 31)),
@@ -107,9 +119,37 @@ def test_when_texts_read_as_a_due_period(text: str, end: date) -> None:
     assert due is not None and due.end == end
 
 
-def test_quarter_follows_the_plan_period_financial_year() -> None:
-    due = parse_when("Quarter 3", parse_period("2015-02"))  # February 2015 is in 2014/15
-    assert due is not None and str(due) == "2014/15 Q3"
+def test_quarter_is_the_first_one_ending_on_or_after_the_plan_was_written() -> None:
+    # Written in February 2015 (in 2014/15, whose Q3 ended in December 2014): next Q3.
+    due = parse_when("Quarter 3", date(2015, 2, 28))
+    assert due is not None and str(due) == "2015/16 Q3"
+    # A plan for 2014/15 whose figure was reported in May 2015, due "Quarter 1": June 2015.
+    due = parse_when("Quarter 1", date(2015, 5, 20))
+    assert due is not None and due.end == date(2015, 6, 30)
+    # Written on the last day of the quarter: that quarter.
+    due = parse_when("Q1", date(2015, 6, 30))
+    assert due is not None and due.end == date(2015, 6, 30)
+    due = parse_when("Q1", date(2015, 7, 1))
+    assert due is not None and due.end == date(2016, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "end"),
+    [
+        ("end of March", date(2014, 4, 30), date(2015, 3, 31)),
+        ("March", date(2015, 3, 1), date(2015, 3, 31)),
+        ("by the end of December", date(2015, 1, 5), date(2015, 12, 31)),
+    ],
+)
+def test_a_month_without_a_year_is_the_next_one(text: str, written: date, end: date) -> None:
+    due = parse_when(text, written)
+    assert due is not None and due.end == end
+
+
+def test_quarter_follows_a_january_financial_year() -> None:
+    # A council whose financial year is the calendar year: Q1 is January to March.
+    due = parse_when("Q1", date(2015, 5, 1), fy_start=1)
+    assert due is not None and (due.start, due.end) == (date(2016, 1, 1), date(2016, 3, 31))
 
 
 @pytest.mark.parametrize(

@@ -136,17 +136,21 @@ def check(
     """
     from actionplan import reporters
     from actionplan.assess import check as run_check
+    from actionplan.locate import locate
 
     day = parse_as_of(as_of)
     workspace = load(plan_paths(paths), cache=not no_cache)
-    result = run_check(
-        [(f.path, f.indicator) for f in workspace.files],
-        workspace.settings,
-        day,
-        workspace.problems,
+    result = locate(
+        run_check(
+            [(f.path, f.indicator) for f in workspace.files],
+            workspace.settings,
+            day,
+            workspace.problems,
+        )
     )
     if output is CheckFormat.table:
         reporters.report_problems(result.problems, sys.stderr)
+        reporters.report_notes(result.notes, sys.stderr)
     reporters.REPORTERS[output.value](result, sys.stdout, missing, show_all)
     raise typer.Exit(result.exit_code)
 

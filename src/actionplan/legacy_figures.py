@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from actionplan.models import parse_number
+from actionplan.figures import parse_number
 from actionplan.periods import Period, financial_year_of, month_end, parse_period
 
 _MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}

@@ -6,7 +6,6 @@ Periods depend on the workspace's financial-year start, so validation takes a co
 
 from __future__ import annotations
 
-import math
 import re
 from datetime import date
 from enum import StrEnum
@@ -25,6 +24,7 @@ from pydantic import (
     field_validator,
 )
 
+from actionplan.figures import parse_number
 from actionplan.periods import DEFAULT_FY_START, FORMS_HELP, Period, parse_period
 
 
@@ -34,14 +34,13 @@ class Status(StrEnum):
     GREEN = "GREEN"
     NO_TARGET = "NO TARGET"
     NO_DATA = "NO DATA"
+    BLUE = "BLUE"  # published only: a narrative measure, reported without a target
 
 
 Direction = Literal["higher", "lower"]
 Unit = Literal["count", "percent", "rate", "days", "currency", "number"]
 Frequency = Literal["monthly", "quarterly", "annual"]
 
-_MISSING_WORDS = {"", "na", "n/a", "-", "null", "none", "m", "missing", "*", ".."}
-_NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
@@ -52,29 +51,6 @@ def _fy_start(info: ValidationInfo) -> int:
 
 def _to_period(value: object, info: ValidationInfo) -> Period:
     return parse_period(value, _fy_start(info))
-
-
-def parse_number(value: object) -> float | None:
-    """A figure as people write it: 19,625 · 53.6% · £1,200 · NA (missing) · null."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        raise ValueError("a figure must be a number, not true/false")
-    if isinstance(value, int | float):
-        if not math.isfinite(value):  # YAML's .nan and .inf, named as the file writes them
-            written = ".nan" if math.isnan(value) else ("-.inf" if value < 0 else ".inf")
-            raise ValueError(f"{written!r} is not a number: write a figure, or NA for missing")
-        return float(value)
-    if not isinstance(value, str):
-        raise ValueError(f"{value!r} is not a number")
-    text = value.strip()
-    if text.lower() in _MISSING_WORDS:
-        return None
-    cleaned = text.replace(",", "").replace("£", "").replace("$", "").replace("€", "")
-    cleaned = cleaned.removesuffix("%").strip()
-    if not _NUMBER.fullmatch(cleaned):
-        raise ValueError(f"{text!r} is not a number: write 19625, 19,625, 53.6% or NA for missing")
-    return float(cleaned)
 
 
 _PERIOD_SCHEMA: dict[str, Any] = {
@@ -101,23 +77,35 @@ Figure = Annotated[
 ]
 
 
-class Tolerance(BaseModel):
-    """The amber band: a share of the target ("5%") or an absolute amount (2.5)."""
+class Amount(BaseModel):
+    """A band's width: a share of the target ("5%") or an absolute amount (2.5)."""
 
     model_config = ConfigDict(frozen=True)
 
     amount: float
     relative: bool
 
-    def width(self, target: float) -> float:
-        return self.amount * abs(target) if self.relative else self.amount
-
     def __str__(self) -> str:
         return f"{self.amount * 100:g}%" if self.relative else f"{self.amount:g}"
 
 
-def parse_tolerance(value: object) -> Tolerance:
-    if isinstance(value, Tolerance):
+class Tolerance(BaseModel):
+    """How far short of target a figure may fall: within `green` it is still GREEN (Bracknell
+    Forest's "within 5 % of target"), within `amber` AMBER, beyond it RED."""
+
+    model_config = ConfigDict(frozen=True)
+
+    green: Amount | None = None
+    amber: Amount | None = None
+
+    def __str__(self) -> str:
+        if self.green is None:
+            return str(self.amber)
+        return f"green {self.green}, amber {self.amber}"
+
+
+def parse_amount(value: object, name: str = "tolerance") -> Amount:
+    if isinstance(value, Amount):
         return value
     relative = isinstance(value, str) and value.strip().endswith("%")
     try:
@@ -125,8 +113,27 @@ def parse_tolerance(value: object) -> Tolerance:
     except ValueError:
         amount = None
     if amount is None or amount < 0:
-        raise ValueError(f"{value!r} is not a tolerance: write a share such as 5% or a number")
-    return Tolerance(amount=amount / 100 if relative else amount, relative=relative)
+        raise ValueError(f"{value!r} is not a {name}: write a share such as 5% or a number")
+    return Amount(amount=amount / 100 if relative else amount, relative=relative)
+
+
+def parse_tolerance(value: object) -> Tolerance:
+    """`5%` (the amber band, as before) or `{green: 5%, amber: 10%}`."""
+    if isinstance(value, Tolerance):
+        return value
+    if not isinstance(value, dict):
+        return Tolerance(amber=parse_amount(value))
+    unknown = sorted(str(key) for key in value if key not in ("green", "amber"))
+    if unknown or "amber" not in value:
+        raise ValueError(
+            "a tolerance map names its bands, `{green: 5%, amber: 10%}`: green is optional, "
+            "amber is needed" + (f" (unknown: {', '.join(unknown)})" if unknown else "")
+        )
+    green = parse_amount(value["green"], "green band") if "green" in value else None
+    amber = parse_amount(value["amber"], "amber band")
+    if green is not None and green.relative == amber.relative and green.amount > amber.amount:
+        raise ValueError(f"the green band ({green}) is wider than the amber band ({amber})")
+    return Tolerance(green=green, amber=amber)
 
 
 ToleranceField = Annotated[
@@ -137,10 +144,20 @@ ToleranceField = Annotated[
         {
             "anyOf": [
                 {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*%\s*$"},
-                {"type": "number"},
+                {"type": "number", "minimum": 0},
+                {
+                    "type": "object",
+                    "properties": {
+                        "green": {"type": ["string", "number"]},
+                        "amber": {"type": ["string", "number"]},
+                    },
+                    "required": ["amber"],
+                    "additionalProperties": False,
+                },
             ],
-            "description": 'The amber band: a share of the target ("5%") or an absolute number.',
-            "examples": ["5%", 2.5],
+            "description": 'The amber band: a share of the target ("5%") or an absolute number; '
+            "or `{green: 5%, amber: 10%}` where figures within 5% short of target are GREEN.",
+            "examples": ["5%", 2.5, {"green": "5%", "amber": "10%"}],
         }
     ),
 ]
@@ -150,12 +167,12 @@ def parse_status(value: object) -> Status:
     if isinstance(value, Status):
         return value
     text = " ".join(str(value).replace("_", " ").split()).upper()
-    aliases = {"R": "RED", "A": "AMBER", "G": "GREEN", "BLUE": "NO TARGET", "M": "NO DATA"}
+    aliases = {"R": "RED", "A": "AMBER", "G": "GREEN", "B": "BLUE", "M": "NO DATA"}
     try:
         return Status(aliases.get(text, text))
     except ValueError:
         raise ValueError(
-            f"{value!r} is not a status: write RED, AMBER, GREEN, NO TARGET or NO DATA"
+            f"{value!r} is not a status: write RED, AMBER, GREEN, BLUE, NO TARGET or NO DATA"
         ) from None
 
 
@@ -209,6 +226,12 @@ class Measurement(_Strict):
     status: StatusField | None = Field(None, description="The status as published, if any.")
     numerator: Figure = Field(None, description="For proportions: the count measured.")
     denominator: Figure = Field(None, description="For proportions: the population.")
+    comparators: dict[str, Figure] | None = Field(
+        None,
+        description="Figures to compare with, by name (England, region, similar councils): "
+        "shown beside the figure, never changing its status.",
+        examples=[{"England": "48.82%", "North West": 11.05}],
+    )
 
 
 PLAN_SECTIONS: tuple[str, ...] = ("non_compliance_reason", "what", "how", "who", "when")
@@ -228,7 +251,7 @@ class ActionPlan(_Strict):
     when: str | None = Field(
         None,
         description='When results will be realised: a period, a date or words. "Quarter 3" '
-        "means Q3 of the financial year of the plan's period.",
+        '(or "end of March") means the first one ending on or after the plan was written.',
     )
     updated: ReportedField | None = Field(None, description="When the plan was last revised.")
 
@@ -292,7 +315,14 @@ class Indicator(_Strict):
         False, description="Values are year-to-date: an annual target is pro-rated in-year."
     )
     tolerance: ToleranceField | None = Field(
-        None, description='Amber band: a share of the target ("5%") or an absolute number.'
+        None,
+        description='Amber band: a share of the target ("5%") or an absolute number; or '
+        "`{green: 5%, amber: 10%}`.",
+    )
+    amber_if_improved_on_last_year: bool | None = Field(
+        None,
+        description="Beyond the amber band is AMBER, not RED, when the figure has improved on "
+        "(or held) the same period a year earlier.",
     )
     target: TargetField = Field(
         None,
@@ -362,5 +392,8 @@ class Settings(_Strict):
         DEFAULT_FY_START, ge=1, le=12, description="Month the financial year starts (4 = April)."
     )
     tolerance: ToleranceField | None = Field(
-        None, description="Default amber band for indicators that set none."
+        None, description="Default tolerance (amber band, or green and amber bands)."
+    )
+    amber_if_improved_on_last_year: bool = Field(
+        False, description="Default for indicators that do not say."
     )

@@ -18,7 +18,7 @@ from actionplan.errors import PeriodError
 DEFAULT_FY_START = 4  # April: the UK public-sector financial year
 
 FORMS_HELP = (
-    "use 2014-04 (month), 2014-Q3 (quarter), 2014/15 (financial year), 2014/15 Q3 "
+    "use 2014-04 (month), 2014-Q3 (quarter), 2014/15 or 2014-15 (financial year), 2014/15 Q3 "
     "(financial quarter), 2014 (year), 2014-07-31 (day) or 2013-01..2013-12 (range)"
 )
 
@@ -26,8 +26,11 @@ _MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 _DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _YEAR = re.compile(r"(\d{4})")
 _QUARTER = re.compile(r"(\d{4})-?\s*Q([1-4])", re.IGNORECASE)
-_FY = re.compile(r"(\d{4})\s*/\s*(\d{2}|\d{4})")
-_FYQ = re.compile(r"(\d{4})\s*/\s*(\d{2}|\d{4})\s*-?\s*Q([1-4])", re.IGNORECASE)
+# Financial years as councils write them: 2014/15, 2014/2015, 2014-15 (a month cannot be 15;
+# 2011-12 stays December 2011) and 2014-2015; quarters before or after the year.
+_FY = re.compile(r"(\d{4})\s*[/-]\s*(\d{2}|\d{4})")
+_FYQ = re.compile(r"(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*-?\s*Q([1-4])", re.IGNORECASE)
+_QFY = re.compile(r"Q([1-4])\s*-?\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -170,7 +173,7 @@ def _match_form(text: str, fy_start: int) -> Period | None:
     if m := _DAY.fullmatch(text):
         day = date(int(m[1]), int(m[2]), int(m[3]))
         return Period(day, day, day.isoformat())
-    if m := _MONTH.fullmatch(text):
+    if (m := _MONTH.fullmatch(text)) and 1 <= int(m[2]) <= 12:
         year, month = int(m[1]), int(m[2])
         return Period(date(year, month, 1), month_end(year, month), f"{year}-{month:02d}")
     if m := _QUARTER.fullmatch(text):
@@ -180,6 +183,9 @@ def _match_form(text: str, fy_start: int) -> Period | None:
     if m := _FYQ.fullmatch(text):
         fy = _financial_year(int(m[1]), m[2], fy_start)
         return None if fy is None else financial_quarter(fy, int(m[3]))
+    if m := _QFY.fullmatch(text):
+        fy = _financial_year(int(m[2]), m[3], fy_start)
+        return None if fy is None else financial_quarter(fy, int(m[1]))
     if m := _FY.fullmatch(text):
         return _financial_year(int(m[1]), m[2], fy_start)
     if m := _YEAR.fullmatch(text):
@@ -206,12 +212,13 @@ _WHEN_QUARTER = re.compile(r"(?:quarter|qtr|q)\s*([1-4])(?:\s*(?:of\s+)?(\S.*))?
 _WHEN_NAMED = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([a-z]+)\.?,?\s+(\d{4})", re.I)
 
 
-def parse_when(text: str, plan_period: Period, fy_start: int = DEFAULT_FY_START) -> Period | None:
+def parse_when(text: str, written: date, fy_start: int = DEFAULT_FY_START) -> Period | None:
     """Read a plan's `when` as the period by whose end results are due, or None for words.
 
-    "Quarter 3" on its own means Q3 of the financial year of the plan's period, as councils
-    write it in the template; "Quarter 3 2015/16", "March 2015", "31 March 2015" and any period
-    form are read as written.
+    `written` is the day the plan was written (or last revised). A quarter or month named
+    without a year ("Quarter 3", "Q4", "end of March") is the first such that ends on or after
+    that day: a plan written in May for "Quarter 1" means next June, not last. "Quarter 3
+    2015/16", "March 2015", "31 March 2015" and every period form are read as written.
     """
     words = _WHEN_PREFIX.sub("", " ".join(text.split())).strip(" .")
     if not words:
@@ -221,25 +228,36 @@ def parse_when(text: str, plan_period: Period, fy_start: int = DEFAULT_FY_START)
     except PeriodError:
         pass
     if m := _WHEN_QUARTER.fullmatch(words):
-        return _when_quarter(int(m[1]), m[2], plan_period, fy_start)
+        return _when_quarter(int(m[1]), m[2], written, fy_start)
     if m := _WHEN_NAMED.fullmatch(words):
         return _when_named(m[1], m[2], int(m[3]))
+    if (month := _MONTH_NAMES.get(words.lower())) is not None:
+        return _next_month(month, written)
     return None
 
 
 def _when_quarter(
-    quarter: int, year_text: str | None, plan: Period, fy_start: int
+    quarter: int, year_text: str | None, written: date, fy_start: int
 ) -> Period | None:
     if year_text is None:
-        fy = financial_year_of(plan.end, fy_start)
-    else:
-        try:
-            fy = parse_period(year_text, fy_start)
-        except PeriodError:
-            return None
-        if fy.whole_months != 12:
-            return None
+        fy = financial_year_of(written, fy_start)
+        due = financial_quarter(fy, quarter)
+        if due.end < written:
+            due = financial_quarter(financial_year(fy.start.year + 1, fy_start), quarter)
+        return due
+    try:
+        fy = parse_period(year_text, fy_start)
+    except PeriodError:
+        return None
+    if fy.whole_months != 12:
+        return None
     return financial_quarter(fy, quarter)
+
+
+def _next_month(month: int, written: date) -> Period:
+    """The first `month` ending on or after `written`."""
+    year = written.year if month >= written.month else written.year + 1
+    return Period(date(year, month, 1), month_end(year, month), f"{year}-{month:02d}")
 
 
 def _when_named(day_text: str | None, month_name: str, year: int) -> Period | None:

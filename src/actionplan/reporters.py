@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
-from actionplan.assess import Assessment, CheckResult, Row, Travel
+from actionplan.assess import Assessment, CheckResult, Row, Travel, plural
 from actionplan.models import Status
 from actionplan.wording import figure, status_words
 from actionplan.yamlfile import Problem
@@ -24,6 +24,7 @@ STATUS_STYLE = {
     Status.GREEN: "green",
     Status.NO_DATA: "dim",
     Status.NO_TARGET: "blue",
+    Status.BLUE: "blue",
 }
 TRAVEL_MARK = {
     Travel.IMPROVING: "improving",
@@ -57,11 +58,34 @@ def emit(lines: list[Line], out: TextIO) -> None:
 
 def describe_target(assessment: Assessment) -> str:
     reading = assessment.reading
+    if reading is not None and reading.missing_trajectory:
+        return "- (no trajectory point)"
     if reading is None or reading.target is None:
         return "-"
     text = figure(float(reading.target), assessment.indicator.unit)
     if reading.prorated:
         return f"{text} (pro-rated from {reading.target_period or 'annual'})"
+    return text
+
+
+def describe_value(assessment: Assessment) -> str:
+    """The figure, with its comparators and, beside a forecast, the latest actual."""
+    reading = assessment.reading
+    if reading is None:
+        return "-"
+    unit = assessment.indicator.unit
+    m = reading.measurement
+    text = figure(m.value, unit, missing="NA")
+    if m.comparators:
+        text += (
+            " ("
+            + "; ".join(f"{k} {figure(v, unit, missing='NA')}" for k, v in m.comparators.items())
+            + ")"
+        )
+    actual = assessment.actual
+    if actual is not None:
+        shown = figure(actual.measurement.value, unit, missing="NA")
+        text += f"; actual {shown} at {actual.measurement.period}"
     return text
 
 
@@ -114,7 +138,7 @@ def table_cells(row: Row) -> list[str]:
         a.indicator.id,
         title,
         "-" if m is None else str(m.period) + (" (stale)" if a.stale else ""),
-        "-" if m is None else figure(m.value, a.indicator.unit, missing="NA"),
+        describe_value(a),
         describe_target(a),
         status_words(a),
         describe_travel(a),
@@ -145,16 +169,19 @@ def table_lines(rows: list[Row]) -> list[Line]:
 
 def summary_line(result: CheckResult) -> str:
     counts = result.counts()
-    parts = ", ".join(f"{counts[s.value]} {s.value}" for s in Status)
+    parts = ", ".join(
+        f"{counts[s.value]} {s.value}" for s in Status if s is not Status.BLUE or counts[s.value]
+    )
     stale = sum(1 for r in result.rows if r.assessment.stale)
     mismatches = sum(
         1 for r in result.rows if r.assessment.reading and r.assessment.reading.mismatch
     )
-    text = f"{len(result.rows)} indicators as of {result.as_of}: {parts}; {stale} stale"
+    text = f"{plural(len(result.rows), 'indicator')} as of {result.as_of}: {parts}; {stale} stale"
     if mismatches:
-        text += f"; {mismatches} published status differs from computed"
+        statuses = plural(mismatches, "published status", "published statuses")
+        text += f"; {statuses} {'differs' if mismatches == 1 else 'differ'} from computed"
     if result.problems:
-        text += f"; {len(result.problems)} problems in files"
+        text += f"; {plural(len(result.problems), 'problem')} in files"
     return text
 
 
@@ -186,7 +213,7 @@ def needs_plan_lines(result: CheckResult) -> list[Line]:
         assert plan is not None
         lines.append(
             [
-                (f"  {row.path}: {row.assessment.indicator.id} ", ""),
+                (f"  {row.path}:{row.line}: {row.assessment.indicator.id} ", ""),
                 (plan.coverage.value, "bold"),
                 (f": {plan.detail}", ""),
             ]
@@ -197,6 +224,11 @@ def needs_plan_lines(result: CheckResult) -> list[Line]:
 def report_problems(problems: list[Problem], err: TextIO) -> None:
     for problem in problems:
         print(problem, file=err)
+
+
+def report_notes(notes: list[str], err: TextIO) -> None:
+    for note in notes:
+        print(f"note: {note}", file=err)
 
 
 # JSON: a documented, stable shape (README, "JSON output"); bump JSON_VERSION on any change
@@ -216,6 +248,7 @@ def report_json(result: CheckResult, out: TextIO, missing_only: bool, show_all: 
             "problems": len(result.problems),
         },
         "indicators": [row_json(r) for r in rows],
+        "notes": result.notes,
         "problems": [
             {"path": str(p.path), "line": p.line, "column": p.column, "message": p.message}
             for p in result.problems
@@ -254,11 +287,17 @@ def row_json(row: Row) -> dict[str, Any]:
         "status_mismatch": bool(reading and reading.mismatch),
         "period": str(m.period) if m else None,
         "value": m.value if m else None,
+        "comparators": m.comparators if m and m.comparators else {},
         "forecast": bool(m and m.forecast),
         "reported": m.reported.isoformat() if m and m.reported else None,
         "target": float(reading.target) if reading and reading.target is not None else None,
         "target_period": str(reading.target_period) if reading and reading.target_period else None,
         "target_prorated": bool(reading and reading.prorated),
+        "missing_trajectory": bool(reading and reading.missing_trajectory),
+        "improved_on_last_year": bool(reading and reading.softened),
+        "actual": None
+        if a.actual is None
+        else {"period": str(a.actual.measurement.period), "value": a.actual.measurement.value},
         "stale": a.stale,
         "stale_since": a.stale_since.isoformat() if a.stale_since else None,
         "direction_of_travel": {
@@ -294,11 +333,16 @@ def report_github(result: CheckResult, out: TextIO, missing_only: bool, show_all
         file = _escape(str(row.path), property_value=True)
         if a.needs_plan and a.plan:
             title = _escape(f"{a.indicator.id} is RED: plan {a.plan.coverage}", property_value=True)
-            out.write(f"::error file={file},line=1,title={title}::{_escape(a.plan.detail)}\n")
+            out.write(
+                f"::error file={file},line={row.line},title={title}::{_escape(a.plan.detail)}\n"
+            )
         elif not missing_only and a.reading and a.reading.mismatch:
             out.write(
-                f"::warning file={file},line=1,title=status mismatch::{_escape(status_words(a))}\n"
+                f"::warning file={file},line={row.line},title=status mismatch::"
+                f"{_escape(status_words(a))}\n"
             )
+    for note in result.notes:
+        out.write(f"::notice title=actionplan::{_escape(note)}\n")
     out.write(summary_line(result) + "\n")
 
 

@@ -30,7 +30,8 @@ EXAMPLES: dict[str, dict[str, list[Any]]] = {
         "frequency": ["monthly"],
         "direction": ["higher"],
         "cumulative": [True],
-        "tolerance": ["5%", 2.5],
+        "tolerance": ["5%", 2.5, {"green": "5%", "amber": "10%"}],
+        "amber_if_improved_on_last_year": [True],
         "target": [1900, {"2014/15": 1900, "2014-04": 993}],
         "fingertips": [{"indicator": 92443, "area": "E08000015"}],
         "measurements": [[{"period": "2014-04", "value": 617, "note": "Wirral Wide"}]],
@@ -41,6 +42,7 @@ EXAMPLES: dict[str, dict[str, list[Any]]] = {
         "reported": REPORTED_EXAMPLES,
         "forecast": [True],
         "status": ["RED"],
+        "comparators": [{"England": "48.82%"}],
     },
     "ActionPlan": {
         "performance": ["617 Wirral Wide; April target is 993"],
@@ -61,11 +63,14 @@ MISSING_WORDS = ["na", "n/a", "-", "null", "none", "m", "missing", "\\*", "\\.\\
 # Patterns say in an editor what the models refuse: "April 2014" is not a period, "about 600"
 # not a figure. Each accepts at least all the models accept (the models have the last word).
 _Y = r"\d{4}"
+# A financial year's second year follows its first: spelled out, as JSON Schema has no arithmetic.
+_FY = r"\d\d(" + "|".join(rf"{n:02d}\s*[/-]\s*(\d\d)?{(n + 1) % 100:02d}" for n in range(100)) + ")"
 _SINGLE = "|".join(
     [
         rf"{_Y}-(0?[1-9]|1[0-2])(-(0?[1-9]|[12]\d|3[01]))?",
         rf"{_Y}-?\s*[Qq][1-4]",
-        rf"{_Y}\s*/\s*(\d{{2}}|\d{{4}})(\s*-?\s*[Qq][1-4])?",
+        rf"{_FY}(\s*-?\s*[Qq][1-4])?",
+        rf"[Qq][1-4]\s*-?\s*{_FY}",
         _Y,
     ]
 )
@@ -82,8 +87,10 @@ def _any_case(words: list[str]) -> str:
     return "(" + "|".join(letters(word) for word in words) + ")"
 
 
+# A comma only between groups of three digits, as the models read figures (`4,6` is refused).
+_DIGITS = r"(\d{1,3}(,\d{3})+(\.\d+)?|(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?)"
 FIGURE_PATTERN = (
-    r"^(\s*" + _any_case(MISSING_WORDS) + r"?\s*|[-+0-9.,£$€%eE\s]*[0-9][-+0-9.,£$€%eE\s]*)$"
+    r"^(\s*" + _any_case(MISSING_WORDS) + r"?\s*|\s*[-+]?\s*[£$€]?\s*" + _DIGITS + r"\s*%?\s*)$"
 )
 STATUS_PATTERN = r"^\s*" + _any_case(STATUS_WORDS) + r"\s*$"
 
@@ -115,6 +122,10 @@ def indicator_schema() -> dict[str, Any]:
                 properties[key].setdefault("description", text)
     _add_patterns(schema)
     schema["properties"]["id"]["pattern"] = ID_PATTERN
+    for branch in schema["properties"]["target"].get("oneOf", []):
+        if branch.get("type") == "object":  # the period -> target map
+            branch["propertyNames"] = {"pattern": PERIOD_PATTERN}
+    schema["dependentRequired"] = {"target": ["direction"]}
     return {
         "$schema": DIALECT,
         "title": "actionplan indicator file",
@@ -142,7 +153,5 @@ def _add_patterns(node: Any) -> None:
     if node.get("enum") == [status.value for status in Status]:
         node["examples"] = node.pop("enum")  # still offered for completion
         node["pattern"] = STATUS_PATTERN
-    if node.get("type") == "object" and isinstance(node.get("additionalProperties"), dict):
-        node.setdefault("propertyNames", {"pattern": PERIOD_PATTERN})  # a target's period map
     for value in node.values():
         _add_patterns(value)

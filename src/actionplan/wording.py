@@ -28,6 +28,8 @@ def status_words(assessment: Assessment) -> str:
     text = assessment.status.value
     if reading and reading.mismatch:
         text += f" (as published; the figures give {reading.computed.value})"
+    if reading and reading.softened:
+        text += " (no worse than a year earlier)"
     if reading and reading.measurement.forecast:
         text += " (forecast)"
     return text
