@@ -78,3 +78,25 @@ def test_check_help(cli_wide: None) -> None:
         in (text)
     )
     assert max(len(line) for line in result.stdout.splitlines()) <= 100
+
+
+@pytest.mark.parametrize("words", [(), *COMMANDS], ids=lambda w: " ".join(w) or "actionplan")
+def test_help_has_no_python_types_and_no_broken_paragraphs(
+    words: tuple[str, ...], cli_wide: None
+) -> None:
+    result = runner.invoke(app, [*words, "--help"])
+
+    for placeholder in ("<bool>", "<str>", "<list[", "<path>", "<Path>"):
+        assert placeholder not in result.stdout
+    # Paragraphs of the description are filled to the width, not broken where the source
+    # lines of the docstring happened to end.
+    description = result.stdout.split("\n\n", 1)[1].split("Arguments:")[0].split("Options:")[0]
+    for paragraph in description.split("\n\n"):
+        lines = [line for line in paragraph.splitlines() if line.strip()]
+        for line in lines[:-1]:
+            assert len(line) >= 50, f"short line in a paragraph: {line!r}"
+
+
+def test_shell_completion_is_offered(cli_wide: None) -> None:
+    result = runner.invoke(app, ["--help"])
+    assert "--install-completion" in result.stdout

@@ -115,7 +115,32 @@ def test_performance_is_written_from_the_data_when_the_plan_gives_none() -> None
         "value": "81.4%",
         "target": "95%",
         "reported": "15 July 2014",
+        "comparators": {},
     }
+
+
+def test_comparators_are_shown_in_the_document_in_both_formats() -> None:
+    # Days lost to sickness absence per employee: 10.51 days against a North West average of
+    # 11.05 days (a name with markup in it shows as typed).
+    ind = indicator(
+        unit="days",
+        direction="lower",
+        target=9.5,
+        measurements=[
+            {
+                "period": "2013-14",
+                "value": 10.51,
+                "comparators": {"North West average": 11.05, "England <b>": 9.8},
+            }
+        ],
+        action_plan={"period": "2013-14", "what": "Return-to-work interviews"},
+    )
+    values = document_context(ind)
+    assert values["figures"]["comparators"] == {"North West average": "11.05", "England <b>": "9.8"}
+    markdown = Renderer("md").render(values)
+    assert "Compared with: North West average 11.05; England \\<b\\> 9.8" in markdown
+    page = Renderer("html").render(values)
+    assert "Compared with: North West average 11.05; England &lt;b&gt; 9.8" in page
 
 
 def test_pro_rated_targets_and_notes_are_said() -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from actionplan import __version__
 from actionplan.errors import ActionplanError
@@ -38,6 +38,31 @@ class _Boundary(TyperGroup):
             raise typer.Exit(error.exit_code) from None
 
 
+class _Argument(TyperArgument):
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None  # the argument's name (ID, PATHS) already says what to type
+
+
+class _Command(TyperCommand):
+    """Help in the words of the command line: typer would append Python types (`<str>`,
+    `<list[Path]>`, `<bool>`) to names; arguments keep their names, options get a metavar."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _Argument
+            elif isinstance(param, TyperOption) and param.metavar is None and not param.is_flag:
+                param.metavar = _metavar(param)
+
+
+def _metavar(option: TyperOption) -> str:
+    described = option.type_descriptor
+    if described.is_choice:
+        return "|".join(str(getattr(c, "value", c)) for c in described.choices or ())
+    return "PATH" if described.is_path else "TEXT"
+
+
 app = typer.Typer(
     cls=_Boundary,
     name="actionplan",
@@ -45,13 +70,16 @@ app = typer.Typer(
     "Exit codes: 0 all well; 1 a RED measure lacks a current, complete plan (check) or nothing "
     "was done; 2 a file could not be read or validated, or the command line was wrong.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
 
 PathsArg = Annotated[
     list[Path] | None,
-    typer.Argument(help="Plan files or folders to read. Default: ./plans", show_default=False),
+    typer.Argument(
+        metavar="PATHS", help="Plan files or folders to read. Default: ./plans", show_default=False
+    ),
 ]
 
 
@@ -104,7 +132,7 @@ class CheckFormat(StrEnum):
     github = "github"
 
 
-@app.command()
+@app.command(cls=_Command)
 def check(
     paths: PathsArg = None,
     as_of: Annotated[
@@ -160,7 +188,7 @@ class RenderFormat(StrEnum):
     html = "html"
 
 
-@app.command()
+@app.command(cls=_Command)
 def render(
     targets: Annotated[
         list[str] | None,
@@ -298,13 +326,15 @@ def _unknown_id(indicator_id: str, known: list[str]) -> str:
     return f"no indicator has id '{indicator_id}'{hint}"
 
 
-def _make_folder(folder: Path) -> None:
+def _make_folder(folder: Path, option: str = "--out") -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
-        raise ActionplanError(f"--out {folder}: is a file: name a folder to write into") from None
+        raise ActionplanError(
+            f"{option} {folder}: is a file: name a folder to write into"
+        ) from None
     except OSError as error:
-        raise ActionplanError(f"--out {folder}: cannot create it: {error.strerror}") from None
+        raise ActionplanError(f"{option} {folder}: cannot create it: {error.strerror}") from None
 
 
 def load(paths: list[Path], *, cache: bool = True) -> Workspace:
@@ -323,7 +353,7 @@ class DirectionChoice(StrEnum):
     LOWER = "lower"
 
 
-@app.command("import")
+@app.command("import", cls=_Command)
 def import_documents(
     files: Annotated[
         list[Path],
@@ -411,12 +441,12 @@ def _indicator_file(workspace: Workspace, indicator_id: str) -> IndicatorFile:
     return found
 
 
-@app.command()
+@app.command(cls=_Command)
 def new(
     indicator_id: Annotated[
         str | None,
         typer.Argument(
-            metavar="[ID]",
+            metavar="ID",
             help="Add an empty action plan to this RED indicator's file.",
             show_default=False,
         ),
@@ -447,6 +477,16 @@ def new(
     target: Annotated[
         str | None, typer.Option(help="With --indicator: one target for every period.")
     ] = None,
+    cumulative: Annotated[
+        bool,
+        typer.Option(
+            "--cumulative", help="With --indicator: figures are year-to-date (pro-rated target)."
+        ),
+    ] = False,
+    tolerance: Annotated[
+        str | None,
+        typer.Option(help="With --indicator: the amber band, a share (5%) or an amount (2.5)."),
+    ] = None,
     plans: PlansOption = None,
     as_of: Annotated[
         str | None,
@@ -465,6 +505,10 @@ def new(
 
     if (indicator_id is None) == (indicator is None):
         raise typer.BadParameter("give an ID, or --indicator ID with --title (not both)")
+    folder = plans or Path("plans")
+    if indicator is not None and not folder.exists():
+        _make_folder(folder, "--plans")
+        typer.echo(f"{folder}: created the plans folder")
     workspace = _workspace(plans)
     if indicator_id is not None:
         file = _indicator_file(workspace, indicator_id)
@@ -480,7 +524,6 @@ def new(
     existing = workspace.find(indicator)
     if existing is not None:
         raise ActionplanError(f"the id {indicator!r} is already used by {existing.path}")
-    folder = plans or Path("plans")
     root = workspace.settings_path.parent if workspace.settings_path else folder
     path = folder / f"{indicator}.yaml"
     fields = {
@@ -490,6 +533,8 @@ def new(
         "unit": unit,
         "frequency": frequency,
         "direction": direction,
+        "cumulative": True if cumulative else None,
+        "tolerance": _number_or_text(tolerance),
         "target": _number_or_text(target),
     }
     text = edit.new_file_text(path, fields, workspace.settings, root)
@@ -506,21 +551,21 @@ def _number_or_text(text: str | None) -> int | float | str | None:
     return int(number) if number is not None and number.is_integer() else number
 
 
-@app.command()
+@app.command(cls=_Command)
 def record(
     indicator_id: Annotated[
-        str | None, typer.Argument(metavar="[ID]", help="The indicator.", show_default=False)
+        str | None, typer.Argument(metavar="ID", help="The indicator.", show_default=False)
     ] = None,
     period: Annotated[
         str | None,
         typer.Argument(
-            metavar="[PERIOD]", help="The period, e.g. 2014-04 or 2014/15.", show_default=False
+            metavar="PERIOD", help="The period, e.g. 2014-04 or 2014/15.", show_default=False
         ),
     ] = None,
     value: Annotated[
         str | None,
         typer.Argument(
-            metavar="[VALUE]",
+            metavar="VALUE",
             help="The figure: 617, 19,625, 53.6% or NA (put -- before a negative one).",
             show_default=False,
         ),
@@ -558,8 +603,8 @@ def record(
 
     from actionplan import edit
     from actionplan.atomic import write_atomic
+    from actionplan.messages import describe
     from actionplan.models import Measurement
-    from actionplan.store import describe
 
     workspace = _workspace(plans)
     if csv_file is not None:
@@ -609,7 +654,7 @@ def _record_csv(csv_file: Path, workspace: Workspace, replace: bool) -> None:
     )
 
 
-@app.command()
+@app.command(cls=_Command)
 def schema() -> None:
     """Print the JSON Schema of indicator files, for editors that check YAML as you type.
 

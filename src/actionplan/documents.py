@@ -177,6 +177,10 @@ def context(document: Document, settings: Settings, as_of: date) -> dict[str, An
             if reading and reading.target is not None
             else "",
             "reported": day(m.reported) if m and m.reported else "",
+            "comparators": {
+                name: figure(value, indicator.unit, missing="no figure")
+                for name, value in ((m.comparators or {}) if m else {}).items()
+            },
         },
         "sections": {
             name: ((getattr(plan, name) or "").strip() if plan else "") for name in PLAN_SECTIONS

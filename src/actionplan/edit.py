@@ -27,9 +27,9 @@ from ruamel.yaml.error import YAMLError
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from actionplan.errors import ActionplanError
+from actionplan.messages import describe
 from actionplan.models import Indicator, Measurement, Settings, Status
 from actionplan.periods import Period, parse_period
-from actionplan.store import describe
 from actionplan.yamlfile import FileProblem, compose, construct, decode
 
 SCHEMA_FILE = "actionplan.schema.json"

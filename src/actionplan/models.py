@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -215,6 +216,22 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
 
 
+SPLIT_FIGURE_HINT = (
+    "inside { }, a comma separates entries, so 17,002 was read as 17 and a key '002': "
+    'quote the figure, "17,002", or write 17002'
+)
+
+
+def _comparators(value: object) -> object:
+    """Refuse what YAML makes of `{England: 17,002}` (England: 17 and a key '002')."""
+    if isinstance(value, dict):
+        for key, figure in value.items():
+            # YAML 1.2 reads the stray key `002` as the number 2: no name is a bare number.
+            if figure is None and isinstance(key, int):
+                raise ValueError(SPLIT_FIGURE_HINT)
+    return value
+
+
 class Measurement(_Strict):
     period: PeriodField = Field(description="The period the figure covers.")
     value: Figure = Field(None, description="The figure; NA or null when missing.")
@@ -226,7 +243,7 @@ class Measurement(_Strict):
     status: StatusField | None = Field(None, description="The status as published, if any.")
     numerator: Figure = Field(None, description="For proportions: the count measured.")
     denominator: Figure = Field(None, description="For proportions: the population.")
-    comparators: dict[str, Figure] | None = Field(
+    comparators: Annotated[dict[str, Figure] | None, BeforeValidator(_comparators)] = Field(
         None,
         description="Figures to compare with, by name (England, region, similar councils): "
         "shown beside the figure, never changing its status.",

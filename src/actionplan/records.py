@@ -19,9 +19,10 @@ from pydantic import ValidationError
 
 from actionplan.edit import add_measurement, open_document, render, validated
 from actionplan.errors import ActionplanError
+from actionplan.messages import describe
 from actionplan.models import Fingertips, Measurement, Settings
 from actionplan.parallel import ordered_map
-from actionplan.store import IndicatorFile, describe
+from actionplan.store import IndicatorFile
 
 PLAIN_REQUIRED = ("id", "period", "value")
 PLAIN_OPTIONAL = ("note", "reported", "forecast", "status", "numerator", "denominator")

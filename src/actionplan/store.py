@@ -17,7 +17,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from actionplan.cache import ParseCache, Parsed
-from actionplan.models import ActionPlan, Fingertips, Indicator, Measurement, Settings
+from actionplan.messages import SUGGESTION_LIMIT, describe
+from actionplan.models import Indicator, Settings
 from actionplan.parallel import ordered_map
 from actionplan.yamlfile import FileProblem, Problem, compose, construct, decode, node_at
 
@@ -223,9 +224,11 @@ def locate_errors(path: Path, errors: list[ErrorDetails], model: type[BaseModel]
     except (OSError, FileProblem):
         root = None
     problems = []
+    unknown = 0
     for error in errors:
         loc = tuple(error["loc"])
-        message = describe(error, model)
+        unknown += error["type"] == "extra_forbidden"
+        message = describe(error, model, suggest=unknown <= SUGGESTION_LIMIT)
         if root is None:
             problems.append(Problem(path, 1, 1, message))
             continue
@@ -234,40 +237,3 @@ def locate_errors(path: Path, errors: list[ErrorDetails], model: type[BaseModel]
             node = key_node
         problems.append(Problem.at(path, node.start_mark, message))
     return problems
-
-
-_NESTED: dict[str, type[BaseModel]] = {
-    "measurements": Measurement,
-    "action_plan": ActionPlan,
-    "fingertips": Fingertips,
-}
-
-
-def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
-    """A message for one pydantic error, naming the key as the file writes it."""
-    loc = [part for part in error["loc"] if part not in ("number", "periods", "[key]")]
-    name = _dotted(loc)
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        import difflib
-
-        key = str(loc[-1])
-        known = _NESTED.get(str(loc[0]), model) if len(loc) > 1 else model
-        close = difflib.get_close_matches(key, list(known.model_fields), n=1, cutoff=0.6)
-        hint = (
-            f": did you mean '{close[0]}'?"
-            if close
-            else f" (known keys: {', '.join(known.model_fields)})"
-        )
-        return f"unknown key '{name}'{hint}"
-    if kind == "missing":
-        return f"missing required key '{name}'"
-    message = error["msg"].removeprefix("Value error, ")
-    return f"{name}: {message}" if name else message
-
-
-def _dotted(loc: list[int | str]) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text

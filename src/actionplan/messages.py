@@ -1,0 +1,98 @@
+"""Validation errors in the words of the file, not of the validation library.
+
+pydantic's messages ("Input should be a valid dictionary", "Value error, ...") describe Python
+types; a departmental lead editing YAML needs to know what to write instead.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import ErrorDetails
+
+from actionplan.models import SPLIT_FIGURE_HINT, ActionPlan, Fingertips, Measurement
+
+_NESTED: dict[str, type[BaseModel]] = {
+    "measurements": Measurement,
+    "action_plan": ActionPlan,
+    "fingertips": Fingertips,
+}
+# Beyond this many unknown keys in one file, stop searching for the nearest known key: the
+# search is per key, and a file of 100,000 stray keys is a mistake, not a set of typos.
+SUGGESTION_LIMIT = 50
+
+
+def describe(error: ErrorDetails, model: type[BaseModel], *, suggest: bool = True) -> str:
+    """A message for one pydantic error, naming the key as the file writes it."""
+    loc = [part for part in error["loc"] if part not in ("number", "periods", "[key]")]
+    name = dotted(loc)
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return _unknown_key(loc, name, model, suggest)
+    if kind == "missing":
+        return f"missing required key '{name}'"
+    if kind == "invalid_key":  # a bare number as a key: in plan files, a figure split at a comma
+        return f"unknown key '{loc[-1]}' in {dotted(loc[:-1]) or 'the file'}: {SPLIT_FIGURE_HINT}"
+    message = _plain(kind, error.get("input"), error.get("ctx") or {}, str(error["msg"]))
+    return f"{name}: {message}" if name else message
+
+
+def _unknown_key(loc: list[int | str], name: str, model: type[BaseModel], suggest: bool) -> str:
+    key = str(loc[-1])
+    known = _NESTED.get(str(loc[0]), model) if len(loc) > 1 else model
+    close = (
+        difflib.get_close_matches(key, list(known.model_fields), n=1, cutoff=0.6)
+        if suggest and len(key) < 100
+        else []
+    )
+    if close:
+        return f"unknown key '{name}': did you mean '{close[0]}'?"
+    return f"unknown key '{name}' (known keys: {', '.join(known.model_fields)})"
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping of keys"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "...'"
+
+
+def _choices(ctx: dict[str, Any]) -> str:
+    """pydantic's "'a', 'b' or 'c'" as "a, b or c"."""
+    return re.sub(r"'([^']*)'", r"\1", str(ctx.get("expected", "")))
+
+
+def _plain(kind: str, value: Any, ctx: dict[str, Any], message: str) -> str:
+    if kind == "value_error":
+        return message.removeprefix("Value error, ")
+    if kind == "literal_error":
+        return f"{_shown(value)} is not allowed here: write {_choices(ctx)}"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"{_shown(value)} is not true or false: write true or false"
+    if kind == "string_type":
+        return (
+            f"found {_shown(value)} where text was expected: write the text after the key, "
+            "or for several lines start a block with `|` and indent the lines under it"
+        )
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"found {_shown(value)} where `key: value` lines were expected"
+    if kind == "list_type":
+        return f"found {_shown(value)} where a list was expected: start each item with `- `"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"{_shown(value)} is not a whole number"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return f"{_shown(value)} is out of range: {message.removeprefix('Input should be ')}"
+    # Anything else still reads as a sentence about the file, never as a Python type.
+    return message.replace("Input should be", "it should be").removeprefix("Value error, ")
+
+
+def dotted(loc: list[int | str]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
