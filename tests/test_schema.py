@@ -31,6 +31,8 @@ NOT_SCHEMA_PROBLEMS = {
     "two-documents.yaml": "YAML syntax",
     "value-nan.yaml": "YAML .nan: JSON has no NaN",
     "yaml-syntax-colon.yaml": "YAML syntax",
+    "plan-text-not-indented.yaml": "YAML syntax",
+    "plan-text-not-indented-list.yaml": "YAML syntax",
     "yaml-syntax-unclosed-quote.yaml": "YAML syntax",
     "bad-period-range.yaml": "range ends before it starts: period arithmetic",
     "comparator-split-by-flow-comma.yaml": "YAML makes the stray key a number: JSON keys are text",

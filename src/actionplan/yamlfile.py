@@ -101,7 +101,41 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: Path) -> Probl
             "(set your editor to indent with spaces)",
         )
     parts = [p for p in (error.context, error.problem or "invalid YAML") if p]
-    return Problem.at(path, mark, "YAML syntax: " + "; ".join(parts))
+    message = "YAML syntax: " + "; ".join(parts)
+    if mark is not None and (found := block_text_hint(text, mark.line)):
+        line, column, hint = found
+        return Problem(path, line + 1, column + 1, f"{message}: {hint}")
+    return Problem.at(path, mark, message)
+
+
+_BLOCK_KEY = re.compile(r"(\s*)(?:-\s+)?([\w.-]+):\s*[|>][-+0-9]*\s*(?:#.*)?")
+
+
+def block_text_hint(text: str, line: int) -> tuple[int, int, str] | None:
+    """What most likely went wrong when a syntax error follows a block of plan text: a line of
+    the text not indented under its `what: |` key, so YAML read it as structure."""
+    lines = text.splitlines()
+    for candidate in (line, line - 1):
+        if not 0 <= candidate < len(lines) or not lines[candidate].strip():
+            continue
+        indent = len(lines[candidate]) - len(lines[candidate].lstrip(" "))
+        for above in range(candidate - 1, -1, -1):
+            row = lines[above]
+            if not row.strip() or len(row) - len(row.lstrip(" ")) > indent:
+                continue  # blank, or a line of the block's own text
+            match = _BLOCK_KEY.fullmatch(row)
+            if match is None:
+                break
+            return (
+                candidate,
+                indent,
+                (
+                    f"line {candidate + 1} ({lines[candidate].strip()[:60]!r}) looks like text of "
+                    f"`{match[2]}:` (line {above + 1}) that is not indented under it; indent every "
+                    f"line of the text by {len(match[1]) + 2} spaces or more"
+                ),
+            )
+    return None
 
 
 def _is_tab(text: str, line: int, column: int) -> bool:
