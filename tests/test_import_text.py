@@ -203,9 +203,19 @@ def test_a_target_figure_is_read_with_its_unit(text: str, value: float, percent:
     assert figure is not None and (figure.value, figure.percent) == (value, percent)
 
 
-@pytest.mark.parametrize("text", ["NA", "Reduce by 5%", "1900 (annual)", "see below"])
+@pytest.mark.parametrize(
+    "text", ["NA", "Reduce by 5%", "1900 (annual)", "see below", "4,6", "12,34 days"]
+)
 def test_a_target_that_is_not_one_figure_is_not_read(text: str) -> None:
     assert read_figure(text) is None
+
+
+def test_a_decimal_comma_in_a_performance_text_is_not_read_as_thousands() -> None:
+    # The same figure rule as plan files: "4,6 days" is not 46 days, nor 4.6 by a guess.
+    performance = read_performance("4,6 days April target is 5", FY_2014)
+
+    assert performance.figure is None
+    assert any("does not start with a figure" in note for note in performance.notes)
 
 
 def test_a_month_without_a_year_is_completed_only_from_the_given_year() -> None:
