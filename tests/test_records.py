@@ -106,7 +106,7 @@ def test_fingertips_export_is_matched_to_the_series_an_indicator_follows(tree: P
     Path("ft.csv").write_text(FINGERTIPS)
     result = runner.invoke(app, ["record", "--csv", "ft.csv"])
     assert result.exit_code == 0, result.output
-    assert "recorded 2 measurements in 1 files; 3 rows skipped" in result.output
+    assert "recorded 2 measurements in 1 file; 3 rows skipped" in result.output
     text = (tree / "b.yaml").read_text()
     assert "  - period: 2011..2013\n    value: 18.2\n" in text
     assert (

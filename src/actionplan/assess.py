@@ -15,6 +15,7 @@ from pathlib import Path
 
 from actionplan.models import ActionPlan, Amount, Indicator, Measurement, Settings, Status
 from actionplan.periods import Period, financial_year_of, parse_when, shift_months
+from actionplan.wording import plural
 from actionplan.yamlfile import Problem
 
 FREQUENCY_MONTHS = {"monthly": 1, "quarterly": 3, "annual": 12}
@@ -171,11 +172,6 @@ def _no_tolerance_note(files: Sequence[tuple[Path, Indicator]], settings: Settin
         "AMBER: set `tolerance: 5%` (or `{green: 5%, amber: 10%}`) in the workspace settings "
         "file, actionplan.yaml, or in each indicator"
     )
-
-
-def plural(count: int, noun: str, nouns: str | None = None) -> str:
-    """`1 indicator`, `2 indicators`."""
-    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
 
 
 def known_on(measurement: Measurement) -> date:

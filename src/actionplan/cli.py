@@ -19,6 +19,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from actionplan import __version__
 from actionplan.errors import ActionplanError
+from actionplan.wording import plural
 
 if TYPE_CHECKING:  # imported by the commands that need them, to keep start-up quick
     from actionplan.store import IndicatorFile, Workspace
@@ -257,8 +258,8 @@ def render(
     if init_templates is not None:
         copied = copy_templates(init_templates)
         typer.echo(
-            f"copied {len(copied)} files to {init_templates}: edit them, then render with "
-            f"--templates {init_templates}",
+            f"copied {plural(len(copied), 'file')} to {init_templates}: edit them, then render "
+            f"with --templates {init_templates}",
             err=True,
         )
         return
@@ -642,14 +643,14 @@ def _record_csv(csv_file: Path, workspace: Workspace, replace: bool) -> None:
     for row in bad:
         typer.echo(f"{csv_file}:{row.line}: {row.message}", err=True)
     if bad:
-        typer.echo(f"{len(bad)} bad rows: nothing was recorded", err=True)
+        typer.echo(f"{plural(len(bad), 'bad row')}: nothing was recorded", err=True)
         raise typer.Exit(2)
     for path, text in texts.items():
         write_atomic(path, text)
     rows = sum(len(records) for records in assigned.values())
-    skipped = f"; {batch.skipped} rows skipped (other series, breakdowns or no value)"
+    skipped = f"; {plural(batch.skipped, 'row')} skipped (other series, breakdowns or no value)"
     typer.echo(
-        f"recorded {rows} measurements in {len(texts)} files"
+        f"recorded {plural(rows, 'measurement')} in {plural(len(texts), 'file')}"
         + (skipped if batch.fingertips else "")
     )
 

@@ -35,6 +35,7 @@ from actionplan.legacy_figures import (
 from actionplan.legacy_html import to_markdown, to_text
 from actionplan.models import Direction, Indicator
 from actionplan.periods import Period
+from actionplan.wording import plural
 from actionplan.yamlfile import FileProblem
 
 SLUG_LIMIT = 80
@@ -335,7 +336,8 @@ def format_report(run: ImportRun) -> list[str]:
         lines.extend(f"  - {note}" for note in imported.notes)
     total = len(run.imported) + len(run.failed)
     attention = sum(len(imported.notes) for imported in run.imported)
-    summary = f"imported {len(run.imported)} of {total} files; {attention} notes need attention"
+    notes = plural(attention, "note needs", "notes need")
+    summary = f"imported {len(run.imported)} of {plural(total, 'file')}; {notes} attention"
     if run.failed:
         summary += f"; {len(run.failed)} not imported: " + ", ".join(
             str(source) for source, _ in run.failed

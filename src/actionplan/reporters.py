@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
-from actionplan.assess import Assessment, CheckResult, Row, Travel, plural
+from actionplan.assess import Assessment, CheckResult, Row, Travel
 from actionplan.models import Status
-from actionplan.wording import figure, status_words
+from actionplan.wording import figure, plural, status_words
 from actionplan.yamlfile import Problem
 
 JSON_VERSION = 1

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from actionplan.assess import Assessment
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the judging module uses these words too
+    from actionplan.assess import Assessment
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """`1 indicator`, `2 indicators`."""
+    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
 
 
 def figure(value: float | None, unit: str, missing: str = "no figure") -> str:
