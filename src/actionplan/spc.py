@@ -245,7 +245,8 @@ def _shift(sides: list[int]) -> list[int]:
     """Every point of a run of 7 or more on one side of the mean; a point on the mean ends a run."""
     flags = [0] * len(sides)
     for side, start, end in _runs(sides):
-        if side and end - start >= RUN:
+        # A run on the mean has side 0 and so marks nothing.
+        if end - start >= RUN:
             flags[start:end] = [side] * (end - start)
     return flags
 
