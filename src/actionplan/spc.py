@@ -22,7 +22,6 @@ PointType = Literal[
     "special_cause_neutral_low",
 ]
 Assurance = Literal["consistent_pass", "consistent_fail", "inconsistent"]
-Direction = Literal["higher", "lower"]
 
 LIMIT = 2.66
 # Written in the reference's order of operations so a value on a near limit compares the same way.
