@@ -210,6 +210,20 @@ def test_a_target_that_is_not_one_figure_is_not_read(text: str) -> None:
     assert read_figure(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("44.43% (2014-15)", "2014/15"),  # as a council's year-end report heads its figures
+        ("44.43% (2014/15)", "2014/15"),
+        ("9.8 days Q4 2014-15", "2014/15 Q4"),
+    ],
+)
+def test_a_financial_year_written_with_a_hyphen_is_read(text: str, period: str) -> None:
+    performance = read_performance(text, Context())
+
+    assert str(performance.period) == period
+
+
 def test_a_decimal_comma_in_a_performance_text_is_not_read_as_thousands() -> None:
     # The same figure rule as plan files: "4,6 days" is not 46 days, nor 4.6 by a guess.
     performance = read_performance("4,6 days April target is 5", FY_2014)

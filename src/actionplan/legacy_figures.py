@@ -33,7 +33,7 @@ _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{4}})\b", re.I)
 _BARE_MONTH = re.compile(rf"\b{_MONTH}(?!\s+\d)", re.I)
 _FINANCIAL = re.compile(
     r"\b(?:(?:Q|Quarter)\s*([1-4])\s+(?:of\s+)?)?"  # "Q2 2015/16", "Quarter 1 of 2015/16"
-    r"(\d{4}\s*/\s*\d{2})\b(?:\s*(?:Q|Quarter)\s*([1-4]))?",  # "2015/16 Q3"
+    r"(\d{4}\s*[/-]\s*\d{2})\b(?:\s*(?:Q|Quarter)\s*([1-4]))?",  # "2015/16 Q3", "2014-15"
     re.I,
 )
 _NOTE = re.compile(r"^[A-Za-z][A-Za-z '&-]*$")
@@ -123,8 +123,10 @@ def _read_period(rest: str, context: Context, result: Performance) -> str:
     rest = _MONTH_YEAR.sub("", rest)
     if profile and profile[2]:
         dated.append(_month(profile[1], int(profile[2])))
-    financial = [_financial(m, context.fy_start) for m in _FINANCIAL.finditer(rest)]
-    rest = _FINANCIAL.sub("", rest)
+    years = [m for m in _FINANCIAL.finditer(rest) if _year_pair(m[2])]
+    financial = [_financial(m, context.fy_start) for m in years]
+    for m in reversed(years):
+        rest = rest[: m.start()] + rest[m.end() :]
     # Month names in prose are capitalised: "may" and "march" are words too.
     months = [m for m in _BARE_MONTH.finditer(rest) if m[1][0].isupper()]
     bare = [_MONTHS[m[1].lower()] for m in months]
@@ -162,6 +164,12 @@ def _choose(result: Performance, full: list[Period], bare: list[int], context: C
             f"the performance names {month} without a year: rerun with --year (the financial "
             f"year, e.g. --year 2014/15) or --period (e.g. --period 2014-{bare[0]:02d})"
         )
+
+
+def _year_pair(text: str) -> bool:
+    """`2014/15` or `2014-15`; `2014-05` is a month, not a financial year."""
+    first, _, second = text.replace(" ", "").replace("-", "/").partition("/")
+    return "/" in text or int(second) == (int(first) + 1) % 100
 
 
 def _financial(found: re.Match[str], fy_start: int) -> Period:
