@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 from itertools import groupby, pairwise
 from typing import Literal
 
@@ -203,7 +202,12 @@ def _segment(start: str, values: list[float]) -> Segment:
 def _mean(values: Sequence[float]) -> float:
     """The exact mean, rounded once: R's extended-precision mean gives the same double, so values
     that sit exactly on the mean or a limit are judged the same way as in the reference."""
-    return float(sum(map(Fraction, values)) / len(values))
+    # Each double is an integer over a power of two: over the largest denominator the sum is an
+    # exact integer, and Python divides integers with a single, correct rounding.
+    ratios = [value.as_integer_ratio() for value in values]
+    denominator = max(d for _, d in ratios)
+    total = sum(n * (denominator // d) for n, d in ratios)
+    return total / (denominator * len(values))
 
 
 def _sign(x: float) -> int:
