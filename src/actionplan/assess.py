@@ -15,6 +15,7 @@ from pathlib import Path
 
 from actionplan.models import ActionPlan, Amount, Indicator, Measurement, Settings, Status
 from actionplan.periods import Period, financial_year_of, parse_when, shift_months
+from actionplan.spc import SpcResult, SpcUnavailable
 from actionplan.wording import plural
 from actionplan.yamlfile import Problem
 
@@ -110,6 +111,8 @@ class Row:
     path: Path
     assessment: Assessment
     line: int = 1  # where the file should be edited: the RED measurement or its action_plan
+    # Making Data Count, for the rows that are shown: None where it was not asked for
+    spc: SpcResult | SpcUnavailable | None = None
 
 
 @dataclass

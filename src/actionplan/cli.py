@@ -177,6 +177,16 @@ def check(
             workspace.problems,
         )
     )
+    if output is not CheckFormat.github:
+        from actionplan.trend import with_spc
+
+        result = with_spc(
+            result,
+            workspace.settings,
+            (lambda row: True)
+            if output is CheckFormat.json
+            else (lambda row: not missing and reporters.shown(row, show_all)),
+        )
     if output is CheckFormat.table:
         reporters.report_problems(result.problems, sys.stderr)
         reporters.report_notes(result.notes, sys.stderr)

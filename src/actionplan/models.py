@@ -297,6 +297,16 @@ class Fingertips(_Strict):
     )
 
 
+class SpcSettings(_Strict):
+    """How the indicator's statistical process control chart is drawn."""
+
+    recalculate_from: list[PeriodField] = Field(
+        default_factory=list,
+        description="Periods from which the limits are computed afresh (a service change).",
+        examples=[["2023-04"]],
+    )
+
+
 def _target_shape(value: object) -> str:
     return "periods" if isinstance(value, dict) else "number"
 
@@ -348,6 +358,9 @@ class Indicator(_Strict):
     )
     fingertips: Fingertips | None = Field(
         None, description="The Fingertips series this follows, matched by `record --csv`."
+    )
+    spc: SpcSettings | None = Field(
+        None, description="Statistical process control: `{recalculate_from: [2023-04]}`."
     )
     measurements: list[Measurement] = Field(default_factory=list)
     action_plan: ActionPlan | None = Field(

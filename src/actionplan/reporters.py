@@ -14,6 +14,7 @@ from typing import Any, TextIO
 
 from actionplan.assess import Assessment, CheckResult, Row, Travel
 from actionplan.models import Status
+from actionplan.spc import SpcResult, SpcUnavailable
 from actionplan.wording import figure, plural, status_words
 from actionplan.yamlfile import Problem
 
@@ -104,7 +105,27 @@ def describe_plan(assessment: Assessment) -> str:
     return plan.coverage.value
 
 
-def _shown(row: Row, show_all: bool) -> bool:
+SPC_WORDS = {
+    "common_cause": "common cause",
+    "special_cause_improvement": "improvement",
+    "special_cause_concern": "concern",
+    "special_cause_neutral_high": "neutral high",
+    "special_cause_neutral_low": "neutral low",
+    "consistent_pass": "pass",
+    "consistent_fail": "fail",
+    "inconsistent": "hit and miss",
+}
+
+
+def describe_spc(row: Row) -> str:
+    """Variation / assurance in a few words; "-" where there is no chart."""
+    if not isinstance(row.spc, SpcResult):
+        return "-"
+    assurance = SPC_WORDS[row.spc.assurance] if row.spc.assurance else "-"
+    return f"{SPC_WORDS[row.spc.variation]} / {assurance}"
+
+
+def shown(row: Row, show_all: bool) -> bool:
     a = row.assessment
     return (
         show_all or a.status in (Status.RED, Status.AMBER) or bool(a.reading and a.reading.mismatch)
@@ -114,7 +135,7 @@ def _shown(row: Row, show_all: bool) -> bool:
 def report_table(result: CheckResult, out: TextIO, missing_only: bool, show_all: bool) -> None:
     lines: list[Line] = []
     if not missing_only:
-        rows = [row for row in result.rows if _shown(row, show_all)]
+        rows = [row for row in result.rows if shown(row, show_all)]
         if rows:
             lines += table_lines(rows)
         hidden = len(result.rows) - len(rows)
@@ -124,7 +145,17 @@ def report_table(result: CheckResult, out: TextIO, missing_only: bool, show_all:
     emit(lines, out)
 
 
-COLUMNS = ("id", "title", "period", "value", "target", "status", "travel (short / long)", "plan")
+COLUMNS = (
+    "id",
+    "title",
+    "period",
+    "value",
+    "target",
+    "status",
+    "travel (short / long)",
+    "spc (variation / assurance)",
+    "plan",
+)
 TITLE_WIDTH = 40
 
 
@@ -142,6 +173,7 @@ def table_cells(row: Row) -> list[str]:
         describe_target(a),
         status_words(a),
         describe_travel(a),
+        describe_spc(row),
         describe_plan(a),
     ]
 
@@ -313,6 +345,8 @@ def row_json(row: Row) -> dict[str, Any]:
             "overdue_checkable": not plan.overdue_unknown,
         },
         "needs_plan": a.needs_plan,
+        "spc": row.spc.to_json() if isinstance(row.spc, SpcResult) else None,
+        "spc_reason": row.spc.reason if isinstance(row.spc, SpcUnavailable) else None,
     }
 
 

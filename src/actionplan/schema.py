@@ -34,6 +34,7 @@ EXAMPLES: dict[str, dict[str, list[Any]]] = {
         "amber_if_improved_on_last_year": [True],
         "target": [1900, {"2014/15": 1900, "2014-04": 993}],
         "fingertips": [{"indicator": 92443, "area": "E08000015"}],
+        "spc": [{"recalculate_from": ["2023-04"]}],
         "measurements": [[{"period": "2014-04", "value": 617, "note": "Wirral Wide"}]],
         "action_plan": [{"period": "2014-04", "who": "Rebecca Mellor, Public Health"}],
     },
