@@ -1,75 +1,192 @@
-"""Time `actionplan check` on generated corpora of 1,000 and 10,000 indicator files.
+"""Every performance figure of `actionplan`, in one run, on generated corpora.
 
-Each figure is the median of several runs of the installed command, as a user would run it:
-cold (`--no-cache`: every file parsed) and warm (the parse cache filled by a previous run).
-Machines are shared and noisy, so compare figures from one run of this script.
+Each figure is the median of several runs of the installed command, as a user runs it (a whole
+process), with the lowest and highest beside it. Machines are shared and noisy: compare figures
+from one run of this script, and read the ratio to `cat` (reading the same bytes) as the most
+stable one. The profile of an in-process cold check closes the output, so the next change
+starts from figures.
 
-    python benchmarks/bench_check.py            # 1,000 and 10,000 files
-    python benchmarks/bench_check.py --sizes 1000 --repeat 7
+    python benchmarks/bench_check.py                      # 1k, 5k, 10k, 20k files
+    python benchmarks/bench_check.py --sizes 1000 10000 50000 --repeat 5 --work /tmp/bench
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
 import os
+import pstats
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from make_corpus import write_corpus
+from measure import Figure, peak_memory, repeat, run
+
+AS_OF = "2015-06-30"
 
 
-def command() -> list[str]:
-    script = shutil.which("actionplan") or str(Path(sys.executable).parent / "actionplan")
-    return [script, "check", "--as-of", "2015-06-30", "--format", "json"]
+def actionplan() -> str:
+    """The command installed beside this Python (so a baseline venv can be compared), or
+    the one on PATH."""
+    beside = Path(sys.executable).parent / "actionplan"
+    return str(beside) if beside.exists() else shutil.which("actionplan") or "actionplan"
 
 
-def timed(args: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    done = subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    elapsed = time.perf_counter() - start
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"check failed ({done.returncode}): {done.stderr.decode()[-500:]}")
-    return elapsed
+def check_args(corpus: Path, *extra: str) -> list[str]:
+    return [actionplan(), "check", "--as-of", AS_OF, "--format", "json", *extra, str(corpus)]
 
 
-def bench(size: int, repeat: int, work: Path) -> dict[str, float]:
-    corpus = work / f"corpus-{size}"
-    if not corpus.exists():
-        write_corpus(size, corpus)
-    env = {**os.environ, "ACTIONPLAN_CACHE_DIR": str(work / f"cache-{size}")}
-    cold = [timed([*command(), "--no-cache", str(corpus)], env) for _ in range(repeat)]
-    timed([*command(), str(corpus)], env)  # fill the cache
-    warm = [timed([*command(), str(corpus)], env) for _ in range(repeat)]
-    return {"cold": statistics.median(cold), "warm": statistics.median(warm)}
+def corpus_of(size: int, work: Path) -> Path:
+    folder = work / f"corpus-{size}"
+    if not folder.exists():
+        write_corpus(size, folder)
+    return folder
+
+
+def plan_files(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.yaml"))
+
+
+def row(label: str, figure: Figure, unit: str = "s", note: str = "") -> None:
+    spread = f"({figure.low:.2f}-{figure.high:.2f})"
+    print(f"| {label} | {figure.median:.2f} {unit} {spread}{note} |")
+
+
+def cold_rows(sizes: list[int], times: int, work: Path, env: dict[str, str]) -> None:
+    for size in sizes:
+        corpus = corpus_of(size, work)
+        figure = repeat(times, lambda c=corpus: run(check_args(c, "--no-cache"), env))  # type: ignore[misc]
+        note = ""
+        if size == 10_000:
+            files = [str(p) for p in plan_files(corpus)]
+            cat = repeat(times, lambda f=files: run(["cat", *f], env))  # type: ignore[misc]
+            note = f"; {figure.median / cat.median:.0f} x cat ({cat.median:.2f} s)"
+        row(f"cold check, {size:,} files (`--no-cache`)", figure, note=note)
+        print(f"|   per file | {figure.median / size * 1000:.3f} ms |")
+
+
+def warm_rows(times: int, work: Path, env: dict[str, str]) -> None:
+    corpus = corpus_of(10_000, work)
+    cached = {**env, "ACTIONPLAN_CACHE_DIR": str(work / "cache-warm")}
+    run(check_args(corpus), cached)  # fill the cache
+    row(
+        "warm check, 10,000 unchanged files", repeat(times, lambda: run(check_args(corpus), cached))
+    )
+    edits = iter(range(1_000_000))
+    files = plan_files(corpus)
+
+    def edit_one_percent() -> None:
+        round_ = next(edits)
+        for path in files[round_ % 7 :: 100]:  # 100 files, different ones each round
+            with path.open("a", encoding="utf-8") as handle:
+                handle.write(f"# edited {round_}\n")
+
+    row(
+        "warm check after editing 100 of 10,000",
+        repeat(times, lambda: run(check_args(corpus), cached), prepare=edit_one_percent),
+    )
+    mib = [peak_memory(check_args(corpus, "--no-cache"), env) for _ in range(3)]
+    row("peak memory, cold 10k (all processes)", Figure.of(mib), unit="MiB")
+    mib = [peak_memory(check_args(corpus), cached) for _ in range(3)]
+    row("peak memory, warm 10k", Figure.of(mib), unit="MiB")
+
+
+def memory_rows(sizes: list[int], work: Path, env: dict[str, str]) -> None:
+    for size in sizes:
+        if size == 10_000:
+            continue
+        mib = [peak_memory(check_args(corpus_of(size, work), "--no-cache"), env) for _ in range(3)]
+        row(f"peak memory, cold {size:,}", Figure.of(mib), unit="MiB")
+
+
+def startup_rows(times: int, env: dict[str, str]) -> None:
+    for args in (["--version"], ["--help"], ["check", "--help"]):
+        label = "`actionplan " + " ".join(args) + "`"
+        row(label, repeat(times, lambda a=args: run([actionplan(), *a], env)))  # type: ignore[misc]
+
+
+def record_row(times: int, work: Path, env: dict[str, str]) -> None:
+    """`record --csv` of 300 rows into 300 files, each run on a fresh copy of the files."""
+    source = corpus_of(1_000, work)
+    files = plan_files(source)[:300]
+    folder = work / "record"
+    csv = work / "record.csv"
+    csv.write_text(
+        "id,period,value\n" + "".join(f"{p.stem},2016-05,{n}\n" for n, p in enumerate(files))
+    )
+
+    def fresh_copy() -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+        for path in files:
+            target = folder / path.relative_to(source)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+
+    args = [actionplan(), "record", "--csv", str(csv), "--plans", str(folder)]
+    row(
+        "`record --csv`, 300 rows into 300 files",
+        repeat(times, lambda: run(args, env, (0,)), fresh_copy),
+    )
+
+
+def profile(work: Path) -> None:
+    """The top of an in-process cold check of 10,000 files (the main process only: worker
+    processes parse in parallel and show here as waiting)."""
+    from actionplan.cli import app
+
+    corpus = corpus_of(10_000, work)
+    argv, stdout = sys.argv, sys.stdout
+    sys.argv = check_args(corpus, "--no-cache")
+    sys.stdout = io.StringIO()
+    profiler = cProfile.Profile()
+    profiler.enable()
+    try:
+        app()
+    except SystemExit:
+        pass
+    finally:
+        profiler.disable()
+        sys.argv, sys.stdout = argv, stdout
+    text = io.StringIO()
+    pstats.Stats(profiler, stream=text).sort_stats("tottime").print_stats(15)
+    lines = text.getvalue().splitlines()
+    start = next(i for i, line in enumerate(lines) if "ncalls" in line)
+    print("\nProfile, cold check of 10,000 files in process (top 15 by own time):")
+    print("\n".join(lines[start - 2 : start + 16]))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000, 20000])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--work", type=Path, help="keep corpora here (default: a temp folder)")
+    parser.add_argument("--no-profile", action="store_true", help="skip the closing profile")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="actionplan-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    startup = statistics.median(
-        timed([command()[0], "--version"], dict(os.environ)) for _ in range(args.repeat)
+    env = {**os.environ, "ACTIONPLAN_CACHE_DIR": str(work / "cache-cold")}
+    env.pop("ACTIONPLAN_DEBUG", None)
+    version = subprocess.run([actionplan(), "--version"], capture_output=True, text=True).stdout
+    print(
+        f"{version.strip()}; cores: {len(os.sched_getaffinity(0))}; "
+        f"load average: {os.getloadavg()[0]:.2f}; median of {args.repeat} (lowest-highest)\n"
     )
-    print(f"cores: {len(os.sched_getaffinity(0))}; load average: {os.getloadavg()[0]:.2f}")
-    print(f"start-up (actionplan --version): {startup:.2f} s")
-    print(f"{'files':>7}  {'cold (no cache)':>16}  {'warm (cached)':>14}  {'per file cold':>14}")
-    for size in args.sizes:
-        figures = bench(size, args.repeat, work)
-        per_file = figures["cold"] / size * 1000
-        cold, warm = figures["cold"], figures["warm"]
-        print(f"{size:>7}  {cold:>14.2f} s  {warm:>12.2f} s  {per_file:>11.2f} ms")
+    print("| measure | figure |\n|---|---:|")
+    cold_rows(sorted(args.sizes), args.repeat, work, env)
+    warm_rows(args.repeat, work, env)
+    memory_rows(sorted(args.sizes), work, env)
+    startup_rows(args.repeat, env)
+    record_row(args.repeat, work, env)
+    print(f"\nload average at the end: {os.getloadavg()[0]:.2f}")
+    if not args.no_profile:
+        profile(work)
 
 
 if __name__ == "__main__":

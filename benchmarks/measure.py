@@ -1,0 +1,99 @@
+"""Timing and memory of whole `actionplan` processes, for bench_check.py.
+
+Each figure is the median of several runs; the spread (lowest to highest) is kept beside it,
+because the machines these run on are shared and a single run says little.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Figure:
+    """The median of several runs, and the lowest and highest."""
+
+    median: float
+    low: float
+    high: float
+
+    @classmethod
+    def of(cls, values: Sequence[float]) -> Figure:
+        return cls(statistics.median(values), min(values), max(values))
+
+
+def run(args: Sequence[str], env: dict[str, str], ok: tuple[int, ...] = (0, 1)) -> float:
+    """Seconds for one run of a command, its output discarded; a failure stops the benchmark."""
+    start = time.perf_counter()
+    done = subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in ok:
+        raise SystemExit(
+            f"{' '.join(args[:3])}... failed ({done.returncode}): {done.stderr[-800:]!r}"
+        )
+    return elapsed
+
+
+def repeat(
+    times: int, once: Callable[[], float], prepare: Callable[[], None] | None = None
+) -> Figure:
+    """`once` run `times` times (each after `prepare`, which is not timed)."""
+    values = []
+    for _ in range(times):
+        if prepare:
+            prepare()
+        values.append(once())
+    return Figure.of(values)
+
+
+def _tree(pid: int) -> list[int]:
+    """A process and all its descendants (from /proc: the check's worker processes)."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                children = Path(f"/proc/{current}/task/{task}/children").read_text().split()
+                todo.extend(int(child) for child in children)
+        except OSError:
+            continue
+    return found
+
+
+def _rss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def peak_memory(args: Sequence[str], env: dict[str, str]) -> float:
+    """The highest total resident memory (MiB) of a command and its worker processes, sampled
+    every few milliseconds while it runs."""
+    process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, sum(_rss(pid) for pid in _tree(process.pid)))
+            time.sleep(0.003)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    process.wait()
+    done.set()
+    sampler.join()
+    return peak / 2**20
