@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -49,29 +49,46 @@ class FileProblem(Exception):
         self.problems = [first, *more]
 
 
+IMPLICIT = "?"  # the tag of a node written without one; plain scalars are typed in `construct`
+
+
 class StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """libyaml's parser and composer, with YAML 1.2 core scalars (see `_add_resolver`)."""
+    """libyaml's parser and composer. Scalars are typed by `construct` (YAML 1.2 core schema),
+    not by PyYAML's resolver, which libyaml's composer would call in Python for every node."""
 
-    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
-
-
-def _add_resolver(tag: str, pattern: str, first: str) -> None:
-    StrictLoader.add_implicit_resolver(tag, re.compile(pattern, re.X), list(first))
+    def resolve(self, kind: type[Node], value: str | None, implicit: object) -> str:
+        return IMPLICIT
 
 
-_add_resolver("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN")
-_add_resolver("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF")
-_add_resolver("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789")
-_add_resolver(
-    "tag:yaml.org,2002:float",
-    r"""^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
-        |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$""",
-    "-+0123456789.",
-)
-# The empty plain scalar (`key:` with nothing after it) must resolve to null.
-StrictLoader.yaml_implicit_resolvers.setdefault("", []).append(
-    ("tag:yaml.org,2002:null", re.compile(r"^$"))
-)
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+# YAML 1.2 core schema, in the order the specification tries them.
+_PLAIN_TYPES = [
+    (_NULL, re.compile(r"(?:~|null|Null|NULL|)")),
+    (_BOOL, re.compile(r"(?:true|True|TRUE|false|False|FALSE)")),
+    (_INT, re.compile(r"(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)")),
+    (
+        _FLOAT,
+        re.compile(
+            r"""(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
+            |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))""",
+            re.X,
+        ),
+    ),
+]
+_TYPED_FIRST = frozenset("~nNtTfF-+0123456789.")  # the first characters of non-text scalars
+
+
+def _plain_tag(text: str) -> str:
+    """The tag of a plain (unquoted) scalar: most are text, known by their first character."""
+    if text and text[0] not in _TYPED_FIRST:
+        return "tag:yaml.org,2002:str"
+    for tag, pattern in _PLAIN_TYPES:
+        if pattern.fullmatch(text):
+            return tag
+    return "tag:yaml.org,2002:str"
 
 
 def compose(text: str, path: Path) -> Node | None:
@@ -171,14 +188,19 @@ def construct(node: Node, path: Path) -> Any:
     than PyYAML's general constructor, and each refusal carries the offending node's position.
     """
     if isinstance(node, ScalarNode):
-        convert = _SCALARS.get(node.tag)
+        tag = node.tag
+        if tag == IMPLICIT:
+            if node.style:  # quoted, or a block scalar: always text (plain is "" or None)
+                return node.value
+            tag = _plain_tag(node.value)
+        convert = _SCALARS.get(tag)
         if convert is None:
-            raise FileProblem(Problem.at(path, node.start_mark, f"unsupported tag {node.tag}"))
+            raise FileProblem(Problem.at(path, node.start_mark, f"unsupported tag {tag}"))
         try:
             return convert(node.value)
         except ValueError:
             raise FileProblem(
-                Problem.at(path, node.start_mark, f"{node.value!r} is not a valid {node.tag}")
+                Problem.at(path, node.start_mark, f"{node.value!r} is not a valid {tag}")
             ) from None
     if isinstance(node, SequenceNode):
         return [construct(item, path) for item in node.value]
