@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_spc import ONS_DEATHS_2010, ONS_LIMITS, ONS_WEEKS
 from typer.testing import CliRunner
 
 from actionplan.cli import app
 from actionplan.models import Indicator, Settings
 from actionplan.spc import SpcResult, SpcUnavailable
 from actionplan.trend import indicator_spc, series
+from test_spc import ONS_DEATHS_2010, ONS_LIMITS, ONS_WEEKS
 
 SETTINGS = Settings()
 LATER = date(2030, 1, 1)
