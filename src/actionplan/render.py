@@ -150,8 +150,20 @@ def markdown_html(text: str | None) -> Markup:
         attributes=_ALLOWED_ATTRIBUTES,
         url_schemes=_URL_SCHEMES,
         link_rel="noopener noreferrer",
+        attribute_filter=_absolute_links_only,
     )
     return Markup(clean.strip())
+
+
+def _absolute_links_only(tag: str, attribute: str, value: str) -> str | None:
+    # A relative address ("//host/x", "%6Aavascript:") means nothing in a page that is mailed
+    # on its own, and "//host" leads off to a site the writer chose: the text stays, unlinked.
+    if tag == "a" and attribute == "href" and not value.lower().startswith(_LINK_PREFIXES):
+        return None
+    return value
+
+
+_LINK_PREFIXES = tuple(f"{scheme}:" for scheme in _URL_SCHEMES)
 
 
 def text_html(text: str | None) -> Markup:
