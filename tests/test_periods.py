@@ -157,3 +157,10 @@ def test_quarter_follows_a_january_financial_year() -> None:
 )
 def test_words_are_not_a_due_date(text: str) -> None:
     assert parse_when(text, APRIL_2014) is None
+
+
+def test_shifting_past_the_calendar_ends_stays_at_its_ends() -> None:
+    # A figure for April in year 1 has no year before it; one for December 9999 none after.
+    assert shift_months(date(1, 4, 30), -12) == date.min
+    assert shift_months(date(9999, 12, 31), 2) == date.max
+    assert parse_period("0001-04").shifted_years(-1).end == date.min

@@ -35,6 +35,29 @@ XSS = [
     '<meta http-equiv="refresh" content="0;url=https://example.org/">',
     "{{ 7*7 }}",
     "{% if true %}yes{% endif %}",
+    # links by every route Markdown offers
+    "<javascript:alert(1)>",
+    "[x][r]\n\n[r]: javascript:alert(1)",
+    "[x]( javascript:alert(1) )",
+    "[x](java\tscript:alert(1))",
+    "[x](%6Aavascript:alert(1))",
+    "[x](vbscript:msgbox(1))",
+    "[x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
+    "[x](file:///etc/passwd)",
+    "[x](//example.org/tracker)",
+    # images and SVG
+    "![x](javascript:alert(1))",
+    "![x][i]\n\n[i]: https://example.org/pixel.png",
+    "[![x](https://example.org/pixel.png)](javascript:alert(1))",
+    '<img src="data:image/png;base64,iVBORw0KGgo=">',
+    "<svg><script>alert(1)</script></svg>",
+    '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+    # CSS
+    '<p style="background:url(javascript:alert(1))">x</p>',
+    "</style><script>alert(1)</script>",
+    '<link rel="stylesheet" href="https://example.org/x.css">',
+    "@import url(https://example.org/x.css);",
+    "*{}body{background:url(https://example.org/track)}",
 ]
 TEXT_FIELDS = ["non_compliance_reason", "what", "how", "who", "when", "performance"]
 
@@ -101,8 +124,9 @@ def test_hostile_text_never_becomes_markup(payload: str) -> None:
     assert tags.count("style") == 1 and tags.count("meta") == 4 and tags.count("title") == 1
     for tag, attrs in parsed.tags:
         assert not [name for name in attrs if name.startswith("on")], tag
-        if tag == "a":
-            assert (attrs.get("href") or "").startswith(("http://", "https://", "mailto:"))
+        if tag == "a":  # an anchor without an address is inert text
+            href = attrs.get("href")
+            assert href is None or href.startswith(("http://", "https://", "mailto:")), href
         if tag == "meta" and "http-equiv" in attrs:
             assert attrs["http-equiv"] == "Content-Security-Policy"
 

@@ -1,33 +1,46 @@
-"""Writes that never leave half a file: a temporary file beside the target, then a rename."""
+"""Writes that never leave half a file: a temporary file beside the target, then a rename.
+
+A replaced file keeps what a person set on it: its permissions, its owner and group (where the
+system lets us set them: always as root) and its extended attributes. A file without a write
+bit is refused, as an editor refuses it, since a rename would otherwise replace it all the
+same. Hard links cannot be kept: the new version is a new file, and the other names of the old
+one keep the old text (the README says so).
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import hashlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from actionplan.errors import ActionplanError
+from actionplan.locks import TEMP_SUFFIX
+
+# A file name may have 255 bytes; the temporary name adds a dot, 8 random characters and the
+# suffix, so a long name is shortened to a hash of itself.
+_LONG_NAME = 255 - 1 - 9 - len(TEMP_SUFFIX)
 
 
-def write_atomic(path: Path, text: str, *, create: bool = False) -> None:
+def write_atomic(path: Path, text: str, *, create: bool = False, follow_links: bool = True) -> None:
     """Replace (or, with `create`, make without overwriting) `path` in one step: the file is
-    either as it was or fully new, whenever the process stops."""
-    target = Path(os.path.realpath(path))  # through a symlink, not over it
+    either as it was or fully new, whenever the process stops. Through a symlink the target is
+    written and the link kept; with `follow_links=False` a symlink at `path` is replaced by the
+    new file, and never written through."""
+    target = Path(os.path.realpath(path)) if follow_links else path
+    existing = None if create else _existing(path, target)
     try:
-        # A replaced file keeps its permissions; a new one gets the user's default.
-        mode = (
-            target.stat().st_mode & 0o7777 if target.exists() and not create else _new_file_mode()
+        fd, temp = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{_short(target.name)}.", suffix=TEMP_SUFFIX
         )
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
         raise ActionplanError(f"{path}: cannot write: {error.strerror}") from None
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, mode)
+        _fill(fd, text.encode("utf-8"))
+        _copy_metadata(existing, target, temp)
         if create:
             os.link(temp, target)  # fails, rather than overwrites, if the file appeared
             os.unlink(temp)
@@ -38,11 +51,71 @@ def write_atomic(path: Path, text: str, *, create: bool = False) -> None:
         raise ActionplanError(f"{path} already exists: not overwritten") from None
     except OSError as error:
         _discard(temp)
-        raise ActionplanError(f"{path}: cannot write: {error.strerror}") from None
+        raise ActionplanError(
+            f"{path}: cannot write ({error.strerror}): the file was left as it was"
+        ) from None
     except BaseException:
         _discard(temp)
         raise
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
+
+
+def _existing(path: Path, target: Path) -> os.stat_result | None:
+    """The file being replaced, if it is a regular file; refuses one without a write bit."""
+    try:
+        status = os.lstat(target)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise ActionplanError(f"{path}: cannot write: {error.strerror}") from None
+    if not stat.S_ISREG(status.st_mode):
+        return None
+    if not status.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise ActionplanError(
+            f"{path}: the file is read-only: nothing was written (make it writable, e.g. "
+            "`chmod u+w`, to edit it)"
+        )
+    return status
+
+
+def _short(name: str) -> str:
+    if len(name.encode("utf-8")) <= _LONG_NAME:
+        return name
+    return hashlib.sha256(name.encode("utf-8")).hexdigest()[:32]
+
+
+def _fill(fd: int, data: bytes) -> None:
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _copy_metadata(existing: os.stat_result | None, target: Path, temp: str) -> None:
+    if existing is None:
+        os.chmod(temp, _new_file_mode())
+        return
+    if (existing.st_uid, existing.st_gid) != (os.getuid(), os.getgid()):
+        # Only root can give a file away; anyone can keep a group they belong to.
+        with contextlib.suppress(PermissionError):
+            os.chown(temp, existing.st_uid, existing.st_gid)
+    os.chmod(temp, stat.S_IMODE(existing.st_mode))  # after chown, which clears setuid bits
+    _copy_xattrs(target, temp)
+
+
+def _copy_xattrs(source: Path, temp: str) -> None:
+    try:
+        names = os.listxattr(source)
+    except OSError:
+        return  # a file system without extended attributes
+    for name in names:
+        try:
+            os.setxattr(temp, name, os.getxattr(source, name))
+        except OSError as error:
+            # security.* and system.* need privileges; ACLs are carried by the mode on most
+            # systems. Any other failure stops the write rather than dropping the attribute.
+            if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EACCES):
+                raise
 
 
 def _new_file_mode() -> int:
@@ -56,8 +129,9 @@ def _discard(temp: str) -> None:
         os.unlink(temp)
 
 
-def _sync_folder(folder: Path) -> None:
-    # Makes the rename itself durable; not every system can open a folder, and that is fine.
+def sync_folder(folder: Path) -> None:
+    """Makes a rename in `folder` durable; not every system can open a folder, and that is
+    fine."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:

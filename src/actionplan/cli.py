@@ -35,7 +35,7 @@ class _Boundary(TyperGroup):
         except ActionplanError as error:
             if os.environ.get("ACTIONPLAN_DEBUG"):
                 raise
-            typer.echo(f"error: {error}", err=True)
+            say(f"error: {error}", err=True)
             raise typer.Exit(error.exit_code) from None
 
 
@@ -62,6 +62,13 @@ def _metavar(option: TyperOption) -> str:
     if described.is_choice:
         return "|".join(str(getattr(c, "value", c)) for c in described.choices or ())
     return "PATH" if described.is_path else "TEXT"
+
+
+def say(message: str, *, err: bool = False) -> None:
+    """Print one line; text from files in it cannot drive the terminal (see `terminal`)."""
+    from actionplan.terminal import printable
+
+    typer.echo(printable(message), err=err)
 
 
 app = typer.Typer(
@@ -262,12 +269,13 @@ def render(
     """
     from actionplan import reporters
     from actionplan.documents import context, select
-    from actionplan.render import Renderer, output_name, write_if_changed
+    from actionplan.locks import locked
+    from actionplan.render import Renderer
     from actionplan.render import init_templates as copy_templates
 
     if init_templates is not None:
         copied = copy_templates(init_templates)
-        typer.echo(
+        say(
             f"copied {plural(len(copied), 'file')} to {init_templates}: edit them, then render "
             f"with --templates {init_templates}",
             err=True,
@@ -290,9 +298,9 @@ def render(
     reporters.report_problems(workspace.problems, sys.stderr)
     known = [f.indicator.id for f in workspace.files]
     for unknown in chosen.unknown_ids:
-        typer.echo(f"error: {_unknown_id(unknown, known)}", err=True)
+        say(f"error: {_unknown_id(unknown, known)}", err=True)
     for note in chosen.nothing_to_render:
-        typer.echo(f"note: {note}", err=True)
+        say(f"note: {note}", err=True)
     failed = bool(workspace.problems or chosen.unknown_ids)
     documents = chosen.documents
     folder = None if out in (None, "-") else Path(str(out))
@@ -301,16 +309,16 @@ def render(
             f"{len(documents)} plans to render: name one id to print it, or write one file per "
             "plan with --out DIR"
         )
-    if folder is not None:
+    if folder is None:
+        for document in documents:
+            sys.stdout.write(renderer.render(context(document, workspace.settings, day)))
+    else:
         _make_folder(folder)
-    for document in documents:
-        text = renderer.render(context(document, workspace.settings, day))
-        if folder is None:
-            sys.stdout.write(text)
-            continue
-        target = folder / output_name(document.indicator.id, output.value)
-        done = "wrote" if write_if_changed(target, text) else "unchanged"
-        typer.echo(f"{done} {target}", err=True)
+        with locked([folder]):
+            for document in documents:
+                text = renderer.render(context(document, workspace.settings, day))
+                written = _write_document(folder, document.indicator.id, output, text)
+                failed = failed or not written
     if not documents and not failed:
         typer.echo(
             "nothing to render: no selected indicator has an action_plan (--missing adds a "
@@ -318,6 +326,21 @@ def render(
             err=True,
         )
     raise typer.Exit(2 if failed else 1 if not documents or chosen.nothing_to_render else 0)
+
+
+def _write_document(folder: Path, indicator_id: str, fmt: RenderFormat, text: str) -> bool:
+    """One document into the --out folder; a file that cannot be written is reported and the
+    others still are."""
+    from actionplan.render import output_name, write_if_changed
+
+    try:
+        target = folder / output_name(indicator_id, fmt.value)
+        done = "wrote" if write_if_changed(target, text) else "unchanged"
+    except ActionplanError as error:
+        say(f"error: {error}", err=True)
+        return False
+    say(f"{done} {target}", err=True)
+    return True
 
 
 def _looks_like_path(target: str) -> bool:
@@ -352,7 +375,11 @@ def load(paths: list[Path], *, cache: bool = True) -> Workspace:
     """Load the workspace under `paths`, with a progress bar on a terminal."""
     from actionplan import reporters
     from actionplan.cache import ParseCache, default_cache_file
+    from actionplan.journal import recover_around
     from actionplan.store import load_workspace
+
+    for line in recover_around(paths):
+        say(f"note: {line}", err=True)
 
     parse_cache = ParseCache(default_cache_file(paths)) if cache else None
     with reporters.progress("Reading plan files") as tick:
@@ -423,10 +450,10 @@ def import_documents(
     run = run_import(files, options)
     *lines, summary = format_report(run)
     for line in lines:
-        typer.echo(line)
+        say(line)
     for _, message in run.failed:
-        typer.echo(f"error: {message}", err=True)
-    typer.echo(summary)
+        say(f"error: {message}", err=True)
+    say(summary)
     raise typer.Exit(run.exit_code)
 
 
@@ -513,21 +540,23 @@ def new(
     """
     from actionplan import edit
     from actionplan.atomic import write_atomic
+    from actionplan.locks import folder_of, locked
 
     if (indicator_id is None) == (indicator is None):
         raise typer.BadParameter("give an ID, or --indicator ID with --title (not both)")
     folder = plans or Path("plans")
     if indicator is not None and not folder.exists():
         _make_folder(folder, "--plans")
-        typer.echo(f"{folder}: created the plans folder")
+        say(f"{folder}: created the plans folder")
     workspace = _workspace(plans)
     if indicator_id is not None:
         file = _indicator_file(workspace, indicator_id)
-        text = edit.plan_skeleton_text(
-            file.path, file.indicator, workspace.settings, parse_as_of(as_of)
-        )
-        write_atomic(file.path, text)
-        typer.echo(f"{file.path}: added an action_plan: fill in its sections")
+        with locked([folder_of(file.path)]):
+            text = edit.plan_skeleton_text(
+                file.path, file.indicator, workspace.settings, parse_as_of(as_of)
+            )
+            write_atomic(file.path, text)
+        say(f"{file.path}: added an action_plan: fill in its sections")
         return
     assert indicator is not None
     if not title:
@@ -550,7 +579,7 @@ def new(
     }
     text = edit.new_file_text(path, fields, workspace.settings, root)
     write_atomic(path, text, create=True)
-    typer.echo(f"{path}: created")
+    say(f"{path}: created")
 
 
 def _number_or_text(text: str | None) -> int | float | str | None:
@@ -614,6 +643,7 @@ def record(
 
     from actionplan import edit
     from actionplan.atomic import write_atomic
+    from actionplan.locks import folder_of, locked
     from actionplan.messages import describe
     from actionplan.models import Measurement
 
@@ -621,7 +651,7 @@ def record(
     if csv_file is not None:
         if indicator_id or note or forecast or reported:
             raise typer.BadParameter("--csv takes its ids, periods and values from the file")
-        _record_csv(csv_file, workspace, replace)
+        _record_csv(csv_file, workspace, replace, plans)
         return
     if value is None:
         raise typer.BadParameter("give ID PERIOD VALUE, or --csv FILE")
@@ -635,31 +665,37 @@ def record(
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         raise typer.BadParameter(describe(first, Measurement)) from None
-    text = edit.measurement_text(file.path, measurement, workspace.settings, replace=replace)
-    write_atomic(file.path, text)
-    typer.echo(f"{file.path}: recorded {measurement.period}")
+    # Read, edited and written under the folder's lock: a concurrent edit of the same file
+    # waits, then starts from this one's result.
+    with locked([folder_of(file.path)]):
+        text = edit.measurement_text(file.path, measurement, workspace.settings, replace=replace)
+        write_atomic(file.path, text)
+    say(f"{file.path}: recorded {measurement.period}")
 
 
-def _record_csv(csv_file: Path, workspace: Workspace, replace: bool) -> None:
+def _record_csv(csv_file: Path, workspace: Workspace, replace: bool, plans: Path | None) -> None:
     from actionplan import reporters
-    from actionplan.atomic import write_atomic
+    from actionplan.journal import commit, transaction
     from actionplan.records import assign, prepare, read_csv
 
     batch = read_csv(csv_file, workspace.settings.financial_year_start)
     assigned = assign(batch, workspace.files)
-    with reporters.progress("Recording measurements") as tick:
-        texts, bad = prepare(assigned, workspace.settings, replace=replace, progress=tick)
-    bad = sorted(batch.bad + bad, key=lambda row: row.line)
-    for row in bad:
-        typer.echo(f"{csv_file}:{row.line}: {row.message}", err=True)
-    if bad:
-        typer.echo(f"{plural(len(bad), 'bad row')}: nothing was recorded", err=True)
-        raise typer.Exit(2)
-    for path, text in texts.items():
-        write_atomic(path, text)
+    # The journal that makes the batch all or nothing lives at the root of the plans tree.
+    root = workspace.settings_path.parent if workspace.settings_path else plans or Path("plans")
+    # Files are read again, edited and written under their folders' locks.
+    with transaction(list(assigned), root):
+        with reporters.progress("Recording measurements") as tick:
+            texts, bad = prepare(assigned, workspace.settings, replace=replace, progress=tick)
+        bad = sorted(batch.bad + bad, key=lambda row: row.line)
+        for row in bad:
+            say(f"{csv_file}:{row.line}: {row.message}", err=True)
+        if bad:
+            say(f"{plural(len(bad), 'bad row')}: nothing was recorded", err=True)
+            raise typer.Exit(2)
+        commit(texts, root)
     rows = sum(len(records) for records in assigned.values())
     skipped = f"; {plural(batch.skipped, 'row')} skipped (other series, breakdowns or no value)"
-    typer.echo(
+    say(
         f"recorded {plural(rows, 'measurement')} in {plural(len(texts), 'file')}"
         + (skipped if batch.fingertips else "")
     )

@@ -93,6 +93,11 @@ def import_documents(sources: Sequence[Path], options: ImportOptions) -> ImportR
         except ActionplanError as error:
             run.failed.append((source, str(error)))
             continue
+        except RecursionError:
+            # HTML or Word markup nested thousands deep: the converters recurse into it.
+            message = f"{source}: its markup is nested too deeply to import: simplify the document"
+            run.failed.append((source, message))
+            continue
         written[imported.path] = source
         run.imported.append(imported)
     return run

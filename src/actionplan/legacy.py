@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from actionplan.errors import ActionplanError
+from actionplan.limits import DOCUMENT_BYTES, read_limited
 
 # Each field and the label variants councils use, compared after `label_key` has dropped case,
 # spacing, punctuation and hyphens ("re-present" = "represent").
@@ -93,10 +94,39 @@ class LegacyError(ActionplanError):
 
 @dataclass
 class LegacyField:
+    """A field and its value as written. The value is kept as the pieces it arrived in and
+    joined when read, so adding a row costs the row's length, not the whole value's: a long
+    document is read in linear time."""
+
     name: str
     label: str
-    value: str
     where: str
+    pieces: list[str]
+
+    @property
+    def value(self) -> str:
+        return "".join(self.pieces)
+
+    def add_line(self, text: str) -> None:
+        self.pieces.append(f"\n{text}")
+
+    def continue_with(self, more: str) -> None:
+        """The row after a page break, joined as `join_continued` joins it."""
+        _rstrip(self.pieces)
+        tail = more.strip()
+        window = "".join(self.pieces[-2:])[-200:]  # all that a cut sentence depends on
+        if _cut_sentence(window, tail):
+            self.pieces[-1] = self.pieces[-1][:-4]
+            _rstrip(self.pieces)
+            self.pieces.append(f" {tail[3:]}")
+        else:
+            self.pieces.append(f"\n{tail}")
+
+
+def _rstrip(pieces: list[str]) -> None:
+    while len(pieces) > 1 and not pieces[-1].strip():
+        pieces.pop()
+    pieces[-1] = pieces[-1].rstrip()
 
 
 @dataclass
@@ -130,10 +160,10 @@ class Collector:
                 f"'{label.strip()}' appears twice ({existing.where} and {where}): both values "
                 f"were kept in `{name}`, check them"
             )
-            existing.value = f"{existing.value}\n{value}"
+            existing.add_line(value)
             self._current = existing
             return
-        self._current = LegacyField(name, label.strip(), value, where)
+        self._current = LegacyField(name, label.strip(), where, [value])
         self.document.fields[name] = self._current
 
     def continuation(self, value: str, where: str) -> None:
@@ -145,7 +175,7 @@ class Collector:
                 f"{where}: text outside any template field was not imported: {_quote(value)}"
             )
             return
-        self._current.value = join_continued(self._current.value, value)
+        self._current.continue_with(value)
 
     def note(self, message: str) -> None:
         self.document.notes.append(message)
@@ -166,7 +196,7 @@ class Collector:
         elif is_boilerplate(text) or self._current is None:
             self.heading(text, where)
         else:
-            self._current.value = f"{self._current.value}\n{text.strip()}"
+            self._current.add_line(text.strip())
 
     def _unknown(self, label: str, value: str, where: str) -> None:
         self._current = None
@@ -198,15 +228,20 @@ def join_continued(previous: str, more: str) -> str:
     """Join a field to its continuation. A page break that cut a sentence in two also closed
     its paragraph ("... a cut down</p>" then "<p>to quit ..."): such halves are joined again."""
     head, tail = previous.rstrip(), more.strip()
-    cut_sentence = (
-        head.lower().endswith("</p>")
-        and not _PARAGRAPH_END.search(head)
-        and tail.lower().startswith("<p>")
-        and tail[3:4].islower()
-    )
-    if cut_sentence:
+    if _cut_sentence(head[-200:], tail):
         return f"{head[:-4].rstrip()} {tail[3:]}"
     return f"{head}\n{tail}"
+
+
+def _cut_sentence(head: str, tail: str) -> bool:
+    """`head` (the end of a field's value is enough) closed its paragraph mid-sentence, and
+    `tail` carries the sentence on."""
+    return (
+        head[-4:].lower() == "</p>"
+        and not _PARAGRAPH_END.search(head)
+        and tail[:3].lower() == "<p>"
+        and tail[3:4].islower()
+    )
 
 
 # --- text exports ---------------------------------------------------------------------------
@@ -222,7 +257,7 @@ _CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
 def read_document(path: Path) -> LegacyDocument:
     """Read a template document: Word (.docx) or a text export."""
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, DOCUMENT_BYTES)
     except OSError as error:
         raise LegacyError(f"{path}: cannot read: {error.strerror}") from None
     if not raw.strip():

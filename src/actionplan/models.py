@@ -23,9 +23,11 @@ from pydantic import (
     ValidationInfo,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
 
 from actionplan.figures import parse_number
+from actionplan.limits import UNKNOWN_KEYS
 from actionplan.periods import DEFAULT_FY_START, FORMS_HELP, Period, parse_period
 
 
@@ -214,6 +216,23 @@ class _Strict(BaseModel):
     # Unknown keys are errors (a typo must not silently drop a field); numbers typed into text
     # fields are kept as text.
     model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _few_unknown_keys(cls, data: Any) -> Any:
+        # Each unknown key is reported at its place with a "did you mean": work that grows
+        # with the square of their number. Past a limit, one error counts them instead.
+        limit = UNKNOWN_KEYS.value
+        if isinstance(data, dict) and len(data) > limit:
+            unknown = [key for key in data if key not in cls.model_fields]
+            if len(unknown) > limit:
+                first = ", ".join(repr(str(key)) for key in unknown[:3])
+                raise ValueError(
+                    f"{len(unknown):,} unknown keys ({first}...): known keys are "
+                    f"{', '.join(cls.model_fields)} (over ACTIONPLAN_{UNKNOWN_KEYS.name}, "
+                    "so they are not listed one by one)"
+                )
+        return data
 
 
 SPLIT_FIGURE_HINT = (

@@ -99,8 +99,13 @@ def _shift_year(day: date, years: int) -> date:
 
 
 def shift_months(day: date, months: int) -> date:
-    """The same day `months` later; a month's last day stays a month's last day."""
+    """The same day `months` later; a month's last day stays a month's last day. Beyond the
+    calendar's ends (before year 1, after 9999) the first or last day there is."""
     year, month = add_months(day.year, day.month, months)
+    if year < date.min.year:
+        return date.min
+    if year > date.max.year:
+        return date.max
     last = calendar.monthrange(year, month)[1]
     is_month_end = day.day == calendar.monthrange(day.year, day.month)[1]
     return date(year, month, last if is_month_end else min(day.day, last))

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from actionplan.edit import add_measurement, open_document, render, validated
 from actionplan.errors import ActionplanError
+from actionplan.limits import CSV_BYTES, CSV_CELL, CSV_ROWS, read_limited
 from actionplan.messages import describe
 from actionplan.models import Fingertips, Measurement, Settings
 from actionplan.parallel import ordered_map
@@ -81,14 +82,7 @@ class Batch:
 
 def read_csv(path: Path, fy_start: int) -> Batch:
     """Every row of the file as a measurement to record, or as a bad row."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        raise ActionplanError(f"{path}: cannot read: {error.strerror}") from None
-    except UnicodeDecodeError:
-        raise ActionplanError(
-            f'{path}: not UTF-8 text: save it as "CSV UTF-8" from the spreadsheet'
-        ) from None
+    text = _read_text(path)
     rows = _rows(text, path)
     header = next(rows, None)
     if header is None:
@@ -99,17 +93,43 @@ def read_csv(path: Path, fy_start: int) -> Batch:
     return _read_plain(path, names, rows, fy_start)
 
 
-def _rows(text: str, path: Path) -> Iterator[tuple[int, list[str]]]:
-    """(first line, cells) for each non-blank row; a quoted cell may span lines."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    line = 1
+def _read_text(path: Path) -> str:
     try:
-        for cells in reader:
+        raw = read_limited(path, CSV_BYTES)
+        return raw.decode("utf-8-sig")
+    except OSError as error:
+        raise ActionplanError(f"{path}: cannot read: {error.strerror}") from None
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise ActionplanError(
+            f'{path}:{line}: not UTF-8 text: save it as "CSV UTF-8" from the spreadsheet'
+        ) from None
+
+
+def _rows(text: str, path: Path) -> Iterator[tuple[int, list[str]]]:
+    """(first line, cells) for each non-blank row; a quoted cell may span lines. Strict: a
+    quote left open at the end would otherwise swallow the rest of the file into one cell."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    line = 1
+    previous = csv.field_size_limit(CSV_CELL.value)
+    try:
+        for count, cells in enumerate(reader, start=1):
+            if count > CSV_ROWS.value:
+                raise CSV_ROWS.refuse(path, f"more than {CSV_ROWS.value:,} rows")
             if any(cell.strip() for cell in cells):
                 yield line, cells
             line = reader.line_num + 1
     except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise CSV_CELL.refuse(f"{path}:{line}", "a cell is too long") from None
+        if "unexpected end of data" in str(error):
+            raise ActionplanError(
+                f"{path}:{line}: a quote opened in this row is never closed: close it, or "
+                "save the file again from the spreadsheet"
+            ) from None
         raise ActionplanError(f"{path}:{reader.line_num}: {error}") from None
+    finally:
+        csv.field_size_limit(previous)
 
 
 def _read_plain(

@@ -8,8 +8,11 @@ the result sanitised again, so nothing a plan contains can run in the reader's b
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 import shutil
+import stat
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
@@ -25,15 +28,20 @@ from jinja2 import (
     TemplateNotFound,
     TemplateSyntaxError,
 )
+from jinja2.loaders import split_template_path
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markupsafe import Markup, escape
 
 from actionplan.errors import ActionplanError
+from actionplan.limits import TEMPLATE_BYTES, read_limited
+from actionplan.terminal import printable_lines
 
 Format = Literal["md", "html"]
 TEMPLATES = {"md": "plan.md.j2", "html": "plan.html.j2"}
 SUFFIXES = {"md": ".md", "html": ".html"}
+# Most file systems allow 255 bytes in a name; a little is kept back for tools that add to it.
+MAX_NAME_BYTES = 240
 
 # What markdown-it produces from plan text (raw HTML off, images off); anything else is dropped.
 _ALLOWED_TAGS = {
@@ -57,18 +65,61 @@ def templates_dir() -> Path:
 def init_templates(folder: Path) -> list[Path]:
     """Copy the built-in templates into `folder` to start a custom set; never overwrites."""
     sources = sorted(p for p in templates_dir().iterdir() if p.is_file())
-    clashes = [folder / p.name for p in sources if (folder / p.name).exists()]
+    if folder.exists() and not folder.is_dir():
+        raise ActionplanError(f"{folder} is a file: name a folder for the templates")
+    clashes = [folder / p.name for p in sources if os.path.lexists(folder / p.name)]
     if clashes:
         raise ActionplanError(
             f"{clashes[0]} already exists: choose an empty folder, or remove the old copies "
             "first (nothing was copied)"
         )
-    folder.mkdir(parents=True, exist_ok=True)
     copied = []
-    for source in sources:
-        shutil.copyfile(source, folder / source.name)
-        copied.append(folder / source.name)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for source in sources:
+            shutil.copyfile(source, folder / source.name)
+            copied.append(folder / source.name)
+    except OSError as error:
+        raise ActionplanError(
+            f"{error.filename or folder}: cannot copy the templates there: {error.strerror}"
+        ) from None
     return copied
+
+
+class _TemplateLoader(FileSystemLoader):
+    """Templates from folders, as UTF-8 text of a bounded size: a file that is not names its
+    line, rather than failing deep inside Jinja."""
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)
+        for folder in self.searchpath:
+            path = Path(folder, *pieces)
+            if path.is_file():
+                return _read_template(path), str(path), _unchanged(path)
+        raise TemplateNotFound(template)
+
+
+def _read_template(path: Path) -> str:
+    try:
+        raw = read_limited(path, TEMPLATE_BYTES)
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise ActionplanError(
+            f"{path}:{line}: not UTF-8 text: save the template with UTF-8 encoding"
+        ) from None
+    except OSError as error:
+        raise ActionplanError(f"{path}: cannot read: {error.strerror}") from None
+
+
+def _unchanged(path: Path) -> Callable[[], bool]:
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        mtime = 0.0
+    return lambda: path.exists() and path.stat().st_mtime == mtime
 
 
 def _demote_headings(state: StateCore) -> None:
@@ -99,8 +150,20 @@ def markdown_html(text: str | None) -> Markup:
         attributes=_ALLOWED_ATTRIBUTES,
         url_schemes=_URL_SCHEMES,
         link_rel="noopener noreferrer",
+        attribute_filter=_absolute_links_only,
     )
     return Markup(clean.strip())
+
+
+def _absolute_links_only(tag: str, attribute: str, value: str) -> str | None:
+    # A relative address ("//host/x", "%6Aavascript:") means nothing in a page that is mailed
+    # on its own, and "//host" leads off to a site the writer chose: the text stays, unlinked.
+    if tag == "a" and attribute == "href" and not value.lower().startswith(_LINK_PREFIXES):
+        return None
+    return value
+
+
+_LINK_PREFIXES = tuple(f"{scheme}:" for scheme in _URL_SCHEMES)
 
 
 def text_html(text: str | None) -> Markup:
@@ -162,7 +225,7 @@ class Renderer:
         folders = [templates] if templates else []
         self.format = fmt
         self.environment = Environment(
-            loader=ChoiceLoader([FileSystemLoader(f) for f in [*folders, templates_dir()]]),
+            loader=ChoiceLoader([_TemplateLoader(f) for f in [*folders, templates_dir()]]),
             autoescape=fmt == "html",
             undefined=StrictUndefined,
             keep_trailing_newline=True,
@@ -174,7 +237,7 @@ class Renderer:
     def render(self, context: Mapping[str, Any]) -> str:
         name = TEMPLATES[self.format]
         try:
-            return self.environment.get_template(name).render(context)
+            text = self.environment.get_template(name).render(context)
         except TemplateNotFound as error:
             raise ActionplanError(f"template {error.name} not found") from None
         except TemplateSyntaxError as error:
@@ -183,6 +246,15 @@ class Renderer:
         except TemplateError as error:
             where = _template_position(error.__traceback__) or name
             raise ActionplanError(f"{where}: {error.message}: fix the template") from None
+        except RecursionError as error:
+            where = _template_position(error.__traceback__) or name
+            raise ActionplanError(
+                f"{where}: the template includes or extends itself (directly or through "
+                "another template) without end: fix the template"
+            ) from None
+        # Control characters (a title with ESC in it) have no place in a paper, and would
+        # drive the terminal when a document is printed to one.
+        return printable_lines(text)
 
 
 def _template_position(tb: TracebackType | None) -> str | None:
@@ -198,24 +270,40 @@ def _template_position(tb: TracebackType | None) -> str | None:
 
 def output_name(indicator_id: str, fmt: Format) -> str:
     """The file name for a plan's document; ids are validated, but a path separator must never
-    let a document land outside the output folder."""
+    let a document land outside the output folder. A name too long for the file system is
+    shortened, and a hash of the whole id keeps it apart from others that begin alike."""
     if not indicator_id or "/" in indicator_id or "\\" in indicator_id or indicator_id[0] == ".":
         raise ActionplanError(f"id {indicator_id!r} cannot name a file: give the plan another id")
-    return indicator_id + SUFFIXES[fmt]
+    suffix = SUFFIXES[fmt]
+    if len((indicator_id + suffix).encode("utf-8")) <= MAX_NAME_BYTES:
+        return indicator_id + suffix
+    digest = "-" + hashlib.sha256(indicator_id.encode("utf-8")).hexdigest()[:12]
+    room = MAX_NAME_BYTES - len(digest) - len(suffix)
+    head = indicator_id.encode("utf-8")[:room].decode("utf-8", "ignore")
+    return head + digest + suffix
 
 
 def write_if_changed(path: Path, text: str) -> bool:
     """Write `text` to `path` atomically; an unchanged file is left alone, so its timestamp,
-    and tools that watch it, stay quiet. True when the file was written."""
+    and tools that watch it, stay quiet. True when the file was written. A symlink at `path`
+    is replaced by the document, never written through: the output folder may hold links
+    someone else put there."""
     from actionplan.atomic import write_atomic
 
     try:
-        if path.read_bytes() == text.encode("utf-8"):
-            return False
+        status = os.lstat(path)
     except FileNotFoundError:
-        write_atomic(path, text, create=True)
-        return True
+        status = None
     except OSError as error:
         raise ActionplanError(f"{path}: cannot read: {error.strerror}") from None
-    write_atomic(path, text)
+    if status is not None and stat.S_ISREG(status.st_mode):
+        try:
+            with open(path, "rb") as handle:
+                if handle.read(len(text) * 4 + 1) == text.encode("utf-8"):
+                    return False
+        except OSError as error:
+            raise ActionplanError(f"{path}: cannot read: {error.strerror}") from None
+    elif status is not None and not stat.S_ISLNK(status.st_mode):
+        raise ActionplanError(f"{path}: not a regular file: not overwritten")
+    write_atomic(path, text, follow_links=False)
     return True

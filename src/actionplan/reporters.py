@@ -15,6 +15,7 @@ from typing import Any, TextIO
 from actionplan.assess import Assessment, CheckResult, Row, Travel
 from actionplan.models import Status
 from actionplan.spc import SpcResult, SpcUnavailable
+from actionplan.terminal import json_safe, printable
 from actionplan.wording import figure, plural, status_words
 from actionplan.yamlfile import Problem
 
@@ -41,9 +42,10 @@ Line = list[tuple[str, str]]  # (text, rich style) pieces of one output line
 
 def emit(lines: list[Line], out: TextIO) -> None:
     """Write styled lines: with rich's colours on a terminal, as plain text otherwise (piped
-    output neither needs rich nor pays for importing it)."""
+    output neither needs rich nor pays for importing it). Text from files is shown with its
+    control characters escaped, so it cannot drive the terminal or forge a line."""
     if not out.isatty():
-        out.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+        out.write("".join(printable("".join(text for text, _ in line)) + "\n" for line in lines))
         return
     from rich.console import Console
     from rich.text import Text
@@ -53,7 +55,7 @@ def emit(lines: list[Line], out: TextIO) -> None:
         if number:
             text.append("\n")
         for piece, style in line:
-            text.append(piece, style)
+            text.append(printable(piece), style)
     Console(file=out, highlight=False, soft_wrap=True).print(text)
 
 
@@ -254,13 +256,11 @@ def needs_plan_lines(result: CheckResult) -> list[Line]:
 
 
 def report_problems(problems: list[Problem], err: TextIO) -> None:
-    for problem in problems:
-        print(problem, file=err)
+    err.write("".join(printable(str(problem)) + "\n" for problem in problems))
 
 
 def report_notes(notes: list[str], err: TextIO) -> None:
-    for note in notes:
-        print(f"note: {note}", file=err)
+    err.write("".join(printable(f"note: {note}") + "\n" for note in notes))
 
 
 # JSON: a documented, stable shape (README, "JSON output"); bump JSON_VERSION on any change
@@ -296,10 +296,13 @@ def write_json(document: dict[str, Any], out: TextIO) -> None:
     for number, (key, value) in enumerate(document.items()):
         comma = "," if number < len(document) - 1 else ""
         if isinstance(value, list) and value:
-            items = ",\n".join("    " + json.dumps(item, ensure_ascii=False) for item in value)
+            items = ",\n".join(
+                "    " + json_safe(json.dumps(item, ensure_ascii=False)) for item in value
+            )
             out.write(f"  {json.dumps(key)}: [\n{items}\n  ]{comma}\n")
         else:
-            out.write(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{comma}\n")
+            encoded = json_safe(json.dumps(value, ensure_ascii=False))
+            out.write(f"  {json.dumps(key)}: {encoded}{comma}\n")
     out.write("}\n")
 
 
@@ -352,6 +355,7 @@ def row_json(row: Row) -> dict[str, Any]:
 
 def _escape(text: str, *, property_value: bool = False) -> str:
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = printable(text)  # line breaks are GitHub's to show; other controls are not
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 

@@ -1,0 +1,53 @@
+"""Times of the paths that used to grow with the square of their input: importing a long
+document, and checking a file with many unknown keys. Each size doubles the one before, so a
+linear path roughly doubles its time; a quadratic one quadruples it.
+
+    python benchmarks/bench_hostile.py
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def _long_document(rows: int) -> bytes:
+    head = b"Indicator Title\tLong\nPerformance this Period\t617 (April 2014)\nWhat\t<p>start"
+    body = b"".join(b"\n\t<p>and more about %d %s</p>" % (n, b"z" * 400) for n in range(rows))
+    return head + body
+
+
+def _unknown_keys(count: int) -> bytes:
+    return b"title: T\n" + b"".join(b"k%d: 1\n" % n for n in range(count))
+
+
+def _seconds(args: list[str], cwd: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "actionplan", *args], cwd=cwd, capture_output=True, check=False
+    )
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for rows in (1000, 2000, 4000):
+            source = root / f"doc-{rows}.txt"
+            source.write_bytes(_long_document(rows))
+            size = source.stat().st_size / 2**20
+            took = _seconds(["import", "--force", "--year", "2014/15", source.name], root)
+            print(f"import, {rows:>6,} continued rows ({size:.1f} MB): {took:.2f} s")
+        for count in (25_000, 50_000, 100_000):
+            plans = root / f"keys-{count}"
+            plans.mkdir()
+            (plans / "keys.yaml").write_bytes(_unknown_keys(count))
+            took = _seconds(["check", "--no-cache", plans.name], root)
+            print(f"check, {count:>7,} unknown keys: {took:.2f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""Limits on what the tool reads, so a hostile or broken file fails fast with a clear message
+instead of exhausting memory or time. Each is far above what a real plan, spreadsheet or
+document needs, and each can be raised with an environment variable of its name
+(`ACTIONPLAN_MAX_CSV_ROWS=500000`); the README lists them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from actionplan.errors import ActionplanError
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limit:
+    name: str  # ACTIONPLAN_<name> raises it
+    default: int
+    what: str  # "rows", "bytes"...
+
+    @property
+    def value(self) -> int:
+        text = os.environ.get(f"ACTIONPLAN_{self.name}", "")
+        return int(text) if text.isdigit() else self.default
+
+    def refuse(self, path: Path | str, found: str) -> ActionplanError:
+        return ActionplanError(
+            f"{path}: {found}, over the limit of {self.value:,} {self.what}: if the file is "
+            f"genuine, raise the limit with ACTIONPLAN_{self.name}"
+        )
+
+
+CSV_BYTES = Limit("MAX_CSV_BYTES", 100 * MB, "bytes")
+CSV_ROWS = Limit("MAX_CSV_ROWS", 1_000_000, "rows")
+CSV_CELL = Limit("MAX_CSV_CELL", 100_000, "characters in a cell")
+DOCUMENT_BYTES = Limit("MAX_DOCUMENT_BYTES", 50 * MB, "bytes")
+DOCX_XML_BYTES = Limit("MAX_DOCX_XML_BYTES", 100 * MB, "bytes of text and markup unpacked")
+TEMPLATE_BYTES = Limit("MAX_TEMPLATE_BYTES", 5 * MB, "bytes")
+UNKNOWN_KEYS = Limit("MAX_UNKNOWN_KEYS", 50, "unknown keys reported one by one")
+
+ALL = (CSV_BYTES, CSV_ROWS, CSV_CELL, DOCUMENT_BYTES, DOCX_XML_BYTES, TEMPLATE_BYTES, UNKNOWN_KEYS)
+
+
+def read_limited(path: Path, limit: Limit) -> bytes:
+    """A file's bytes, refusing one over `limit` without reading past it (a device or a file
+    that grows is never read to the end). Raises OSError as reading does."""
+    with open(path, "rb") as handle:
+        raw = handle.read(limit.value + 1)
+    if len(raw) > limit.value:
+        raise limit.refuse(path, f"more than {limit.value:,} bytes")
+    return raw
