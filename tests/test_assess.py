@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from actionplan.assess import Coverage, Travel, assess, check
-from actionplan.models import Indicator, Settings, Status
+from actionplan.domain.models import Indicator, Settings, Status
+from actionplan.judge.assess import Coverage, Travel, assess, check
 
 SETTINGS = Settings()
 LATER = date(2030, 1, 1)

@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from actionplan import store
 from actionplan.cli import app
+from actionplan.workspace import store
 
 ROOT = Path(__file__).parents[1]
 PLANS = ROOT / "plans"

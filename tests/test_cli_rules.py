@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from actionplan.cli import app
-from actionplan.figures import parse_number
+from actionplan.domain.figures import parse_number
 
 runner = CliRunner()
 

@@ -22,8 +22,8 @@ from typing import Any
 
 import pytest
 
-from actionplan.assess import Coverage, Travel, assess, check, trajectory_gaps
-from actionplan.models import Indicator, Settings, Status
+from actionplan.domain.models import Indicator, Settings, Status
+from actionplan.judge.assess import Coverage, Travel, assess, check, trajectory_gaps
 
 SETTINGS = Settings()
 BRACKNELL = Settings.model_validate({"tolerance": {"green": "5%", "amber": "10%"}})

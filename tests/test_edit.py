@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from actionplan.atomic import write_atomic
-from actionplan.edit import (
+from actionplan.domain.models import Measurement, Settings
+from actionplan.domain.periods import parse_period
+from actionplan.edit.document import (
     EditError,
     add_measurement,
     add_plan_skeleton,
@@ -21,9 +22,8 @@ from actionplan.edit import (
     validated,
 )
 from actionplan.errors import ActionplanError
-from actionplan.models import Measurement, Settings
-from actionplan.periods import parse_period
-from actionplan.store import SETTINGS_FILE
+from actionplan.workspace.atomic import write_atomic
+from actionplan.workspace.store import SETTINGS_FILE
 
 ROOT = Path(__file__).parent.parent
 VALID = sorted(

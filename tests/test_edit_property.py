@@ -9,10 +9,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from actionplan.atomic import write_atomic
-from actionplan.edit import measurement_text, validated
-from actionplan.models import Measurement, Settings
-from actionplan.periods import parse_period
+from actionplan.domain.models import Measurement, Settings
+from actionplan.domain.periods import parse_period
+from actionplan.edit.document import measurement_text, validated
+from actionplan.workspace.atomic import write_atomic
 
 START = (
     "# A plan written by hand.\n"

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from actionplan.assess import assess, trajectory_gaps
-from actionplan.store import SETTINGS_FILE, load_workspace
+from actionplan.judge.assess import assess, trajectory_gaps
+from actionplan.workspace.store import SETTINGS_FILE, load_workspace
 
 EXAMPLES = Path(__file__).parent / "examples"
 VALID = EXAMPLES / "valid"

@@ -10,11 +10,12 @@ from bs4 import BeautifulSoup
 from docx import Document
 from typer.testing import CliRunner, Result
 
-from actionplan import importer, store
 from actionplan.cli import app
-from actionplan.legacy import read_document
-from actionplan.legacy_html import BULLETS
-from actionplan.models import PLAN_SECTIONS, Indicator
+from actionplan.domain.models import PLAN_SECTIONS, Indicator
+from actionplan.legacy import importer
+from actionplan.legacy.html import BULLETS
+from actionplan.legacy.reader import read_document
+from actionplan.workspace import store
 
 ROOT = Path(__file__).parents[1]
 LEGACY = ROOT / "tests" / "fixtures" / "legacy"

@@ -10,8 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 from docx import Document
 
-from actionplan.legacy import LegacyError, read_document
-from actionplan.legacy_html import BULLETS, to_markdown, to_text
+from actionplan.legacy.html import BULLETS, to_markdown, to_text
+from actionplan.legacy.reader import LegacyError, read_document
 
 LEGACY = Path(__file__).parent / "fixtures" / "legacy"
 SEEDS = [LEGACY / "smoking-quitters.txt", LEGACY / "opiate-users.txt"]

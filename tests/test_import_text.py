@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from actionplan.legacy import LegacyError, match_label, read_document
-from actionplan.legacy_figures import Context, read_figure, read_performance
-from actionplan.legacy_html import to_markdown, to_text
-from actionplan.periods import parse_period
+from actionplan.domain.periods import parse_period
+from actionplan.legacy.figures import Context, read_figure, read_performance
+from actionplan.legacy.html import to_markdown, to_text
+from actionplan.legacy.reader import LegacyError, match_label, read_document
 
 LEGACY = Path(__file__).parent / "fixtures" / "legacy"
 SMOKING = LEGACY / "smoking-quitters.txt"

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
+from actionplan.domain.periods import financial_year_of, parse_period, parse_when, shift_months
 from actionplan.errors import PeriodError
-from actionplan.periods import financial_year_of, parse_period, parse_when, shift_months
 
 
 @pytest.mark.parametrize(

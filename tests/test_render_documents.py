@@ -14,18 +14,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from actionplan.assess import assess
-from actionplan.documents import (
+from actionplan.domain.models import Indicator, Settings
+from actionplan.domain.periods import parse_period
+from actionplan.judge.assess import assess
+from actionplan.output.documents import (
     Document,
     context,
     headline_target,
     period_words,
     select,
 )
-from actionplan.models import Indicator, Settings
-from actionplan.periods import parse_period
-from actionplan.render import Renderer, markdown_html, text_markdown
-from actionplan.wording import figure
+from actionplan.output.render import Renderer, markdown_html, text_markdown
+from actionplan.output.wording import figure
 
 AS_OF = date(2014, 7, 31)
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from actionplan.assess import assess
-from actionplan.documents import Document, context
-from actionplan.models import Indicator, Settings
-from actionplan.render import Renderer
+from actionplan.domain.models import Indicator, Settings
+from actionplan.judge.assess import assess
+from actionplan.output.documents import Document, context
+from actionplan.output.render import Renderer
 
 XSS = [
     "<script>alert('x')</script>",

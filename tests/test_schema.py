@@ -11,9 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from actionplan.cli import app
-from actionplan.schema import indicator_schema
-from actionplan.store import SETTINGS_FILE
-from actionplan.yamlfile import compose, construct, decode
+from actionplan.domain.schema import indicator_schema
+from actionplan.workspace.store import SETTINGS_FILE
+from actionplan.workspace.yamlfile import compose, construct, decode
 
 EXAMPLES = Path(__file__).parent / "examples"
 ROOT = Path(__file__).parent.parent

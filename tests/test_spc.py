@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from actionplan.spc import SpcResult, SpcUnavailable, analyse
+from actionplan.judge.spc import SpcResult, SpcUnavailable, analyse
 
 LETTER = {
     "common_cause": ".",

@@ -14,9 +14,9 @@ import pytest
 from typer.testing import CliRunner
 
 from actionplan.cli import app
-from actionplan.models import Indicator, Settings
-from actionplan.spc import SpcResult, SpcUnavailable
-from actionplan.trend import indicator_spc, series
+from actionplan.domain.models import Indicator, Settings
+from actionplan.judge.spc import SpcResult, SpcUnavailable
+from actionplan.judge.trend import indicator_spc, series
 from test_spc import ONS_DEATHS_2010, ONS_LIMITS, ONS_WEEKS
 
 SETTINGS = Settings()

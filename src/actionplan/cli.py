@@ -18,11 +18,11 @@ import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from actionplan import __version__
+from actionplan.domain.words import plural
 from actionplan.errors import ActionplanError
-from actionplan.wording import plural
 
 if TYPE_CHECKING:  # imported by the commands that need them, to keep start-up quick
-    from actionplan.store import IndicatorFile, Workspace
+    from actionplan.workspace.store import IndicatorFile, Workspace
 
 
 class _Boundary(TyperGroup):
@@ -66,7 +66,7 @@ def _metavar(option: TyperOption) -> str:
 
 def say(message: str, *, err: bool = False) -> None:
     """Print one line; text from files in it cannot drive the terminal (see `terminal`)."""
-    from actionplan.terminal import printable
+    from actionplan.output.terminal import printable
 
     typer.echo(printable(message), err=err)
 
@@ -126,7 +126,7 @@ def parse_as_of(text: str | None) -> date:
     """A day, or a period meaning its last day (`--as-of 2014-07` = 31 July 2014)."""
     if text is None:
         return date.today()
-    from actionplan.periods import parse_period
+    from actionplan.domain.periods import parse_period
 
     try:
         return parse_period(text).end
@@ -170,9 +170,9 @@ def check(
     Exits 0 when every RED measure has a current, complete plan, 1 when one does not, 2 when a
     file could not be read or validated (the others are still checked).
     """
-    from actionplan import reporters
-    from actionplan.assess import check as run_check
-    from actionplan.locate import locate
+    from actionplan.judge.assess import check as run_check
+    from actionplan.output import reporters
+    from actionplan.workspace.locate import locate
 
     day = parse_as_of(as_of)
     workspace = load(plan_paths(paths), cache=not no_cache)
@@ -185,7 +185,7 @@ def check(
         )
     )
     if output is not CheckFormat.github:
-        from actionplan.trend import with_spc
+        from actionplan.judge.trend import with_spc
 
         result = with_spc(
             result,
@@ -267,11 +267,11 @@ def render(
     Files that cannot be read are reported as `check` reports them and the rest still render;
     the exit code is then 2. Exits 1 when there was nothing to render.
     """
-    from actionplan import reporters
-    from actionplan.documents import context, select
-    from actionplan.locks import locked
-    from actionplan.render import Renderer
-    from actionplan.render import init_templates as copy_templates
+    from actionplan.output import reporters
+    from actionplan.output.documents import context, select
+    from actionplan.output.render import Renderer
+    from actionplan.output.render import init_templates as copy_templates
+    from actionplan.workspace.locks import locked
 
     if init_templates is not None:
         copied = copy_templates(init_templates)
@@ -331,7 +331,7 @@ def render(
 def _write_document(folder: Path, indicator_id: str, fmt: RenderFormat, text: str) -> bool:
     """One document into the --out folder; a file that cannot be written is reported and the
     others still are."""
-    from actionplan.render import output_name, write_if_changed
+    from actionplan.output.render import output_name, write_if_changed
 
     try:
         target = folder / output_name(indicator_id, fmt.value)
@@ -373,10 +373,10 @@ def _make_folder(folder: Path, option: str = "--out") -> None:
 
 def load(paths: list[Path], *, cache: bool = True) -> Workspace:
     """Load the workspace under `paths`, with a progress bar on a terminal."""
-    from actionplan import reporters
-    from actionplan.cache import ParseCache, default_cache_file
-    from actionplan.journal import recover_around
-    from actionplan.store import load_workspace
+    from actionplan.output import reporters
+    from actionplan.workspace.cache import ParseCache, default_cache_file
+    from actionplan.workspace.journal import recover_around
+    from actionplan.workspace.store import load_workspace
 
     for line in recover_around(paths):
         say(f"note: {line}", err=True)
@@ -436,9 +436,14 @@ def import_documents(
     at the top of the file and in the report. Exits 0 when every document was imported, 2 when
     one could not be (the others are still imported).
     """
-    from actionplan.importer import ImportOptions, format_report, period_option, workspace_fy_start
-    from actionplan.importer import import_documents as run_import
-    from actionplan.legacy_figures import Context
+    from actionplan.legacy.figures import Context
+    from actionplan.legacy.importer import (
+        ImportOptions,
+        format_report,
+        period_option,
+        workspace_fy_start,
+    )
+    from actionplan.legacy.importer import import_documents as run_import
 
     fy_start = workspace_fy_start(out)
     context = Context(
@@ -538,9 +543,9 @@ def new(
     the file changes. `new --indicator ID --title TEXT` creates plans/ID.yaml, never over an
     existing file. Exits 1 when nothing was done (not RED, or already has a plan).
     """
-    from actionplan import edit
-    from actionplan.atomic import write_atomic
-    from actionplan.locks import folder_of, locked
+    from actionplan.edit import document as edit
+    from actionplan.workspace.atomic import write_atomic
+    from actionplan.workspace.locks import folder_of, locked
 
     if (indicator_id is None) == (indicator is None):
         raise typer.BadParameter("give an ID, or --indicator ID with --title (not both)")
@@ -641,11 +646,11 @@ def record(
     """
     from pydantic import ValidationError
 
-    from actionplan import edit
-    from actionplan.atomic import write_atomic
-    from actionplan.locks import folder_of, locked
-    from actionplan.messages import describe
-    from actionplan.models import Measurement
+    from actionplan.domain.messages import describe
+    from actionplan.domain.models import Measurement
+    from actionplan.edit import document as edit
+    from actionplan.workspace.atomic import write_atomic
+    from actionplan.workspace.locks import folder_of, locked
 
     workspace = _workspace(plans)
     if csv_file is not None:
@@ -674,9 +679,9 @@ def record(
 
 
 def _record_csv(csv_file: Path, workspace: Workspace, replace: bool, plans: Path | None) -> None:
-    from actionplan import reporters
-    from actionplan.journal import commit, transaction
-    from actionplan.records import assign, prepare, read_csv
+    from actionplan.edit.records import assign, prepare, read_csv
+    from actionplan.output import reporters
+    from actionplan.workspace.journal import commit, transaction
 
     batch = read_csv(csv_file, workspace.settings.financial_year_start)
     assigned = assign(batch, workspace.files)
@@ -710,7 +715,7 @@ def schema() -> None:
     """
     import json
 
-    from actionplan.schema import indicator_schema
+    from actionplan.domain.schema import indicator_schema
 
     json.dump(indicator_schema(), sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")

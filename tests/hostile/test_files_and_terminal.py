@@ -14,9 +14,9 @@ import forked
 import pytest
 from typer.testing import CliRunner
 
-from actionplan.atomic import write_atomic
 from actionplan.cli import app
 from actionplan.errors import ActionplanError
+from actionplan.workspace.atomic import write_atomic
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = ["--as-of", "2014-07-31", "--no-cache"]
@@ -170,7 +170,7 @@ def test_a_full_disk_leaves_the_file_byte_identical_and_says_why(
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr("actionplan.atomic.os.fsync", full)
+    monkeypatch.setattr("actionplan.workspace.atomic.os.fsync", full)
     code, _, err = invoke("record", "p", "2014-05", "6")
     assert code == 2
     assert "p.yaml: cannot write (No space left on device): the file was left as it was" in err

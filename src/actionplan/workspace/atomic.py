@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from actionplan.errors import ActionplanError
-from actionplan.locks import TEMP_SUFFIX
+from actionplan.workspace.locks import TEMP_SUFFIX
 
 # A file name may have 255 bytes; the temporary name adds a dot, 8 random characters and the
 # suffix, so a long name is shortened to a hash of itself.

@@ -5,12 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the judging module uses these words too
-    from actionplan.assess import Assessment
-
-
-def plural(count: int, noun: str, nouns: str | None = None) -> str:
-    """`1 indicator`, `2 indicators`."""
-    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
+    from actionplan.judge.assess import Assessment
 
 
 def figure(value: float | None, unit: str, missing: str = "no figure") -> str:

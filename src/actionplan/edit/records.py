@@ -17,13 +17,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from actionplan.edit import add_measurement, open_document, render, validated
+from actionplan.domain.messages import describe
+from actionplan.domain.models import Fingertips, Measurement, Settings
+from actionplan.edit.document import add_measurement, open_document, render, validated
 from actionplan.errors import ActionplanError
-from actionplan.limits import CSV_BYTES, CSV_CELL, CSV_ROWS, read_limited
-from actionplan.messages import describe
-from actionplan.models import Fingertips, Measurement, Settings
-from actionplan.parallel import ordered_map
-from actionplan.store import IndicatorFile
+from actionplan.workspace.limits import CSV_BYTES, CSV_CELL, CSV_ROWS, read_limited
+from actionplan.workspace.parallel import ordered_map
+from actionplan.workspace.store import IndicatorFile
 
 PLAIN_REQUIRED = ("id", "period", "value")
 PLAIN_OPTIONAL = ("note", "reported", "forecast", "status", "numerator", "denominator")

@@ -14,12 +14,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from actionplan.figures import parse_number
-from actionplan.periods import Period, financial_year_of, month_end, parse_period
+from actionplan.domain.figures import parse_number
+from actionplan.domain.periods import Period, financial_year_of, month_end, parse_period
+from actionplan.domain.words import MONTH_NAMES
 
-_MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
+_MONTHS = MONTH_NAMES
 _MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
 _FIGURE = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*%?"
 

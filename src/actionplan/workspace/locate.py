@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from actionplan.assess import Assessment, CheckResult, Finding, Row
-from actionplan.yamlfile import FileProblem, Problem, compose, decode, node_at
+from actionplan.errors import FileProblem, Problem
+from actionplan.judge.assess import Assessment, CheckResult, Finding, Row
+from actionplan.workspace.yamlfile import compose, decode, node_at
 
 Loc = tuple[str | int, ...]
 

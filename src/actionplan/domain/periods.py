@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache, total_ordering
 
+from actionplan.domain.words import MONTH_NAMES
 from actionplan.errors import PeriodError
 
 DEFAULT_FY_START = 4  # April: the UK public-sector financial year
@@ -210,8 +211,6 @@ def _financial_year(start_year: int, end_text: str, fy_start: int) -> Period | N
     return Period(fy.start, fy.end, f"{start_year}/{end_text[-2:]}")
 
 
-_MONTH_NAMES = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTH_NAMES.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
 _WHEN_PREFIX = re.compile(r"^(?:by|before|at|in|during|from)?\s*(?:the\s+)?(?:end\s+of\s+)?", re.I)
 _WHEN_QUARTER = re.compile(r"(?:quarter|qtr|q)\s*([1-4])(?:\s*(?:of\s+)?(\S.*))?", re.I)
 _WHEN_NAMED = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([a-z]+)\.?,?\s+(\d{4})", re.I)
@@ -236,7 +235,7 @@ def parse_when(text: str, written: date, fy_start: int = DEFAULT_FY_START) -> Pe
         return _when_quarter(int(m[1]), m[2], written, fy_start)
     if m := _WHEN_NAMED.fullmatch(words):
         return _when_named(m[1], m[2], int(m[3]))
-    if (month := _MONTH_NAMES.get(words.lower())) is not None:
+    if (month := MONTH_NAMES.get(words.lower())) is not None:
         return _next_month(month, written)
     return None
 
@@ -266,7 +265,7 @@ def _next_month(month: int, written: date) -> Period:
 
 
 def _when_named(day_text: str | None, month_name: str, year: int) -> Period | None:
-    month = _MONTH_NAMES.get(month_name.lower())
+    month = MONTH_NAMES.get(month_name.lower())
     if month is None:
         return None
     if day_text is None:

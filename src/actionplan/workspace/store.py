@@ -16,11 +16,13 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from actionplan.cache import ParseCache, Parsed
-from actionplan.messages import SUGGESTION_LIMIT, describe
-from actionplan.models import Indicator, Settings
-from actionplan.parallel import ordered_map
-from actionplan.yamlfile import FileProblem, Problem, compose, construct, decode, node_at
+from actionplan.domain.messages import describe
+from actionplan.domain.models import Indicator, Settings
+from actionplan.errors import FileProblem, Problem
+from actionplan.workspace.cache import ParseCache, Parsed
+from actionplan.workspace.limits import UNKNOWN_KEYS
+from actionplan.workspace.parallel import ordered_map
+from actionplan.workspace.yamlfile import compose, construct, decode, node_at
 
 SETTINGS_FILE = "actionplan.yaml"
 PLAN_SUFFIXES = (".yaml", ".yml")
@@ -111,16 +113,14 @@ def load_workspace(
     settings, problems = load_settings(settings_path)
     files, missing = find_plan_files(paths)
     workspace = Workspace(settings, settings_path, problems=problems + missing)
-    context = {"fy_start": settings.financial_year_start}
     ids: dict[str, Path] = {}
     for path, outcome in _parse_all(files, cache, progress):
         if isinstance(outcome, Problem):
             workspace.problems.append(outcome)
             continue
         try:
-            indicator = validate(
-                Indicator, outcome.data, path, {**context, "default_id": path.stem}
-            )
+            context = indicator_context(settings.financial_year_start, path)
+            indicator = validate(Indicator, outcome.data, path, context)
         except FileProblem as error:
             workspace.problems.extend(error.problems)
             continue
@@ -210,25 +210,42 @@ def parse_bytes(raw: bytes, path: Path) -> Parsed:
     return Parsed(data, (mark.line + 1, mark.column + 1) if mark else (1, 1))
 
 
-def validate(model: type[M], data: Any, path: Path, context: dict[str, Any]) -> M:
-    """Validate parsed data; on failure re-read the file to point at each offending key."""
+def indicator_context(fy_start: int, path: Path) -> dict[str, Any]:
+    """What validating an indicator file needs beyond its data."""
+    return {"fy_start": fy_start, "default_id": path.stem, "max_unknown_keys": UNKNOWN_KEYS.value}
+
+
+def validate_text(text: str, path: Path, fy_start: int) -> Indicator:
+    """A file's new text validated as `check` reads it, before it is written; raises
+    FileProblem with the positions in that text."""
+    raw = text.encode("utf-8")
+    parsed = parse_bytes(raw, path)
+    return validate(Indicator, parsed.data, path, indicator_context(fy_start, path), raw)
+
+
+def validate(
+    model: type[M], data: Any, path: Path, context: dict[str, Any], raw: bytes | None = None
+) -> M:
+    """Validate parsed data; on failure read the file (or `raw`, its text to be) again to
+    point at each offending key."""
     try:
         return model.model_validate(data, context=context)
     except ValidationError as error:
-        raise FileProblem(*locate_errors(path, error.errors(include_url=False), model)) from None
+        errors = error.errors(include_url=False)
+        raise FileProblem(*locate_errors(path, errors, model, raw)) from None
 
 
-def locate_errors(path: Path, errors: list[ErrorDetails], model: type[BaseModel]) -> list[Problem]:
+def locate_errors(
+    path: Path, errors: list[ErrorDetails], model: type[BaseModel], raw: bytes | None = None
+) -> list[Problem]:
     try:
-        root = compose(decode(path.read_bytes(), path), path)
+        root = compose(decode(path.read_bytes() if raw is None else raw, path), path)
     except (OSError, FileProblem):
         root = None
     problems = []
-    unknown = 0
     for error in errors:
         loc = tuple(error["loc"])
-        unknown += error["type"] == "extra_forbidden"
-        message = describe(error, model, suggest=unknown <= SUGGESTION_LIMIT)
+        message = describe(error, model)
         if root is None:
             problems.append(Problem(path, 1, 1, message))
             continue

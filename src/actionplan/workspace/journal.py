@@ -20,9 +20,9 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from actionplan.atomic import sync_folder, write_atomic
 from actionplan.errors import ActionplanError
-from actionplan.locks import folder_of, locked
+from actionplan.workspace.atomic import sync_folder, write_atomic
+from actionplan.workspace.locks import folder_of, locked
 
 JOURNAL = ".actionplan-journal.json"
 _VERSION = 1
@@ -133,7 +133,7 @@ def _remove(journal: Path) -> None:
 def recover_around(paths: list[Path]) -> list[str]:
     """`recover` for the plans folders named (or holding the files named) and the root of
     their tree, where `record --csv` keeps its journal."""
-    from actionplan.store import find_settings
+    from actionplan.workspace.store import find_settings
 
     folders = {p if p.is_dir() else p.parent for p in paths}
     settings = find_settings(paths)

@@ -11,10 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from actionplan.assess import ADDITIVE_UNITS, CheckResult, Row, known_on, read
-from actionplan.models import Indicator, Measurement, Settings
-from actionplan.periods import Period, financial_year_of
-from actionplan.spc import SpcResult, SpcUnavailable, analyse
+from actionplan.domain.models import Indicator, Measurement, Settings
+from actionplan.domain.periods import Period, financial_year_of
+from actionplan.judge.assess import ADDITIVE_UNITS, CheckResult, Row, known_on, read
+from actionplan.judge.spc import SpcResult, SpcUnavailable, analyse
 
 
 @dataclass(frozen=True)

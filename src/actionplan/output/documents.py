@@ -10,10 +10,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from actionplan.assess import Assessment, Coverage, assess
-from actionplan.models import PLAN_SECTIONS, Indicator, Settings, Status
-from actionplan.periods import Period
-from actionplan.wording import figure, status_words
+from actionplan.domain.models import PLAN_SECTIONS, Indicator, Settings, Status
+from actionplan.domain.periods import Period
+from actionplan.judge.assess import Assessment, Coverage, assess
+from actionplan.output.wording import figure, status_words
 
 
 @dataclass(frozen=True)

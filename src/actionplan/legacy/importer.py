@@ -21,10 +21,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from actionplan.atomic import write_atomic
-from actionplan.errors import ActionplanError
-from actionplan.legacy import LegacyDocument, LegacyError, read_document
-from actionplan.legacy_figures import (
+from actionplan.domain.models import Direction
+from actionplan.domain.periods import Period
+from actionplan.domain.words import plural
+from actionplan.errors import ActionplanError, FileProblem
+from actionplan.legacy.figures import (
     Context,
     Figure,
     Performance,
@@ -32,11 +33,9 @@ from actionplan.legacy_figures import (
     read_figure,
     read_performance,
 )
-from actionplan.legacy_html import to_markdown, to_text
-from actionplan.models import Direction, Indicator
-from actionplan.periods import Period
-from actionplan.wording import plural
-from actionplan.yamlfile import FileProblem
+from actionplan.legacy.html import to_markdown, to_text
+from actionplan.legacy.reader import LegacyDocument, LegacyError, read_document
+from actionplan.workspace.atomic import write_atomic
 
 SLUG_LIMIT = 80
 _TEXT_FIELDS = {
@@ -128,7 +127,7 @@ def import_document(
 
 def _ids_in(out: Path) -> dict[str, Path]:
     """The ids (file names) already used in the plans tree, which `check` needs unique."""
-    from actionplan import store
+    from actionplan.workspace import store
 
     if not out.is_dir():
         return {}
@@ -307,12 +306,10 @@ def _comment_target(data: CommentedMap, target: Any, yaml: YAML) -> None:
 
 def write_plan(text: str, target: Path, fy_start: int, source: Path) -> None:
     """Validate the text as `actionplan check` reads it, then write it atomically."""
-    from actionplan import store
+    from actionplan.workspace import store
 
     try:
-        parsed = store.parse_bytes(text.encode("utf-8"), target)
-        context = {"fy_start": fy_start, "default_id": target.stem}
-        store.validate(Indicator, parsed.data, target, context)
+        store.validate_text(text, target, fy_start)
     except FileProblem as error:
         raise LegacyError(
             f"{source}: the imported plan did not validate ({error.problems[0].message}); "
@@ -324,7 +321,7 @@ def write_plan(text: str, target: Path, fy_start: int, source: Path) -> None:
 
 def workspace_fy_start(out: Path) -> int:
     """The financial-year start of the plans tree the files go into."""
-    from actionplan import store
+    from actionplan.workspace import store
 
     settings_path = store.find_settings([out])
     settings, problems = store.load_settings(settings_path)
@@ -355,7 +352,7 @@ def period_option(text: str | None, fy_start: int, option: str) -> Period | None
     """Read --year (a whole year) or --period; raises ActionplanError naming the option."""
     if text is None:
         return None
-    from actionplan.periods import parse_period
+    from actionplan.domain.periods import parse_period
 
     try:
         period = parse_period(text, fy_start)

@@ -13,11 +13,11 @@ from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
-from actionplan.models import ActionPlan, Amount, Indicator, Measurement, Settings, Status
-from actionplan.periods import Period, financial_year_of, parse_when, shift_months
-from actionplan.spc import SpcResult, SpcUnavailable
-from actionplan.wording import plural
-from actionplan.yamlfile import Problem
+from actionplan.domain.models import ActionPlan, Amount, Indicator, Measurement, Settings, Status
+from actionplan.domain.periods import Period, financial_year_of, parse_when, shift_months
+from actionplan.domain.words import plural
+from actionplan.errors import Problem
+from actionplan.judge.spc import SpcResult, SpcUnavailable
 
 FREQUENCY_MONTHS = {"monthly": 1, "quarterly": 3, "annual": 12}
 

@@ -26,9 +26,8 @@ from pydantic import (
     model_validator,
 )
 
-from actionplan.figures import parse_number
-from actionplan.limits import UNKNOWN_KEYS
-from actionplan.periods import DEFAULT_FY_START, FORMS_HELP, Period, parse_period
+from actionplan.domain.figures import parse_number
+from actionplan.domain.periods import DEFAULT_FY_START, FORMS_HELP, Period, parse_period
 
 
 class Status(StrEnum):
@@ -44,6 +43,9 @@ Direction = Literal["higher", "lower"]
 Unit = Literal["count", "percent", "rate", "days", "currency", "number"]
 Frequency = Literal["monthly", "quarterly", "annual"]
 
+# Unknown keys in one mapping reported one by one; `ACTIONPLAN_MAX_UNKNOWN_KEYS` raises it (the
+# workspace passes it in the validation context as `max_unknown_keys`).
+MAX_UNKNOWN_KEYS = 50
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
@@ -219,17 +221,18 @@ class _Strict(BaseModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _few_unknown_keys(cls, data: Any) -> Any:
+    def _few_unknown_keys(cls, data: Any, info: ValidationInfo) -> Any:
         # Each unknown key is reported at its place with a "did you mean": work that grows
         # with the square of their number. Past a limit, one error counts them instead.
-        limit = UNKNOWN_KEYS.value
+        context = info.context if isinstance(info.context, dict) else {}
+        limit = int(context.get("max_unknown_keys", MAX_UNKNOWN_KEYS))
         if isinstance(data, dict) and len(data) > limit:
             unknown = [key for key in data if key not in cls.model_fields]
             if len(unknown) > limit:
                 first = ", ".join(repr(str(key)) for key in unknown[:3])
                 raise ValueError(
                     f"{len(unknown):,} unknown keys ({first}...): known keys are "
-                    f"{', '.join(cls.model_fields)} (over ACTIONPLAN_{UNKNOWN_KEYS.name}, "
+                    f"{', '.join(cls.model_fields)} (over ACTIONPLAN_MAX_UNKNOWN_KEYS, "
                     "so they are not listed one by one)"
                 )
         return data

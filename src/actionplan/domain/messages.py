@@ -13,25 +13,22 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from actionplan.models import SPLIT_FIGURE_HINT, ActionPlan, Fingertips, Measurement
+from actionplan.domain.models import SPLIT_FIGURE_HINT, ActionPlan, Fingertips, Measurement
 
 _NESTED: dict[str, type[BaseModel]] = {
     "measurements": Measurement,
     "action_plan": ActionPlan,
     "fingertips": Fingertips,
 }
-# Beyond this many unknown keys in one file, stop searching for the nearest known key: the
-# search is per key, and a file of 100,000 stray keys is a mistake, not a set of typos.
-SUGGESTION_LIMIT = 50
 
 
-def describe(error: ErrorDetails, model: type[BaseModel], *, suggest: bool = True) -> str:
+def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
     """A message for one pydantic error, naming the key as the file writes it."""
     loc = [part for part in error["loc"] if part not in ("number", "periods", "[key]")]
     name = dotted(loc)
     kind = error["type"]
     if kind == "extra_forbidden":
-        return _unknown_key(loc, name, model, suggest)
+        return _unknown_key(loc, name, model)
     if kind == "missing":
         return f"missing required key '{name}'"
     if kind == "invalid_key":  # a bare number as a key: in plan files, a figure split at a comma
@@ -40,12 +37,13 @@ def describe(error: ErrorDetails, model: type[BaseModel], *, suggest: bool = Tru
     return f"{name}: {message}" if name else message
 
 
-def _unknown_key(loc: list[int | str], name: str, model: type[BaseModel], suggest: bool) -> str:
+def _unknown_key(loc: list[int | str], name: str, model: type[BaseModel]) -> str:
     key = str(loc[-1])
     known = _NESTED.get(str(loc[0]), model) if len(loc) > 1 else model
+    # A long key is not a typo of a short one, and comparing it costs its length squared.
     close = (
         difflib.get_close_matches(key, list(known.model_fields), n=1, cutoff=0.6)
-        if suggest and len(key) < 100
+        if len(key) < 100
         else []
     )
     if close:

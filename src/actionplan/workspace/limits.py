@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from actionplan.domain.models import MAX_UNKNOWN_KEYS
 from actionplan.errors import ActionplanError
 
 MB = 1024 * 1024
@@ -39,7 +40,7 @@ CSV_CELL = Limit("MAX_CSV_CELL", 100_000, "characters in a cell")
 DOCUMENT_BYTES = Limit("MAX_DOCUMENT_BYTES", 50 * MB, "bytes")
 DOCX_XML_BYTES = Limit("MAX_DOCX_XML_BYTES", 100 * MB, "bytes of text and markup unpacked")
 TEMPLATE_BYTES = Limit("MAX_TEMPLATE_BYTES", 5 * MB, "bytes")
-UNKNOWN_KEYS = Limit("MAX_UNKNOWN_KEYS", 50, "unknown keys reported one by one")
+UNKNOWN_KEYS = Limit("MAX_UNKNOWN_KEYS", MAX_UNKNOWN_KEYS, "unknown keys reported one by one")
 
 ALL = (CSV_BYTES, CSV_ROWS, CSV_CELL, DOCUMENT_BYTES, DOCX_XML_BYTES, TEMPLATE_BYTES, UNKNOWN_KEYS)
 

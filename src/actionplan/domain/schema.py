@@ -12,7 +12,7 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from actionplan.models import _NUMBER_SCHEMA, _PERIOD_SCHEMA, Indicator, Status
+from actionplan.domain.models import _NUMBER_SCHEMA, _PERIOD_SCHEMA, Indicator, Status
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

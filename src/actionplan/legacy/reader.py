@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from actionplan.errors import ActionplanError
-from actionplan.limits import DOCUMENT_BYTES, read_limited
+from actionplan.workspace.limits import DOCUMENT_BYTES, read_limited
 
 # Each field and the label variants councils use, compared after `label_key` has dropped case,
 # spacing, punctuation and hyphens ("re-present" = "represent").
@@ -268,7 +268,7 @@ def read_document(path: Path) -> LegacyDocument:
             ".docx, or export it as text"
         )
     if raw.startswith(_ZIP_MAGIC) or path.suffix.lower() == ".docx":
-        from actionplan.legacy_docx import read_docx
+        from actionplan.legacy.docx import read_docx
 
         return read_docx(path, raw)
     collector = Collector(path)

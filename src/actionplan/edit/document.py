@@ -20,17 +20,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from actionplan.errors import ActionplanError
-from actionplan.messages import describe
-from actionplan.models import Indicator, Measurement, Settings, Status
-from actionplan.periods import Period, parse_period
-from actionplan.yamlfile import FileProblem, compose, construct, decode
+from actionplan.domain.models import Indicator, Measurement, Settings, Status
+from actionplan.domain.periods import Period, parse_period
+from actionplan.errors import ActionplanError, FileProblem
+from actionplan.workspace.store import validate_text
+from actionplan.workspace.yamlfile import compose, construct, decode
 
 SCHEMA_FILE = "actionplan.schema.json"
 
@@ -438,18 +437,9 @@ def _end(
 def validated(path: Path, text: str, settings: Settings) -> Indicator:
     """The indicator a file's new text holds; raises ActionplanError naming what is wrong."""
     try:
-        node = compose(text.lstrip("\ufeff").replace("\r\n", "\n"), path)
-        data = construct(node, path) if node is not None else None
+        return validate_text(text.lstrip("\ufeff"), path, settings.financial_year_start)
     except FileProblem as error:
         raise ActionplanError(f"{error}: the edit was not written") from None
-    if not isinstance(data, dict):
-        raise ActionplanError(f"{path}: the edit would not leave a mapping: not written")
-    context = {"fy_start": settings.financial_year_start, "default_id": path.stem}
-    try:
-        return Indicator.model_validate(data, context=context)
-    except ValidationError as error:
-        messages = "; ".join(describe(e, Indicator) for e in error.errors(include_url=False))
-        raise ActionplanError(f"{path}: {messages}: the edit was not written") from None
 
 
 # --- whole edits, as the commands make them --------------------------------------------------
@@ -458,7 +448,7 @@ def validated(path: Path, text: str, settings: Settings) -> Indicator:
 def plan_skeleton_text(path: Path, indicator: Indicator, settings: Settings, as_of: date) -> str:
     """The file's new text with an empty plan for its RED measure; refused when the measure is
     not RED at `as_of` or already has a plan."""
-    from actionplan.assess import assess
+    from actionplan.judge.assess import assess
 
     assessment = assess(indicator, settings, as_of)
     if indicator.action_plan is not None:

@@ -18,8 +18,8 @@ from typing import Any
 from bs4 import BeautifulSoup
 
 from actionplan.errors import ActionplanError
-from actionplan.legacy import Collector, LegacyDocument, LegacyError, is_boilerplate
-from actionplan.limits import DOCX_XML_BYTES
+from actionplan.legacy.reader import Collector, LegacyDocument, LegacyError, is_boilerplate
+from actionplan.workspace.limits import DOCX_XML_BYTES
 
 
 def read_docx(path: Path, raw: bytes) -> LegacyDocument:

@@ -11,42 +11,15 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from actionplan.errors import FileProblem, Problem
+
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong in a file, at a 1-based line and column."""
-
-    path: Path
-    line: int
-    column: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
-
-    @classmethod
-    def at(cls, path: Path, mark: yaml.Mark | None, message: str) -> Problem:
-        """The one place where libyaml's 0-based marks become 1-based positions."""
-        if mark is None:
-            return cls(path, 1, 1, message)
-        return cls(path, mark.line + 1, mark.column + 1, message)
-
-
-class FileProblem(Exception):
-    """A file that cannot be read as plan data; carries its located problems (at least one)."""
-
-    def __init__(self, first: Problem, *more: Problem) -> None:
-        super().__init__(str(first))
-        self.problems = [first, *more]
 
 
 IMPLICIT = "?"  # the tag of a node written without one; plain scalars are typed in `construct`

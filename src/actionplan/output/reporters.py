@@ -12,12 +12,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
-from actionplan.assess import Assessment, CheckResult, Row, Travel
-from actionplan.models import Status
-from actionplan.spc import SpcResult, SpcUnavailable
-from actionplan.terminal import json_safe, printable
-from actionplan.wording import figure, plural, status_words
-from actionplan.yamlfile import Problem
+from actionplan.domain.models import Status
+from actionplan.domain.words import plural
+from actionplan.errors import Problem
+from actionplan.judge.assess import Assessment, CheckResult, Row, Travel
+from actionplan.judge.spc import SpcResult, SpcUnavailable
+from actionplan.output.terminal import json_safe, printable
+from actionplan.output.wording import figure, status_words
 
 JSON_VERSION = 1
 STATUS_STYLE = {

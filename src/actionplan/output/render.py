@@ -34,8 +34,8 @@ from markdown_it.rules_core import StateCore
 from markupsafe import Markup, escape
 
 from actionplan.errors import ActionplanError
-from actionplan.limits import TEMPLATE_BYTES, read_limited
-from actionplan.terminal import printable_lines
+from actionplan.output.terminal import printable_lines
+from actionplan.workspace.limits import TEMPLATE_BYTES, read_limited
 
 Format = Literal["md", "html"]
 TEMPLATES = {"md": "plan.md.j2", "html": "plan.html.j2"}
@@ -56,10 +56,10 @@ _URL_SCHEMES = {"http", "https", "mailto"}
 def templates_dir() -> Path:
     """The built-in templates: inside the installed package, or the repository's `templates/`
     beside `src/` when running from a source checkout."""
-    packaged = Path(__file__).parent / "templates"
+    packaged = Path(__file__).parents[1] / "templates"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "templates"
+    return Path(__file__).resolve().parents[3] / "templates"
 
 
 def init_templates(folder: Path) -> list[Path]:
@@ -288,7 +288,7 @@ def write_if_changed(path: Path, text: str) -> bool:
     and tools that watch it, stay quiet. True when the file was written. A symlink at `path`
     is replaced by the document, never written through: the output folder may hold links
     someone else put there."""
-    from actionplan.atomic import write_atomic
+    from actionplan.workspace.atomic import write_atomic
 
     try:
         status = os.lstat(path)
