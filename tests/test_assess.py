@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 
 from actionplan.domain.models import Indicator, Settings, Status
-from actionplan.judge.assess import Coverage, Travel, assess, check
+from actionplan.judge.check import assess, check
+from actionplan.judge.coverage import Coverage
+from actionplan.judge.travel import Travel
 
 SETTINGS = Settings()
 LATER = date(2030, 1, 1)

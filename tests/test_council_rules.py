@@ -23,7 +23,10 @@ from typing import Any
 import pytest
 
 from actionplan.domain.models import Indicator, Settings, Status
-from actionplan.judge.assess import Coverage, Travel, assess, check, trajectory_gaps
+from actionplan.judge.check import assess, check
+from actionplan.judge.coverage import Coverage
+from actionplan.judge.targets import trajectory_gaps
+from actionplan.judge.travel import Travel
 
 SETTINGS = Settings()
 BRACKNELL = Settings.model_validate({"tolerance": {"green": "5%", "amber": "10%"}})

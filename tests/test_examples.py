@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from actionplan.judge.assess import assess, trajectory_gaps
+from actionplan.judge.check import assess
+from actionplan.judge.targets import trajectory_gaps
 from actionplan.workspace.store import SETTINGS_FILE, load_workspace
 
 EXAMPLES = Path(__file__).parent / "examples"

@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 
 from actionplan.domain.models import Indicator, Settings
 from actionplan.domain.periods import parse_period
-from actionplan.judge.assess import assess
+from actionplan.judge.check import assess
 from actionplan.output.documents import (
     Document,
     context,

@@ -11,7 +11,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from actionplan.domain.models import Indicator, Settings
-from actionplan.judge.assess import assess
+from actionplan.judge.check import assess
 from actionplan.output.documents import Document, context
 from actionplan.output.render import Renderer
 

@@ -170,7 +170,7 @@ def check(
     Exits 0 when every RED measure has a current, complete plan, 1 when one does not, 2 when a
     file could not be read or validated (the others are still checked).
     """
-    from actionplan.judge.assess import check as run_check
+    from actionplan.judge.check import check as run_check
     from actionplan.output import reporters
     from actionplan.workspace.locate import locate
 

@@ -23,7 +23,7 @@ from pathlib import Path
 WARM = (
     "actionplan.cli",
     "actionplan.workspace.store",
-    "actionplan.judge.assess",
+    "actionplan.judge.check",
     "actionplan.edit.document",
     "actionplan.edit.records",
     "actionplan.workspace.journal",

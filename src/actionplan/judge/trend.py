@@ -13,8 +13,11 @@ from datetime import date
 
 from actionplan.domain.models import Indicator, Measurement, Settings
 from actionplan.domain.periods import Period, financial_year_of
-from actionplan.judge.assess import ADDITIVE_UNITS, CheckResult, Row, known_on, read
+from actionplan.judge.check import CheckResult, Row
 from actionplan.judge.spc import SpcResult, SpcUnavailable, analyse
+from actionplan.judge.status import read
+from actionplan.judge.targets import ADDITIVE_UNITS
+from actionplan.judge.travel import known_on
 
 
 @dataclass(frozen=True)

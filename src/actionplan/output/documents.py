@@ -12,7 +12,8 @@ from typing import Any
 
 from actionplan.domain.models import PLAN_SECTIONS, Indicator, Settings, Status
 from actionplan.domain.periods import Period
-from actionplan.judge.assess import Assessment, Coverage, assess
+from actionplan.judge.check import Assessment, assess
+from actionplan.judge.coverage import Coverage
 from actionplan.output.wording import figure, status_words
 
 

@@ -15,8 +15,9 @@ from typing import Any, TextIO
 from actionplan.domain.models import Status
 from actionplan.domain.words import plural
 from actionplan.errors import Problem
-from actionplan.judge.assess import Assessment, CheckResult, Row, Travel
+from actionplan.judge.check import Assessment, CheckResult, Row
 from actionplan.judge.spc import SpcResult, SpcUnavailable
+from actionplan.judge.travel import Travel
 from actionplan.output.terminal import json_safe, printable
 from actionplan.output.wording import figure, status_words
 

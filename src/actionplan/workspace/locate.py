@@ -13,7 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from actionplan.errors import FileProblem, Problem
-from actionplan.judge.assess import Assessment, CheckResult, Finding, Row
+from actionplan.judge.check import Assessment, CheckResult, Row
+from actionplan.judge.targets import Finding
 from actionplan.workspace.yamlfile import compose, decode, node_at
 
 Loc = tuple[str | int, ...]

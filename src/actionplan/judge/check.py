@@ -1,0 +1,142 @@
+"""A check of many indicators at a date: each one assessed, the results in one object that the
+reporters print and that decides the exit code."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from actionplan.domain.models import Indicator, Settings, Status
+from actionplan.domain.words import plural
+from actionplan.errors import Problem
+from actionplan.judge.coverage import Coverage, PlanCheck, plan_check
+from actionplan.judge.spc import SpcResult, SpcUnavailable
+from actionplan.judge.status import Reading, read
+from actionplan.judge.targets import Finding, trajectory_gaps
+from actionplan.judge.travel import Travel, known_on, long_term, short_term, stale_since
+
+
+@dataclass(frozen=True)
+class Assessment:
+    indicator: Indicator
+    reading: Reading | None  # None: no measurement known at the date
+    # the latest actual, when `reading` is a forecast: travel and staleness are judged on it
+    actual: Reading | None = None
+    stale: bool = False
+    stale_since: date | None = None
+    short_term: Travel | None = None
+    long_term: Travel | None = None
+    plan: PlanCheck | None = None  # only for RED measures
+
+    @property
+    def status(self) -> Status:
+        return self.reading.status if self.reading else Status.NO_DATA
+
+    @property
+    def needs_plan(self) -> bool:
+        """RED without a current, complete, in-date plan."""
+        return self.plan is not None and self.plan.coverage is not Coverage.OK
+
+
+@dataclass(frozen=True)
+class Row:
+    path: Path
+    assessment: Assessment
+    line: int = 1  # where the file should be edited: the RED measurement or its action_plan
+    # Making Data Count, for the rows that are shown: None where it was not asked for
+    spc: SpcResult | SpcUnavailable | None = None
+
+
+@dataclass
+class CheckResult:
+    as_of: date
+    rows: list[Row] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        if self.problems or self.findings:
+            return 2
+        return 1 if any(row.assessment.needs_plan for row in self.rows) else 0
+
+    def counts(self) -> dict[str, int]:
+        counts = {status.value: 0 for status in Status}
+        for row in self.rows:
+            counts[row.assessment.status.value] += 1
+        return counts
+
+
+STATUS_ORDER = [
+    Status.RED,
+    Status.AMBER,
+    Status.GREEN,
+    Status.NO_DATA,
+    Status.NO_TARGET,
+    Status.BLUE,
+]
+
+
+def check(
+    files: Sequence[tuple[Path, Indicator]],
+    settings: Settings,
+    as_of: date,
+    problems: Sequence[Problem] = (),
+) -> CheckResult:
+    """Assess every indicator at `as_of`; rows ordered RED first, then by id."""
+    rows = [Row(path, assess(indicator, settings, as_of)) for path, indicator in files]
+    rows.sort(key=lambda r: (STATUS_ORDER.index(r.assessment.status), r.assessment.indicator.id))
+    findings = [
+        finding for path, indicator in files for finding in trajectory_gaps(path, indicator)
+    ]
+    notes = [note] if (note := _no_tolerance_note(files, settings)) else []
+    return CheckResult(as_of, rows, list(problems), findings, notes)
+
+
+def _no_tolerance_note(files: Sequence[tuple[Path, Indicator]], settings: Settings) -> str:
+    """AMBER needs a tolerance; a tree that sets none anywhere should hear so once, rather
+    than read a board of only RED and GREEN as if nothing were close."""
+    if settings.tolerance is not None:
+        return ""
+    bare = sum(1 for _, i in files if i.tolerance is None and i.targets())
+    if not bare:
+        return ""
+    return (
+        f"no tolerance is set for {plural(bare, 'indicator')} with a target, so they cannot be "
+        "AMBER: set `tolerance: 5%` (or `{green: 5%, amber: 10%}`) in the workspace settings "
+        "file, actionplan.yaml, or in each indicator"
+    )
+
+
+def assess(indicator: Indicator, settings: Settings, as_of: date) -> Assessment:
+    known = sorted(
+        (m for m in indicator.measurements if known_on(m) <= as_of),
+        key=lambda m: (m.period.sort_key, not m.forecast, known_on(m)),
+    )
+    if not known:
+        return Assessment(indicator, None)
+    current = read(indicator, known[-1], settings)
+    # A forecast is judged (it can raise RED) but travel and staleness follow the actuals: a
+    # year-end projection must not hide that the monthly figures are up to date or improving.
+    latest_actual = next((m for m in reversed(known) if not m.forecast), None)
+    actual = current
+    if current.measurement.forecast and latest_actual is not None:
+        actual = read(indicator, latest_actual, settings)
+    since = stale_since(indicator, actual.measurement)
+    actuals = [m for m in known if not m.forecast and m.value is not None]
+    shown = actual.measurement
+    return Assessment(
+        indicator,
+        current,
+        actual=actual if actual is not current else None,
+        stale=since is not None and as_of > since,
+        stale_since=since,
+        short_term=None if indicator.cumulative else short_term(indicator, shown, actuals),
+        long_term=long_term(indicator, shown, actuals),
+        plan=plan_check(indicator, known, settings, as_of)
+        if current.status is Status.RED
+        else None,
+    )

@@ -1,0 +1,93 @@
+"""Which target a measurement is judged against: the most specific target period that holds it,
+an annual target pro-rated for year-to-date amounts, and the profile points a trajectory needs.
+
+Targets are decimals made from the figures as written, so a value exactly on a tolerance edge
+(993 - 5% = 943.35) lands on the edge rather than a binary fraction either side of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from actionplan.domain.models import Indicator, Measurement
+from actionplan.domain.periods import Period
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem of a valid file that only judging it shows, at a key path within the file
+    (`("target",)`, `("measurements", 3)`): the caller turns the key path into a line."""
+
+    path: Path
+    loc: tuple[str | int, ...]
+    message: str
+
+
+# Only amounts that add up over the year can be pro-rated: a year-to-date percentage or rate is
+# already a share of the year so far, and is judged against the annual target as it stands.
+ADDITIVE_UNITS = frozenset({"count", "currency", "days", "number"})
+
+
+def target_for(indicator: Indicator, period: Period) -> tuple[Period | None, Decimal | None]:
+    """The target of the most specific period that holds `period` (a single number holds all)."""
+    best: tuple[Period | None, float | None] | None = None
+    for target_period, value in indicator.targets():
+        if target_period is not None and not target_period.contains(period):
+            continue
+        if (
+            best is None
+            or best[0] is None
+            or (target_period is not None and target_period.days < best[0].days)
+        ):
+            best = (target_period, value)
+    if best is None or best[1] is None:
+        return (best[0] if best else None), None
+    return best[0], as_decimal(best[1])
+
+
+def lacks_trajectory(indicator: Indicator, target_period: Period, measurement: Measurement) -> bool:
+    """True when the target that holds the measurement is profiled (it holds shorter target
+    periods: an in-year trajectory) but no profile point holds this period. Pro-rating the
+    year would be a guess the council did not make."""
+    if target_period == measurement.period:
+        return False
+    return any(
+        other is not None and other != target_period and target_period.contains(other)
+        for other, _ in indicator.targets()
+    )
+
+
+def trajectory_gaps(path: Path, indicator: Indicator) -> list[Finding]:
+    """Each measured period without its trajectory point, as a problem of the file."""
+    gaps = []
+    for index, measurement in enumerate(indicator.measurements):
+        target_period, _ = target_for(indicator, measurement.period)
+        if target_period is not None and lacks_trajectory(indicator, target_period, measurement):
+            gaps.append(
+                Finding(
+                    path,
+                    ("measurements", index, "period"),
+                    f"no trajectory target for {measurement.period}: the {target_period} target "
+                    f"has profile points but none for this period; add `{measurement.period}: "
+                    "...` under `target` (its status is NO TARGET until then)",
+                )
+            )
+    return gaps
+
+
+def elapsed_share(span: Period, period: Period) -> Decimal | None:
+    """How much of `span` has passed by the end of `period`: whole months where both are whole
+    months (as in-year profiles are set), else days. None when `period` is not inside `span`."""
+    if not span.contains(period):
+        return None
+    elapsed = Period(span.start, period.end, "")
+    months, total = elapsed.whole_months, span.whole_months
+    if months is not None and total is not None:
+        return Decimal(months) / Decimal(total)
+    return Decimal(elapsed.days) / Decimal(span.days)
+
+
+def as_decimal(value: float) -> Decimal:
+    return Decimal(repr(value))
