@@ -11,16 +11,8 @@ import pytest
 
 from actionplan.domain.models import Measurement, Settings
 from actionplan.domain.periods import parse_period
-from actionplan.edit.document import (
-    EditError,
-    add_measurement,
-    add_plan_skeleton,
-    measurement_text,
-    open_document,
-    parse_document,
-    render,
-    validated,
-)
+from actionplan.edit.changes import add_measurement, add_plan_skeleton, measurement_text
+from actionplan.edit.document import EditError, open_document, parse_document, render, validated
 from actionplan.errors import ActionplanError
 from actionplan.workspace.atomic import write_atomic
 from actionplan.workspace.store import SETTINGS_FILE

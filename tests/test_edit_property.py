@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from actionplan.domain.models import Measurement, Settings
 from actionplan.domain.periods import parse_period
-from actionplan.edit.document import measurement_text, validated
+from actionplan.edit.changes import measurement_text
+from actionplan.edit.document import validated
 from actionplan.workspace.atomic import write_atomic
 
 START = (

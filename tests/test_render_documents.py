@@ -18,7 +18,7 @@ from actionplan.domain.models import Indicator, Settings
 from actionplan.domain.periods import parse_period
 from actionplan.judge.check import assess
 from actionplan.output.documents import (
-    Document,
+    PlanDocument,
     context,
     headline_target,
     period_words,
@@ -37,7 +37,7 @@ def indicator(**fields: Any) -> Indicator:
 
 def document_context(ind: Indicator, settings: Settings | None = None) -> dict[str, Any]:
     settings = settings or Settings()
-    return context(Document(Path("x.yaml"), assess(ind, settings, AS_OF)), settings, AS_OF)
+    return context(PlanDocument(Path("x.yaml"), assess(ind, settings, AS_OF)), settings, AS_OF)
 
 
 @pytest.mark.parametrize(

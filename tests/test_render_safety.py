@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 
 from actionplan.domain.models import Indicator, Settings
 from actionplan.judge.check import assess
-from actionplan.output.documents import Document, context
+from actionplan.output.documents import PlanDocument, context
 from actionplan.output.render import Renderer
 
 XSS = [
@@ -108,7 +108,7 @@ def hostile_indicator(payload: str) -> Indicator:
 def render(indicator: Indicator, fmt: str, settings: Settings | None = None) -> str:
     settings = settings or Settings()
     as_of = date(2014, 7, 31)
-    document = Document(Path("plans/hostile.yaml"), assess(indicator, settings, as_of))
+    document = PlanDocument(Path("plans/hostile.yaml"), assess(indicator, settings, as_of))
     return Renderer(fmt).render(context(document, settings, as_of))  # type: ignore[arg-type]
 
 

@@ -19,7 +19,8 @@ from pydantic import ValidationError
 
 from actionplan.domain.messages import describe
 from actionplan.domain.models import Fingertips, Measurement, Settings
-from actionplan.edit.document import add_measurement, open_document, render, validated
+from actionplan.edit.changes import add_measurement
+from actionplan.edit.document import open_document, render, validated
 from actionplan.errors import ActionplanError
 from actionplan.workspace.limits import CSV_BYTES, CSV_CELL, CSV_ROWS, read_limited
 from actionplan.workspace.parallel import ordered_map

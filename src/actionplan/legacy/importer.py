@@ -22,8 +22,6 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from actionplan.domain.models import Direction
-from actionplan.domain.periods import Period
-from actionplan.domain.words import plural
 from actionplan.errors import ActionplanError, FileProblem
 from actionplan.legacy.figures import (
     Context,
@@ -317,49 +315,3 @@ def write_plan(text: str, target: Path, fy_start: int, source: Path) -> None:
         ) from None
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, text)
-
-
-def workspace_fy_start(out: Path) -> int:
-    """The financial-year start of the plans tree the files go into."""
-    from actionplan.workspace import store
-
-    settings_path = store.find_settings([out])
-    settings, problems = store.load_settings(settings_path)
-    if problems:
-        raise ActionplanError(f"{problems[0]}: fix the settings file first", exit_code=2)
-    return settings.financial_year_start
-
-
-def format_report(run: ImportRun) -> list[str]:
-    """Per-file lines, then the summary."""
-    lines = []
-    for imported in run.imported:
-        lines.append(f"{imported.source} -> {imported.path}")
-        lines.extend(f"  - {note}" for note in imported.notes)
-    total = len(run.imported) + len(run.failed)
-    attention = sum(len(imported.notes) for imported in run.imported)
-    notes = plural(attention, "note needs", "notes need")
-    summary = f"imported {len(run.imported)} of {plural(total, 'file')}; {notes} attention"
-    if run.failed:
-        summary += f"; {len(run.failed)} not imported: " + ", ".join(
-            str(source) for source, _ in run.failed
-        )
-    lines.append(summary)
-    return lines
-
-
-def period_option(text: str | None, fy_start: int, option: str) -> Period | None:
-    """Read --year (a whole year) or --period; raises ActionplanError naming the option."""
-    if text is None:
-        return None
-    from actionplan.domain.periods import parse_period
-
-    try:
-        period = parse_period(text, fy_start)
-    except ActionplanError as error:
-        raise ActionplanError(f"{option} {text}: {error}", exit_code=2) from None
-    if option == "--year" and period.whole_months != 12:
-        raise ActionplanError(
-            f"--year {text}: give a whole year, such as 2014/15 (financial) or 2014", exit_code=2
-        )
-    return period

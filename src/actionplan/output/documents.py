@@ -18,7 +18,7 @@ from actionplan.output.wording import figure, status_words
 
 
 @dataclass(frozen=True)
-class Document:
+class PlanDocument:
     """One plan to render; `blank` when the RED measure has no plan yet and the departmental
     lead is given the form, pre-filled with the overview and current figures, to complete."""
 
@@ -33,7 +33,7 @@ class Document:
 
 @dataclass
 class Selection:
-    documents: list[Document] = field(default_factory=list)
+    documents: list[PlanDocument] = field(default_factory=list)
     unknown_ids: list[str] = field(default_factory=list)
     nothing_to_render: list[str] = field(default_factory=list)  # named, but no plan to show
 
@@ -62,9 +62,9 @@ def select(
             found_ids.add(indicator.id)
         assessment = assess(indicator, settings, as_of)
         if indicator.action_plan is not None:
-            selection.documents.append(Document(path, assessment))
+            selection.documents.append(PlanDocument(path, assessment))
         elif missing and assessment.plan and assessment.plan.coverage is Coverage.MISSING:
-            selection.documents.append(Document(path, assessment, blank=True))
+            selection.documents.append(PlanDocument(path, assessment, blank=True))
         elif named:
             selection.nothing_to_render.append(_why_nothing(indicator.id, assessment, missing))
     selection.unknown_ids = [i for i in dict.fromkeys(ids) if i not in found_ids]
@@ -146,7 +146,7 @@ def performance_summary(assessment: Assessment) -> str:
     return text
 
 
-def context(document: Document, settings: Settings, as_of: date) -> dict[str, Any]:
+def context(document: PlanDocument, settings: Settings, as_of: date) -> dict[str, Any]:
     """The variables a document template sees (the README lists them for custom templates)."""
     assessment = document.assessment
     indicator = document.indicator

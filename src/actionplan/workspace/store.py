@@ -18,7 +18,7 @@ from pydantic_core import ErrorDetails
 
 from actionplan.domain.messages import describe
 from actionplan.domain.models import Indicator, Settings
-from actionplan.errors import FileProblem, Problem
+from actionplan.errors import ActionplanError, FileProblem, Problem
 from actionplan.workspace.cache import ParseCache, Parsed
 from actionplan.workspace.limits import UNKNOWN_KEYS
 from actionplan.workspace.parallel import ordered_map
@@ -47,9 +47,23 @@ class Workspace:
     settings_path: Path | None = None
     files: list[IndicatorFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # said once on stderr: `note: ...`
 
     def find(self, indicator_id: str) -> IndicatorFile | None:
         return next((f for f in self.files if f.indicator.id == indicator_id), None)
+
+
+def plan_paths(paths: Sequence[Path] | None) -> list[Path]:
+    """The paths a command reads: those named, else `./plans`."""
+    if paths:
+        return list(paths)
+    default = Path("plans")
+    if not default.is_dir():
+        raise ActionplanError(
+            "there is no ./plans folder here: run in the folder that holds plans/, or name the "
+            "plan files and folders to read"
+        )
+    return [default]
 
 
 def find_plan_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:

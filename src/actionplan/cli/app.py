@@ -1,0 +1,133 @@
+"""The Typer application, its one error boundary, and what every command shares: help in the
+command line's words, printing that terminals cannot be driven by, the `--as-of` parser."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
+
+from actionplan import __version__
+from actionplan.errors import ActionplanError
+from actionplan.outcome import Outcome
+
+
+class _Boundary(TyperGroup):
+    """The one place user-facing errors are caught: a message on stderr and a documented exit
+    code, never a traceback (unless --debug)."""
+
+    def invoke(self, ctx: Any) -> Any:  # click.Context (vendored by typer)
+        try:
+            return super().invoke(ctx)
+        except ActionplanError as error:
+            if os.environ.get("ACTIONPLAN_DEBUG"):
+                raise
+            say(f"error: {error}", err=True)
+            raise typer.Exit(error.exit_code) from None
+
+
+class _Argument(TyperArgument):
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None  # the argument's name (ID, PATHS) already says what to type
+
+
+class Command(TyperCommand):
+    """Help in the words of the command line: typer would append Python types (`<str>`,
+    `<list[Path]>`, `<bool>`) to names; arguments keep their names, options get a metavar."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _Argument
+            elif isinstance(param, TyperOption) and param.metavar is None and not param.is_flag:
+                param.metavar = _metavar(param)
+
+
+def _metavar(option: TyperOption) -> str:
+    described = option.type_descriptor
+    if described.is_choice:
+        return "|".join(str(getattr(c, "value", c)) for c in described.choices or ())
+    return "PATH" if described.is_path else "TEXT"
+
+
+def say(message: str, *, err: bool = False) -> None:
+    """Print one line; text from files in it cannot drive the terminal (see `terminal`)."""
+    from actionplan.output.terminal import printable
+
+    typer.echo(printable(message), err=err)
+
+
+def finish(outcome: Outcome) -> None:
+    """Print what a command did and exit with the code its core decided."""
+    for message in outcome.err:
+        say(message, err=True)
+    for message in outcome.said:
+        say(message)
+    sys.stdout.write("".join(outcome.out))
+    raise typer.Exit(outcome.exit_code)
+
+
+app = typer.Typer(
+    cls=_Boundary,
+    name="actionplan",
+    help="Performance indicators and their action plans, kept as YAML files.\n\n"
+    "Exit codes: 0 all well; 1 a RED measure lacks a current, complete plan (check) or nothing "
+    "was done; 2 a file could not be read or validated, or the command line was wrong.",
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+PathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        metavar="PATHS", help="Plan files or folders to read. Default: ./plans", show_default=False
+    ),
+]
+PlansOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--plans", metavar="DIR", help="The plans folder. Default: ./plans", show_default=False
+    ),
+]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Re-read every file, ignoring the parse cache.")
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"actionplan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a traceback for errors (for bug reports).")
+    ] = False,
+) -> None:
+    if debug:
+        os.environ["ACTIONPLAN_DEBUG"] = "1"
+
+
+def parse_as_of(text: str | None, option: str = "--as-of") -> date:
+    """A day, or a period meaning its last day (`--as-of 2014-07` = 31 July 2014)."""
+    if text is None:
+        return date.today()
+    from actionplan.domain.periods import parse_period
+
+    try:
+        return parse_period(text).end
+    except ActionplanError as error:
+        raise typer.BadParameter(str(error), param_hint=option) from None

@@ -1,0 +1,70 @@
+"""`actionplan record`: measurements into plan files, one or a spreadsheet's worth."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from actionplan.cli.app import Command, PlansOption, app, finish
+
+
+@app.command(cls=Command)
+def record(
+    indicator_id: Annotated[
+        str | None, typer.Argument(metavar="ID", help="The indicator.", show_default=False)
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="PERIOD", help="The period, e.g. 2014-04 or 2014/15.", show_default=False
+        ),
+    ] = None,
+    value: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="VALUE",
+            help="The figure: 617, 19,625, 53.6% or NA (put -- before a negative one).",
+            show_default=False,
+        ),
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="A note shown beside the figure.")] = None,
+    forecast: Annotated[
+        bool, typer.Option("--forecast", help="The figure is a projected outturn.")
+    ] = False,
+    reported: Annotated[
+        str | None,
+        typer.Option(metavar="DATE", help="When the figure was published (2014-07-31)."),
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Overwrite a figure already recorded for the period.")
+    ] = False,
+    csv_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--csv",
+            metavar="FILE",
+            help="Record every row of a CSV: columns id,period,value (and optionally note, "
+            "reported, forecast), or a Fingertips export.",
+        ),
+    ] = None,
+    plans: PlansOption = None,
+) -> None:
+    """Record a measurement, in period order, keeping the file's comments and layout.
+
+    The edited file is validated before it is written, and written atomically. A period that
+    already has a figure is refused (exit 1) unless --replace. With --csv, every row is checked
+    first: if any is bad, each is reported as FILE:LINE: message, nothing is written, and the
+    exit code is 2.
+    """
+    from actionplan.edit.commands import NewMeasurement, record_csv, record_one
+
+    if csv_file is not None:
+        if indicator_id or note or forecast or reported:
+            raise typer.BadParameter("--csv takes its ids, periods and values from the file")
+        finish(record_csv(plans, csv_file, replace=replace))
+    if value is None or indicator_id is None:
+        raise typer.BadParameter("give ID PERIOD VALUE, or --csv FILE")
+    new = NewMeasurement(indicator_id, period, value, note, reported, forecast)
+    finish(record_one(plans, new, replace=replace))

@@ -1,0 +1,222 @@
+"""The edits the commands make: a measurement recorded in period order, an empty action plan with
+the template's guidance as comments, a new indicator file. Each returns the file's new text,
+validated; writing it is the caller's."""
+
+from __future__ import annotations
+
+import io
+import os
+import textwrap
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from actionplan.domain.figures import whole_or_float
+from actionplan.domain.models import Indicator, Measurement, Settings, Status
+from actionplan.domain.periods import Period, parse_period
+from actionplan.edit.document import (
+    EditedFile,
+    EditError,
+    Layout,
+    _yaml,
+    open_document,
+    render,
+    validated,
+)
+from actionplan.errors import ActionplanError
+
+SCHEMA_FILE = "actionplan.schema.json"
+
+
+# The template's own guidance, from the Performance Action Plan documents councils fill in.
+CURRENT_SITUATION = (
+    "CURRENT SITUATION: Detail what the performance is for this measure and reason/s for "
+    "non-compliance."
+)
+ACTIONS = (
+    "ACTIONS: This describes what's necessary or how to achieve a 'green' score. This way "
+    "everyone is clear on what is required and when; knows the expected outcome and how to "
+    "achieve it."
+)
+SECTION_GUIDANCE: dict[str, list[str]] = {
+    "non_compliance_reason": [
+        CURRENT_SITUATION,
+        "Performance this Period is worked out from the measurements; to word it yourself, "
+        "add `performance:` with your text.",
+        "Non-compliance reason:",
+    ],
+    "what": [ACTIONS, "What (is required):"],
+    "how": ["How (will it be achieved):"],
+    "who": ["Who (will be responsible):"],
+    "when": [
+        "When (will results be realised): a period, a date or words; "
+        '"Quarter 3" means the first Q3 to end after this plan was written.',
+    ],
+}
+PLAN_HINT = (
+    "Action plan for the RED period below. Fill in each section; for several lines or a list, "
+    "write `key: |` and indent the text under it (Markdown)."
+)
+
+
+def measurement_data(measurement: Measurement) -> CommentedMap:
+    """A measurement as the mapping a person would write, keys in the documented order."""
+    item = CommentedMap()
+    item["period"] = measurement.period.text
+    item["value"] = "NA" if measurement.value is None else whole_or_float(measurement.value)
+    if measurement.note is not None:
+        item["note"] = measurement.note
+    if measurement.reported is not None:
+        item["reported"] = measurement.reported.isoformat()
+    if measurement.forecast:
+        item["forecast"] = True
+    if measurement.status is not None:
+        item["status"] = measurement.status.value
+    for name in ("numerator", "denominator"):
+        figure = getattr(measurement, name)
+        if figure is not None:
+            item[name] = whole_or_float(figure)
+    return item
+
+
+def add_measurement(doc: EditedFile, measurement: Measurement, *, replace: bool = False) -> None:
+    """Insert a measurement in period order; a period that already has a figure (of the same
+    kind: actual or forecast) is refused unless `replace`, which rewrites it in place."""
+    items = _measurements(doc)
+    item = measurement_data(measurement)
+    if items and isinstance(items[-1], CommentedMap) and items[-1].fa.flow_style():
+        item.fa.set_flow_style()  # `- {period: 2014-05, value: 31}`, like its neighbours
+    position = len(items)
+    for index, existing in enumerate(items):
+        period = _item_period(doc, existing, index)
+        same_kind = bool(existing.get("forecast")) == measurement.forecast
+        if period == measurement.period and same_kind:
+            if not replace:
+                kind = "a forecast" if measurement.forecast else "a value"
+                raise EditError(
+                    f"{doc.path}: {measurement.period} already has {kind} "
+                    f"({existing.get('value')}): use --replace to overwrite it"
+                )
+            _overwrite(existing, item)
+            return
+        if measurement.period < period and position == len(items):
+            position = index
+    items.insert(position, item)
+
+
+def _measurements(doc: EditedFile) -> CommentedSeq:
+    items = doc.data.get("measurements")
+    if isinstance(items, CommentedSeq) and items:
+        return items
+    if items is not None and not isinstance(items, list):
+        raise EditError(f"{doc.path}: `measurements` is not a list")
+    fresh = CommentedSeq()
+    if "measurements" in doc.data:
+        doc.data["measurements"] = fresh
+    else:
+        keys = list(doc.data)
+        at = keys.index("action_plan") if "action_plan" in keys else len(keys)
+        doc.data.insert(at, "measurements", fresh)
+    return fresh
+
+
+def _item_period(doc: EditedFile, item: Any, index: int) -> Period:
+    try:
+        return parse_period(item["period"], doc.fy_start)
+    except (ActionplanError, KeyError, TypeError):
+        raise EditError(
+            f"{doc.path}: measurements[{index}] has no readable period: fix the file first"
+        ) from None
+
+
+def _overwrite(existing: CommentedMap, item: CommentedMap) -> None:
+    # Keys are changed one by one, so the item keeps its place and its comments.
+    for key in [k for k in existing if k not in item]:
+        del existing[key]
+    for key, value in item.items():
+        existing[key] = value
+
+
+def add_plan_skeleton(doc: EditedFile, period: Period) -> None:
+    """An `action_plan` for `period` with every section empty under the template's guidance."""
+    if doc.data.get("action_plan") is not None:
+        raise EditError(
+            f"{doc.path}: already has an action_plan: edit it (set its `period:` when it "
+            "answers an earlier RED period)"
+        )
+    plan = CommentedMap()
+    plan["period"] = period.text
+    for name in SECTION_GUIDANCE:
+        plan[name] = None
+    indent = doc.layout.mapping
+    plan.yaml_set_comment_before_after_key(
+        "period", before=_comment(PLAN_HINT, indent), indent=indent
+    )
+    for name, lines in SECTION_GUIDANCE.items():
+        text = "\n".join(_comment(line, indent) for line in lines)
+        plan.yaml_set_comment_before_after_key(name, before=text, indent=indent)
+    doc.data["action_plan"] = plan
+
+
+def _comment(text: str, indent: int) -> str:
+    # ruamel adds the "# " itself; each wrapped line is one comment line.
+    return "\n".join(textwrap.wrap(text, width=max(40, 96 - indent), break_on_hyphens=False))
+
+
+def new_indicator_text(fields: dict[str, Any], schema_ref: str) -> str:
+    """A new indicator file: the editor's schema line, then the overview fields given."""
+    data = CommentedMap((key, value) for key, value in fields.items() if value is not None)
+    out = io.StringIO()
+    _yaml(Layout()).dump(data, out)
+    return f"# yaml-language-server: $schema={schema_ref}\n{out.getvalue()}"
+
+
+def schema_reference(new_file: Path, plans_root: Path) -> str:
+    """The schema file at the root of the plans tree, as a path relative to `new_file`."""
+    target = plans_root.absolute() / SCHEMA_FILE
+    return Path(os.path.relpath(target, new_file.absolute().parent)).as_posix()
+
+
+def plan_skeleton_text(path: Path, indicator: Indicator, settings: Settings, as_of: date) -> str:
+    """The file's new text with an empty plan for its RED measure; refused when the measure is
+    not RED at `as_of` or already has a plan."""
+    from actionplan.judge.check import assess
+
+    assessment = assess(indicator, settings, as_of)
+    if indicator.action_plan is not None:
+        raise ActionplanError(
+            f"{path}: {indicator.id} already has an action_plan "
+            f"(for {indicator.action_plan.period}): edit it",
+            exit_code=1,
+        )
+    if assessment.status is not Status.RED or assessment.reading is None:
+        raise ActionplanError(
+            f"{path}: {indicator.id} is {assessment.status} as of {as_of}: only a RED measure "
+            "needs an action plan",
+            exit_code=1,
+        )
+    doc = open_document(path, settings.financial_year_start)
+    add_plan_skeleton(doc, assessment.reading.measurement.period)
+    text = render(doc)
+    validated(path, text, settings)
+    return text
+
+
+def measurement_text(
+    path: Path, measurement: Measurement, settings: Settings, *, replace: bool = False
+) -> str:
+    """The file's new text with `measurement` recorded, validated."""
+    doc = open_document(path, settings.financial_year_start)
+    add_measurement(doc, measurement, replace=replace)
+    text = render(doc)
+    validated(path, text, settings)
+    return text
+
+
+def new_file_text(path: Path, fields: dict[str, Any], settings: Settings, plans_root: Path) -> str:
+    """A new indicator file's text, validated; `fields` in the order they are to be written."""
+    text = new_indicator_text(fields, schema_reference(path, plans_root))
+    validated(path, text, settings)
+    return text

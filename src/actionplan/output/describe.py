@@ -1,0 +1,110 @@
+"""A check's rows in words: the value with its comparators, the target, travel, SPC and plan
+coverage, and the summary line. Shared by the table, the GitHub annotations and the report."""
+
+from __future__ import annotations
+
+from actionplan.domain.models import Status
+from actionplan.domain.words import plural
+from actionplan.judge.check import Assessment, CheckResult, Row
+from actionplan.judge.spc import SpcResult
+from actionplan.judge.travel import Travel
+from actionplan.output.wording import figure
+
+TRAVEL_MARK = {
+    Travel.IMPROVING: "improving",
+    Travel.WORSENING: "worsening",
+    Travel.NO_CHANGE: "no change",
+}
+
+
+def describe_target(assessment: Assessment) -> str:
+    reading = assessment.reading
+    if reading is not None and reading.missing_trajectory:
+        return "- (no trajectory point)"
+    if reading is None or reading.target is None:
+        return "-"
+    text = figure(float(reading.target), assessment.indicator.unit)
+    if reading.prorated:
+        return f"{text} (pro-rated from {reading.target_period or 'annual'})"
+    return text
+
+
+def describe_value(assessment: Assessment) -> str:
+    """The figure, with its comparators and, beside a forecast, the latest actual."""
+    reading = assessment.reading
+    if reading is None:
+        return "-"
+    unit = assessment.indicator.unit
+    m = reading.measurement
+    text = figure(m.value, unit, missing="NA")
+    if m.comparators:
+        text += (
+            " ("
+            + "; ".join(f"{k} {figure(v, unit, missing='NA')}" for k, v in m.comparators.items())
+            + ")"
+        )
+    actual = assessment.actual
+    if actual is not None:
+        shown = figure(actual.measurement.value, unit, missing="NA")
+        text += f"; actual {shown} at {actual.measurement.period}"
+    return text
+
+
+def describe_travel(assessment: Assessment) -> str:
+    short = TRAVEL_MARK.get(assessment.short_term, "-") if assessment.short_term else "-"
+    long = TRAVEL_MARK.get(assessment.long_term, "-") if assessment.long_term else "-"
+    return f"{short} / {long}"
+
+
+def describe_plan(assessment: Assessment) -> str:
+    plan = assessment.plan
+    if plan is None:
+        return "-" if assessment.indicator.action_plan is None else "plan (not needed)"
+    if plan.overdue_unknown:
+        return f"{plan.coverage} (cannot check overdue)"
+    return plan.coverage.value
+
+
+SPC_WORDS = {
+    "common_cause": "common cause",
+    "special_cause_improvement": "improvement",
+    "special_cause_concern": "concern",
+    "special_cause_neutral_high": "neutral high",
+    "special_cause_neutral_low": "neutral low",
+    "consistent_pass": "pass",
+    "consistent_fail": "fail",
+    "inconsistent": "hit and miss",
+}
+
+
+def describe_spc(row: Row) -> str:
+    """Variation / assurance in a few words; "-" where there is no chart."""
+    if not isinstance(row.spc, SpcResult):
+        return "-"
+    assurance = SPC_WORDS[row.spc.assurance] if row.spc.assurance else "-"
+    return f"{SPC_WORDS[row.spc.variation]} / {assurance}"
+
+
+def shown(row: Row, show_all: bool) -> bool:
+    a = row.assessment
+    return (
+        show_all or a.status in (Status.RED, Status.AMBER) or bool(a.reading and a.reading.mismatch)
+    )
+
+
+def summary_line(result: CheckResult) -> str:
+    counts = result.counts()
+    parts = ", ".join(
+        f"{counts[s.value]} {s.value}" for s in Status if s is not Status.BLUE or counts[s.value]
+    )
+    stale = sum(1 for r in result.rows if r.assessment.stale)
+    mismatches = sum(
+        1 for r in result.rows if r.assessment.reading and r.assessment.reading.mismatch
+    )
+    text = f"{plural(len(result.rows), 'indicator')} as of {result.as_of}: {parts}; {stale} stale"
+    if mismatches:
+        statuses = plural(mismatches, "published status", "published statuses")
+        text += f"; {statuses} {'differs' if mismatches == 1 else 'differ'} from computed"
+    if result.problems:
+        text += f"; {plural(len(result.problems), 'problem')} in files"
+    return text
