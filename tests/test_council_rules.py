@@ -22,7 +22,8 @@ from typing import Any
 
 import pytest
 
-from actionplan.domain.models import Indicator, Settings, Status
+from actionplan.domain.models import Indicator, Settings
+from actionplan.domain.values import Status
 from actionplan.judge.check import assess, check
 from actionplan.judge.coverage import Coverage
 from actionplan.judge.targets import trajectory_gaps

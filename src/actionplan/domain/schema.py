@@ -12,7 +12,8 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from actionplan.domain.models import _NUMBER_SCHEMA, _PERIOD_SCHEMA, Indicator, Status
+from actionplan.domain.models import Indicator
+from actionplan.domain.values import NUMBER_SCHEMA, PERIOD_SCHEMA, Status
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -144,8 +145,8 @@ def _add_patterns(node: Any) -> None:
     if not isinstance(node, dict):
         return
     pattern = {
-        str(_PERIOD_SCHEMA["examples"]): PERIOD_PATTERN,
-        str(_NUMBER_SCHEMA["examples"]): FIGURE_PATTERN,
+        str(PERIOD_SCHEMA["examples"]): PERIOD_PATTERN,
+        str(NUMBER_SCHEMA["examples"]): FIGURE_PATTERN,
         str(REPORTED_EXAMPLES): PERIOD_PATTERN,  # a date, or a period meaning its last day
     }.get(str(node.get("examples")))
     for branch in node.get("anyOf", []):

@@ -14,8 +14,9 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from actionplan.domain.figures import whole_or_float
-from actionplan.domain.models import Indicator, Measurement, Settings, Status
+from actionplan.domain.models import Indicator, Measurement, Settings
 from actionplan.domain.periods import Period, parse_period
+from actionplan.domain.values import Status
 from actionplan.edit.document import (
     EditedFile,
     EditError,

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from actionplan.domain.models import Indicator, Settings, Status
+from actionplan.domain.models import Indicator, Settings
+from actionplan.domain.values import Status
 from actionplan.domain.words import plural
 from actionplan.errors import Problem
 from actionplan.judge.coverage import Coverage, PlanCheck, plan_check

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from actionplan.domain.models import ActionPlan, Indicator, Measurement, Settings, Status
+from actionplan.domain.models import ActionPlan, Indicator, Measurement, Settings
 from actionplan.domain.periods import Period, parse_when
+from actionplan.domain.values import Status
 from actionplan.judge.status import read
 from actionplan.judge.travel import known_on
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from actionplan.domain.models import Amount, Indicator, Measurement, Settings, Status
+from actionplan.domain.models import Indicator, Measurement, Settings
 from actionplan.domain.periods import Period, financial_year_of
+from actionplan.domain.values import Amount, Status
 from actionplan.judge.targets import (
     ADDITIVE_UNITS,
     as_decimal,

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from actionplan.domain.models import Direction
 from actionplan.domain.periods import Period, parse_period
+from actionplan.domain.values import Direction
 from actionplan.domain.words import plural
 from actionplan.errors import ActionplanError
 from actionplan.legacy.figures import Context

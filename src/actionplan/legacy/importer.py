@@ -21,7 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from actionplan.domain.models import Direction
+from actionplan.domain.values import Direction
 from actionplan.errors import ActionplanError, FileProblem
 from actionplan.legacy.figures import (
     Context,

@@ -3,7 +3,7 @@ coverage, and the summary line. Shared by the table, the GitHub annotations and 
 
 from __future__ import annotations
 
-from actionplan.domain.models import Status
+from actionplan.domain.values import Status
 from actionplan.domain.words import plural
 from actionplan.judge.check import Assessment, CheckResult, Row
 from actionplan.judge.spc import SpcResult

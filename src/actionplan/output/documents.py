@@ -10,8 +10,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from actionplan.domain.models import PLAN_SECTIONS, Indicator, Settings, Status
+from actionplan.domain.models import PLAN_SECTIONS, Indicator, Settings
 from actionplan.domain.periods import Period
+from actionplan.domain.values import Status
 from actionplan.judge.check import Assessment, assess
 from actionplan.judge.coverage import Coverage
 from actionplan.output.wording import figure, status_words

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from actionplan.domain.models import Status
+from actionplan.domain.values import Status
 from actionplan.judge.check import CheckResult, Row
 from actionplan.judge.spc import SpcResult, SpcUnavailable
 from actionplan.output.describe import summary_line

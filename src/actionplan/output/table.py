@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from actionplan.domain.models import Status
+from actionplan.domain.values import Status
 from actionplan.errors import Problem
 from actionplan.judge.check import CheckResult, Row
 from actionplan.output.describe import (

@@ -1,0 +1,200 @@
+"""The values plan files hold, as pydantic field types: statuses, tolerance bands, figures,
+periods and dates as people write them. Periods depend on the workspace's financial-year start,
+so the fields read it from the validation context (`{"fy_start": 4}`)."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    PlainSerializer,
+    PlainValidator,
+    ValidationInfo,
+    WithJsonSchema,
+)
+
+from actionplan.domain.figures import parse_number
+from actionplan.domain.periods import DEFAULT_FY_START, FORMS_HELP, Period, parse_period
+
+
+class Status(StrEnum):
+    RED = "RED"
+    AMBER = "AMBER"
+    GREEN = "GREEN"
+    NO_TARGET = "NO TARGET"
+    NO_DATA = "NO DATA"
+    BLUE = "BLUE"  # published only: a narrative measure, reported without a target
+
+
+Direction = Literal["higher", "lower"]
+Unit = Literal["count", "percent", "rate", "days", "currency", "number"]
+Frequency = Literal["monthly", "quarterly", "annual"]
+
+
+def _fy_start(info: ValidationInfo) -> int:
+    context = info.context
+    return int(context.get("fy_start", DEFAULT_FY_START)) if context else DEFAULT_FY_START
+
+
+def to_period(value: object, info: ValidationInfo) -> Period:
+    return parse_period(value, _fy_start(info))
+
+
+PERIOD_SCHEMA: dict[str, Any] = {
+    "anyOf": [{"type": "string"}, {"type": "integer"}],
+    "description": f"A reporting period: {FORMS_HELP}.",
+    "examples": ["2014-04", "2014/15", "2014/15 Q3", "2013-01..2013-12"],
+}
+NUMBER_SCHEMA: dict[str, Any] = {
+    "anyOf": [{"type": "number"}, {"type": "string"}, {"type": "null"}],
+    "description": "A figure: 617, 19,625, 53.6% or NA / null for missing data.",
+    "examples": [617, "19,625", "53.6%", "NA"],
+}
+
+PeriodField = Annotated[
+    Period,
+    PlainValidator(to_period),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(PERIOD_SCHEMA),
+]
+Figure = Annotated[
+    float | None,
+    PlainValidator(parse_number),
+    WithJsonSchema(NUMBER_SCHEMA),
+]
+
+
+class Amount(BaseModel):
+    """A band's width: a share of the target ("5%") or an absolute amount (2.5)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    amount: float
+    relative: bool
+
+    def __str__(self) -> str:
+        return f"{self.amount * 100:g}%" if self.relative else f"{self.amount:g}"
+
+
+class Tolerance(BaseModel):
+    """How far short of target a figure may fall: within `green` it is still GREEN (Bracknell
+    Forest's "within 5 % of target"), within `amber` AMBER, beyond it RED."""
+
+    model_config = ConfigDict(frozen=True)
+
+    green: Amount | None = None
+    amber: Amount | None = None
+
+    def __str__(self) -> str:
+        if self.green is None:
+            return str(self.amber)
+        return f"green {self.green}, amber {self.amber}"
+
+
+def parse_amount(value: object, name: str = "tolerance") -> Amount:
+    if isinstance(value, Amount):
+        return value
+    relative = isinstance(value, str) and value.strip().endswith("%")
+    try:
+        amount = parse_number(value)
+    except ValueError:
+        amount = None
+    if amount is None or amount < 0:
+        raise ValueError(f"{value!r} is not a {name}: write a share such as 5% or a number")
+    return Amount(amount=amount / 100 if relative else amount, relative=relative)
+
+
+def parse_tolerance(value: object) -> Tolerance:
+    """`5%` (the amber band, as before) or `{green: 5%, amber: 10%}`."""
+    if isinstance(value, Tolerance):
+        return value
+    if not isinstance(value, dict):
+        return Tolerance(amber=parse_amount(value))
+    unknown = sorted(str(key) for key in value if key not in ("green", "amber"))
+    if unknown or "amber" not in value:
+        raise ValueError(
+            "a tolerance map names its bands, `{green: 5%, amber: 10%}`: green is optional, "
+            "amber is needed" + (f" (unknown: {', '.join(unknown)})" if unknown else "")
+        )
+    green = parse_amount(value["green"], "green band") if "green" in value else None
+    amber = parse_amount(value["amber"], "amber band")
+    if green is not None and green.relative == amber.relative and green.amount > amber.amount:
+        raise ValueError(f"the green band ({green}) is wider than the amber band ({amber})")
+    return Tolerance(green=green, amber=amber)
+
+
+ToleranceField = Annotated[
+    Tolerance,
+    PlainValidator(parse_tolerance),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*%\s*$"},
+                {"type": "number", "minimum": 0},
+                {
+                    "type": "object",
+                    "properties": {
+                        "green": {"type": ["string", "number"]},
+                        "amber": {"type": ["string", "number"]},
+                    },
+                    "required": ["amber"],
+                    "additionalProperties": False,
+                },
+            ],
+            "description": 'The amber band: a share of the target ("5%") or an absolute number; '
+            "or `{green: 5%, amber: 10%}` where figures within 5% short of target are GREEN.",
+            "examples": ["5%", 2.5, {"green": "5%", "amber": "10%"}],
+        }
+    ),
+]
+
+
+def parse_status(value: object) -> Status:
+    if isinstance(value, Status):
+        return value
+    text = " ".join(str(value).replace("_", " ").split()).upper()
+    aliases = {"R": "RED", "A": "AMBER", "G": "GREEN", "B": "BLUE", "M": "NO DATA"}
+    try:
+        return Status(aliases.get(text, text))
+    except ValueError:
+        raise ValueError(
+            f"{value!r} is not a status: write RED, AMBER, GREEN, BLUE, NO TARGET or NO DATA"
+        ) from None
+
+
+StatusField = Annotated[
+    Status,
+    PlainValidator(parse_status),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": [s.value for s in Status],
+            "description": "A status as published, kept and compared with the computed one.",
+        }
+    ),
+]
+
+
+def _reported_date(value: object, info: ValidationInfo) -> date:
+    """A date, or a period whose last day stands for it ("2014-07" = by 31 July 2014)."""
+    return to_period(value, info).end
+
+
+ReportedField = Annotated[
+    date,
+    PlainValidator(_reported_date),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string"}, {"type": "integer"}],
+            "description": "When published: a date, or a month meaning its last day.",
+            "examples": ["2014-07-31", "2014-07"],
+        }
+    ),
+]
