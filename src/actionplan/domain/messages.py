@@ -6,7 +6,6 @@ types; a departmental lead editing YAML needs to know what to write instead.
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Any
 
@@ -14,6 +13,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from actionplan.domain.models import SPLIT_FIGURE_HINT, ActionPlan, Fingertips, Measurement
+from actionplan.domain.words import did_you_mean
 
 _NESTED: dict[str, type[BaseModel]] = {
     "measurements": Measurement,
@@ -40,14 +40,9 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
 def _unknown_key(loc: list[int | str], name: str, model: type[BaseModel]) -> str:
     key = str(loc[-1])
     known = _NESTED.get(str(loc[0]), model) if len(loc) > 1 else model
-    # A long key is not a typo of a short one, and comparing it costs its length squared.
-    close = (
-        difflib.get_close_matches(key, list(known.model_fields), n=1, cutoff=0.6)
-        if len(key) < 100
-        else []
-    )
-    if close:
-        return f"unknown key '{name}': did you mean '{close[0]}'?"
+    hint = did_you_mean(key, known.model_fields)
+    if hint:
+        return f"unknown key '{name}'{hint}"
     return f"unknown key '{name}' (known keys: {', '.join(known.model_fields)})"
 
 

@@ -39,6 +39,17 @@ def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def month_period(year: int, month: int) -> Period:
+    """The calendar month, written `2014-04`."""
+    return Period(date(year, month, 1), month_end(year, month), f"{year}-{month:02d}")
+
+
+def following_year(first: int, two_digits: str) -> int:
+    """The year a two-digit year after `first` means: `2014/15` is 2015, `1999/00` is 2000."""
+    year = first // 100 * 100 + int(two_digits)
+    return year + 100 if year < first else year
+
+
 def add_months(year: int, month: int, months: int) -> tuple[int, int]:
     """The (year, month) `months` after the given month."""
     index = year * 12 + (month - 1) + months
@@ -79,9 +90,6 @@ class Period:
 
     def contains(self, other: Period) -> bool:
         return self.start <= other.start and other.end <= self.end
-
-    def overlaps(self, other: Period) -> bool:
-        return self.start <= other.end and other.start <= self.end
 
     def shifted_years(self, years: int) -> Period:
         """The same span `years` later (earlier when negative): for year-on-year comparison."""
@@ -180,8 +188,7 @@ def _match_form(text: str, fy_start: int) -> Period | None:
         day = date(int(m[1]), int(m[2]), int(m[3]))
         return Period(day, day, day.isoformat())
     if (m := _MONTH.fullmatch(text)) and 1 <= int(m[2]) <= 12:
-        year, month = int(m[1]), int(m[2])
-        return Period(date(year, month, 1), month_end(year, month), f"{year}-{month:02d}")
+        return month_period(int(m[1]), int(m[2]))
     if m := _QUARTER.fullmatch(text):
         year, quarter = int(m[1]), int(m[2])
         first = 3 * quarter - 2
@@ -202,9 +209,7 @@ def _match_form(text: str, fy_start: int) -> Period | None:
 
 def _financial_year(start_year: int, end_text: str, fy_start: int) -> Period | None:
     """`2014/15` or `2014/2015`; the second year must follow the first."""
-    end_year = int(end_text) if len(end_text) == 4 else (start_year // 100) * 100 + int(end_text)
-    if len(end_text) == 2 and end_year < start_year:
-        end_year += 100  # 1999/00
+    end_year = int(end_text) if len(end_text) == 4 else following_year(start_year, end_text)
     if end_year != start_year + 1:
         return None
     fy = financial_year(start_year, fy_start)
@@ -261,7 +266,7 @@ def _when_quarter(
 def _next_month(month: int, written: date) -> Period:
     """The first `month` ending on or after `written`."""
     year = written.year if month >= written.month else written.year + 1
-    return Period(date(year, month, 1), month_end(year, month), f"{year}-{month:02d}")
+    return month_period(year, month)
 
 
 def _when_named(day_text: str | None, month_name: str, year: int) -> Period | None:
@@ -269,7 +274,7 @@ def _when_named(day_text: str | None, month_name: str, year: int) -> Period | No
     if month is None:
         return None
     if day_text is None:
-        return Period(date(year, month, 1), month_end(year, month), f"{year}-{month:02d}")
+        return month_period(year, month)
     try:
         day = date(year, month, int(day_text))
     except ValueError:

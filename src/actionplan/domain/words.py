@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import calendar
+import difflib
+from collections.abc import Iterable
 
 # "April", "Apr", "Sept": month names and abbreviations, lower case, to month numbers.
 MONTH_NAMES: dict[str, int] = {
@@ -15,3 +17,12 @@ MONTH_NAMES["sept"] = 9
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
     """`1 indicator`, `2 indicators`."""
     return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`: did you mean 'title'?` for the nearest choice, or nothing. A long word is not a typo
+    of a short one, and comparing it costs its length squared, so it gets no suggestion."""
+    close = (
+        difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6) if len(word) < 100 else []
+    )
+    return f": did you mean '{close[0]}'?" if close else ""

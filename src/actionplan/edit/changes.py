@@ -21,9 +21,9 @@ from actionplan.edit.document import (
     EditedFile,
     EditError,
     Layout,
-    _yaml,
     open_document,
     render,
+    round_trip_yaml,
     validated,
 )
 from actionplan.errors import ActionplanError
@@ -170,7 +170,7 @@ def new_indicator_text(fields: dict[str, Any], schema_ref: str) -> str:
     """A new indicator file: the editor's schema line, then the overview fields given."""
     data = CommentedMap((key, value) for key, value in fields.items() if value is not None)
     out = io.StringIO()
-    _yaml(Layout()).dump(data, out)
+    round_trip_yaml(Layout()).dump(data, out)
     return f"# yaml-language-server: $schema={schema_ref}\n{out.getvalue()}"
 
 

@@ -56,7 +56,8 @@ class EditedFile:
     bom: bool = False
 
 
-def _yaml(layout: Layout) -> YAML:
+def round_trip_yaml(layout: Layout) -> YAML:
+    """ruamel.yaml as every edit uses it: quotes kept, long lines never re-wrapped."""
     yaml = YAML()
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap a long line
@@ -82,13 +83,13 @@ def parse_document(path: Path, raw: bytes, fy_start: int) -> EditedFile:
     text = text.replace("\r\n", "\n")
     layout = detect_layout(node)
     try:
-        data = _yaml(layout).load(text)
+        data = round_trip_yaml(layout).load(text)
     except YAMLError as error:
         raise ActionplanError(f"{path}: cannot be edited: {error}") from None
     if not isinstance(data, CommentedMap):
         raise ActionplanError(f"{path}: does not hold a mapping of keys such as `title:`")
     # Dumped now, before any edit, rather than by parsing the text a second time later.
-    base = _dump(_yaml(layout), data)
+    base = _dump(round_trip_yaml(layout), data)
     bom = raw.startswith(b"\xef\xbb\xbf")
     return EditedFile(path, text, data, base, layout, fy_start, newline, bom)
 
@@ -136,7 +137,7 @@ def _measure(
 
 def render(doc: EditedFile) -> str:
     """The edited file's text: ruamel's rendering of the changes, the original bytes elsewhere."""
-    edited = _dump(_yaml(doc.layout), doc.data)
+    edited = _dump(round_trip_yaml(doc.layout), doc.data)
     base = doc.base
     original = doc.original if doc.original.endswith("\n") else doc.original + "\n"
     lines = overlay(

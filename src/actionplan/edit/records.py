@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from actionplan.domain.messages import describe
 from actionplan.domain.models import Fingertips, Measurement, Settings
+from actionplan.domain.periods import following_year
 from actionplan.edit.changes import add_measurement
 from actionplan.edit.document import open_document, render, validated
 from actionplan.errors import ActionplanError
@@ -223,20 +224,15 @@ def fingertips_period(text: str) -> str | None:
         return text
     if m := _YEARS.fullmatch(text):
         first = int(m[1])
-        last = _later_year(first, m[2])
+        last = following_year(first, m[2])
         return f"{first}..{last}" if 0 < last - first <= MAX_SPAN else None
     if m := _FINANCIAL_YEARS.fullmatch(text):
         first = int(m[1])
-        last = _later_year(first, m[3])
-        if _later_year(first, m[2]) != first + 1 or _later_year(last, m[4]) != last + 1:
+        last = following_year(first, m[3])
+        if following_year(first, m[2]) != first + 1 or following_year(last, m[4]) != last + 1:
             return None
         return f"{m[1]}/{m[2]}..{last}/{m[4]}" if 0 < last - first <= MAX_SPAN else None
     return None
-
-
-def _later_year(first: int, two_digits: str) -> int:
-    year = first // 100 * 100 + int(two_digits)
-    return year + 100 if year < first else year
 
 
 # --- matching and editing --------------------------------------------------------------------

@@ -12,10 +12,9 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
-from actionplan.domain.figures import parse_number
-from actionplan.domain.periods import Period, financial_year_of, month_end, parse_period
+from actionplan.domain.figures import parse_number, whole_or_float
+from actionplan.domain.periods import Period, financial_year_of, month_period, parse_period
 from actionplan.domain.words import MONTH_NAMES
 
 _MONTHS = MONTH_NAMES
@@ -47,7 +46,7 @@ class Figure:
     percent: bool
 
     def as_yaml(self) -> int | float | str:
-        number = int(self.value) if self.value == int(self.value) else self.value
+        number = whole_or_float(self.value)
         return f"{number}%" if self.percent else number
 
 
@@ -178,7 +177,7 @@ def _financial(found: re.Match[str], fy_start: int) -> Period:
 
 def _month(name: str, year: int) -> Period:
     month = _MONTHS[name.lower()]
-    return Period(date(year, month, 1), month_end(year, month), f"{year}-{month:02d}")
+    return month_period(year, month)
 
 
 def _range(found: re.Match[str]) -> Period:

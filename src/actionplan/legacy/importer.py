@@ -22,6 +22,7 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from actionplan.domain.values import Direction
+from actionplan.edit.document import Layout, round_trip_yaml
 from actionplan.errors import ActionplanError, FileProblem
 from actionplan.legacy.figures import (
     Context,
@@ -264,9 +265,8 @@ def _action_plan(
 def to_yaml(draft: Draft, source_name: str) -> str:
     """The plan file's text: keys in the documented order, multi-line text as `|` blocks, the
     source and the notes as comments at the top."""
-    yaml = YAML()
-    yaml.width = 4096  # a paragraph stays on one line: re-wrapping could change its Markdown
-    yaml.indent(mapping=2, sequence=4, offset=2)
+    # Long lines are never re-wrapped: a paragraph stays on one line, as its Markdown needs.
+    yaml = round_trip_yaml(Layout())
     data = _commented(draft.data)
     header = [f"Imported from {source_name}"]
     if draft.notes:

@@ -3,13 +3,12 @@ each goes (stdout, or one file per plan in an output folder)."""
 
 from __future__ import annotations
 
-import difflib
 import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from actionplan.domain.words import plural
+from actionplan.domain.words import did_you_mean, plural
 from actionplan.errors import ActionplanError
 from actionplan.outcome import BAD_INPUT, NEEDS_ATTENTION, Outcome
 from actionplan.output.documents import PlanDocument, Selection, context, select
@@ -122,8 +121,7 @@ def looks_like_path(target: str) -> bool:
 
 
 def unknown_id(indicator_id: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(indicator_id, known, n=1)
-    hint = f": did you mean '{close[0]}'?" if close else " (ids default to the file name)"
+    hint = did_you_mean(indicator_id, known) or " (ids default to the file name)"
     return f"no indicator has id '{indicator_id}'{hint}"
 
 
