@@ -122,7 +122,7 @@ def plan_paths(paths: list[Path] | None) -> list[Path]:
     return [default]
 
 
-def parse_as_of(text: str | None) -> date:
+def parse_as_of(text: str | None, option: str = "--as-of") -> date:
     """A day, or a period meaning its last day (`--as-of 2014-07` = 31 July 2014)."""
     if text is None:
         return date.today()
@@ -131,7 +131,7 @@ def parse_as_of(text: str | None) -> date:
     try:
         return parse_period(text).end
     except ActionplanError as error:
-        raise typer.BadParameter(str(error), param_hint="--as-of") from None
+        raise typer.BadParameter(str(error), param_hint=option) from None
 
 
 class CheckFormat(StrEnum):
@@ -326,6 +326,74 @@ def render(
             err=True,
         )
     raise typer.Exit(2 if failed else 1 if not documents or chosen.nothing_to_render else 0)
+
+
+@app.command(cls=_Command)
+def report(
+    paths: PathsArg = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", metavar="DATE", help="Report the figures known on this day."),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help="Add the changes since this day (the last committee): statuses, plans.",
+        ),
+    ] = None,
+    output: Annotated[
+        RenderFormat, typer.Option("--format", "-f", help="Report format: html or md.")
+    ] = RenderFormat.html,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="DIR",
+            help="Write report.html (or report.md and its chart SVGs) into DIR. Without it, "
+            "HTML goes to stdout.",
+        ),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates", metavar="DIR", help="Use the templates in DIR instead of the built-in."
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Re-read every file, ignoring the parse cache.")
+    ] = False,
+) -> None:
+    """The quarterly performance report: summary, scorecard, SPC charts, exceptions, changes.
+
+    Exits 0 when every RED measure has a current, complete plan, 1 when one does not (the
+    report is still written), 2 when a file could not be read (the others are reported).
+    """
+    from actionplan import reporters
+    from actionplan.locks import locked
+    from actionplan.report import build_report
+    from actionplan.report_write import render_report, write_report
+
+    day, since_day = parse_as_of(as_of), parse_as_of(since, "--since") if since else None
+    if output is RenderFormat.md and out is None:
+        raise ActionplanError("a Markdown report writes its charts beside it: give --out DIR")
+    roots = plan_paths(paths)
+    workspace = load(roots, cache=not no_cache)
+    reporters.report_problems(workspace.problems, sys.stderr)
+    with reporters.progress("Charting indicators") as tick:
+        files = [(f.path, f.indicator) for f in workspace.files]
+        built = build_report(files, workspace.settings, day, roots=roots, since=since_day,
+                             problems=workspace.problems, progress=tick)  # fmt: skip
+    text, charts = render_report(built, output.value, templates)
+    if out is None:
+        sys.stdout.write(text)
+        raise typer.Exit(built.exit_code)
+    _make_folder(out)
+    with locked([out]):
+        written = write_report(out, output.value, text, charts, lambda m: say(m, err=True))
+    raise typer.Exit(built.exit_code if written else 2)
 
 
 def _write_document(folder: Path, indicator_id: str, fmt: RenderFormat, text: str) -> bool:
