@@ -129,7 +129,7 @@ def _entry(
 ) -> Entry:
     assessment = assess(indicator, settings, as_of)
     points = series(indicator, settings, as_of)
-    spc = indicator_spc(indicator, settings, as_of)
+    spc = indicator_spc(indicator, settings, as_of, points)
     sentence = evidence(assessment, points, spc, settings, as_of)
     return Entry(path, folder_of(path, roots), assessment, spc, points, sentence)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
@@ -34,6 +34,18 @@ ASSURANCE_SHORT = {
 }
 
 
+class FigureRow(NamedTuple):
+    """One row of a chart's table of figures (attributes, not a dict: a template looks up
+    30,000 of them in a large report, and Jinja reaches attributes first)."""
+
+    period: str
+    value: str
+    forecast: str
+    target: str
+    signal: str
+    comparators: list[str]
+
+
 @dataclass(frozen=True)
 class Chart:
     anchor: str
@@ -42,7 +54,7 @@ class Chart:
     description: str
     svg: Markup
     columns: list[str]  # comparator names
-    rows: list[dict[str, Any]]
+    rows: list[FigureRow]
 
 
 def chart_file(indicator_id: str) -> str:
@@ -59,16 +71,14 @@ def chart(entry: Entry, number: int, as_of: Any) -> Chart:
     picture = svg(anchor, title, entry.sentence, data, spc, entry.status, indicator.unit)
     unit = indicator.unit
     rows = [
-        {
-            "period": period,
-            "value": figure(value, unit) if value is not None else "",
-            "forecast": figure(forecast, unit) if value is None and forecast is not None else "",
-            "target": figure(target, unit, missing=""),
-            "signal": SPC_WORDS.get(kind, "") if spc else "",
-            "comparators": [
-                figure(values[i], unit, missing="") for values in data.comparators.values()
-            ],
-        }
+        FigureRow(
+            period,
+            figure(value, unit) if value is not None else "",
+            figure(forecast, unit) if value is None and forecast is not None else "",
+            figure(target, unit, missing=""),
+            SPC_WORDS.get(kind, "") if spc else "",
+            [figure(values[i], unit, missing="") for values in data.comparators.values()],
+        )
         for i, (period, value, target, kind, forecast) in enumerate(
             zip(data.periods, data.values, data.targets, data.types, data.forecasts, strict=True)
         )
