@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import gc
 
-from actionplan.cli import check, importing, new, record, render, schema
+from actionplan.cli import check, importing, new, record, render, report, schema
 from actionplan.cli.app import app
 
-COMMANDS = (check, importing, new, record, render, schema)  # each registers itself on `app`
+COMMANDS = (check, importing, new, record, render, report, schema)  # each registers itself on `app`
 
 __all__ = ["app", "main"]
 

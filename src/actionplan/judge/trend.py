@@ -48,9 +48,10 @@ def series(indicator: Indicator, settings: Settings, as_of: date) -> list[Point]
 
 
 def indicator_spc(
-    indicator: Indicator, settings: Settings, as_of: date
+    indicator: Indicator, settings: Settings, as_of: date, points: list[Point] | None = None
 ) -> SpcResult | SpcUnavailable:
-    """Making Data Count over the indicator's series, with its recalculation points."""
+    """Making Data Count over the indicator's series (`points`, when the caller has it already),
+    with its recalculation points."""
     if _is_share(indicator) and any(
         m.numerator is None or m.denominator is None
         for m in indicator.measurements
@@ -60,7 +61,7 @@ def indicator_spc(
             "a year-to-date share cannot be split into each period's own figure without "
             "its numerator and denominator"
         )
-    points = series(indicator, settings, as_of)
+    points = series(indicator, settings, as_of) if points is None else points
     recalculate = indicator.spc.recalculate_from if indicator.spc else []
     starts = sorted(
         {

@@ -234,8 +234,9 @@ class Renderer:
         )
         self.environment.filters.update(_FILTERS[fmt])
 
-    def render(self, context: Mapping[str, Any]) -> str:
-        name = TEMPLATES[self.format]
+    def render(self, context: Mapping[str, Any], template: str | None = None) -> str:
+        """Render the plan template, or another template of the set (the report's)."""
+        name = template or TEMPLATES[self.format]
         try:
             text = self.environment.get_template(name).render(context)
         except TemplateNotFound as error:

@@ -1,0 +1,61 @@
+"""Time `actionplan report` on generated trees of 300 and 1,000 indicators (24-36 monthly points
+each, sub-folders as directorates), as a user runs it: a whole process, the parse cache cold.
+Each figure is the median of several runs, with the lowest and highest beside it.
+
+    python benchmarks/bench_report.py
+    python benchmarks/bench_report.py --sizes 300 1000 3000 --repeat 5 --work /tmp/bench
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from make_report_tree import AS_OF, SINCE, write_tree
+from measure import Figure, repeat, run
+
+
+def actionplan() -> str:
+    beside = Path(sys.executable).parent / "actionplan"
+    return str(beside) if beside.exists() else shutil.which("actionplan") or "actionplan"
+
+
+def report_args(tree: Path, out: Path, fmt: str) -> list[str]:
+    return [actionplan(), "report", str(tree), "--as-of", AS_OF, "--since", SINCE,
+            "--format", fmt, "--out", str(out), "--no-cache"]  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[300, 1000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=None)
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="bench-report-"))
+    env = {**os.environ, "NO_COLOR": "1"}
+    print(f"cores: {len(os.sched_getaffinity(0))}")
+    print("| indicators | html | md (with one SVG per chart) | html size |")
+    print("|---:|---:|---:|---:|")
+    for size in args.sizes:
+        tree = work / f"tree-{size}"
+        if not tree.exists():
+            write_tree(tree, size)
+        figures: dict[str, Figure] = {}
+        for fmt in ("html", "md"):
+            out = work / f"out-{size}-{fmt}"
+            command = report_args(tree, out, fmt)
+            figures[fmt] = repeat(args.repeat, lambda command=command: run(command, env))
+        kb = (work / f"out-{size}-html" / "report.html").stat().st_size / 1024
+        cells = [f"{f.median:.2f} s ({f.low:.2f}-{f.high:.2f})" for f in figures.values()]
+        print(f"| {size:,} | {cells[0]} | {cells[1]} | {kb:,.0f} KB |")
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""`actionplan report`: the quarterly performance report for committee."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from actionplan.cli.app import Command, NoCacheOption, PathsArg, app, finish, parse_as_of
+from actionplan.cli.render import RenderFormat
+
+
+@app.command(cls=Command)
+def report(
+    paths: PathsArg = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", metavar="DATE", help="Report the figures known on this day."),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help="Add the changes since this day (the last committee): statuses, plans.",
+        ),
+    ] = None,
+    output: Annotated[
+        RenderFormat, typer.Option("--format", "-f", help="Report format: html or md.")
+    ] = RenderFormat.html,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="DIR",
+            help="Write report.html (or report.md and its chart SVGs) into DIR. Without it, "
+            "HTML goes to stdout.",
+        ),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates", metavar="DIR", help="Use the templates in DIR instead of the built-in."
+        ),
+    ] = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """The quarterly performance report: summary, scorecard, SPC charts, exceptions, changes.
+
+    Exits 0 when every RED measure has a current, complete plan, 1 when one does not (the
+    report is still written), 2 when a file could not be read (the others are reported).
+    """
+    from actionplan.output.reporting import ReportRequest, make_report
+
+    request = ReportRequest(
+        paths=paths or [],
+        format=output.value,
+        out=out,
+        templates=templates,
+        since=parse_as_of(since, "--since") if since else None,
+        cache=not no_cache,
+    )
+    finish(make_report(request, parse_as_of(as_of)))

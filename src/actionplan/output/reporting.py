@@ -1,0 +1,60 @@
+"""`actionplan report` as one call: the tree assessed at a date (and at the last committee's),
+the report built, rendered and written, and the exit code: as `check`'s, or 2 when a file of
+the report could not be written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from actionplan.errors import ActionplanError
+from actionplan.outcome import BAD_INPUT, Outcome
+from actionplan.output.progress import load_plans, progress
+from actionplan.output.render import Format
+from actionplan.output.rendering import make_folder
+from actionplan.output.report import build_report
+from actionplan.output.report_write import render_report, write_report
+from actionplan.workspace.locks import locked
+from actionplan.workspace.store import plan_paths
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    paths: list[Path]
+    format: Format
+    out: Path | None  # None: the HTML to stdout
+    templates: Path | None = None
+    since: date | None = None  # the last committee: changes since then are listed
+    cache: bool = True
+
+
+def make_report(request: ReportRequest, as_of: date) -> Outcome:
+    if request.format == "md" and request.out is None:
+        raise ActionplanError("a Markdown report writes its charts beside it: give --out DIR")
+    roots = plan_paths(request.paths or None)
+    workspace = load_plans(roots, cache=request.cache)
+    outcome = Outcome(err=[f"note: {line}" for line in workspace.notes])
+    outcome.err.extend(str(problem) for problem in workspace.problems)
+    with progress("Charting indicators") as tick:
+        files = [(f.path, f.indicator) for f in workspace.files]
+        built = build_report(
+            files,
+            workspace.settings,
+            as_of,
+            roots=roots,
+            since=request.since,
+            problems=workspace.problems,
+            progress=tick,
+        )
+    outcome.exit_code = built.exit_code
+    text, charts = render_report(built, request.format, request.templates)
+    if request.out is None:
+        outcome.out.append(text)
+        return outcome
+    make_folder(request.out, "--out")
+    with locked([request.out]):
+        written = write_report(request.out, request.format, text, charts, outcome.err.append)
+    if not written:
+        outcome.fail(BAD_INPUT)
+    return outcome

@@ -1,0 +1,84 @@
+"""The report opened in headless Chromium: no console errors, no network requests, every chart
+visible with its title, WCAG AA text contrast, and an A4 print layout without overflow.
+Skipped when Chromium is missing, except in CI (see test_browser.py, whose harness this uses)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from actionplan.cli import app
+from test_browser import A4_CONTENT_WIDTH_PX, LOWEST_CONTRAST, DevTools, Page, browser, shots
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from make_report_tree import AS_OF, SINCE, write_tree  # noqa: E402
+
+__all__ = ["browser", "shots"]  # fixtures, used by name
+
+CHARTS = """
+[...document.querySelectorAll('figure.chart-figure')].map(f => {
+  const svg = f.querySelector('svg'), box = svg.getBoundingClientRect(),
+        style = getComputedStyle(svg), caption = f.querySelector('figcaption');
+  return {
+    visible: box.width > 200 && box.height > 50 && style.visibility === 'visible'
+      && style.display !== 'none' && caption.getBoundingClientRect().height > 0,
+    title: svg.querySelector('title').textContent,
+    caption: caption.innerText.trim(),
+    labelled: svg.getAttribute('aria-labelledby').split(' ')
+      .every(id => document.getElementById(id) !== null),
+    table: f.querySelector('table.figures caption').textContent,
+  };
+})
+"""
+
+
+@pytest.fixture(scope="module")
+def report_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tree = tmp_path_factory.mktemp("tree")
+    write_tree(tree, 57)
+    out = tmp_path_factory.mktemp("report")
+    args = ["report", str(tree), "--as-of", AS_OF, "--since", SINCE, "--out", str(out)]
+    result = CliRunner().invoke(app, [*args, "--no-cache"])
+    assert result.exit_code == 1, result.output  # three RED measures lack a plan
+    return out / "report.html"
+
+
+def test_report_opens_offline_with_every_chart_visible(
+    browser: DevTools, report_page: Path, shots: Path
+) -> None:
+    page = Page(browser, report_page)
+    try:
+        page.screenshot(shots / "report.png")
+        assert page.errors() == []
+        assert page.requests() == []
+        charts = page.evaluate(CHARTS)
+        assert len(charts) == 57
+        for chart in charts:
+            assert chart["visible"], chart
+            assert chart["labelled"], chart
+            assert chart["title"] == chart["caption"] == chart["table"] != ""
+        headings = page.evaluate("[...document.querySelectorAll('h2')].map(h => h.innerText)")
+        assert headings[0] == "Summary" and "Scorecard" in headings and "Charts" in headings
+        contrast = page.evaluate(LOWEST_CONTRAST)
+        assert contrast["ratio"] >= 4.5, contrast
+    finally:
+        page.close()
+
+
+def test_report_prints_on_a4(browser: DevTools, report_page: Path, shots: Path) -> None:
+    page = Page(browser, report_page)
+    try:
+        page.call("Emulation.setEmulatedMedia", media="print")
+        page.call("Emulation.setDeviceMetricsOverride", width=A4_CONTENT_WIDTH_PX, height=1000,
+                  deviceScaleFactor=1, mobile=False)  # fmt: skip
+        page.screenshot(shots / "report-print.png")
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow == 0
+    finally:
+        page.close()
