@@ -20,7 +20,8 @@ class Outcome:
     exit_code: int = OK
     said: list[str] = field(default_factory=list)  # one message a line, for stdout
     err: list[str] = field(default_factory=list)  # one message a line, for stderr
-    out: list[str] = field(default_factory=list)  # documents for stdout, written as they are
+    # documents for stdout, written as they are (a Word or PDF file as bytes)
+    out: list[str | bytes] = field(default_factory=list)
 
     def fail(self, code: int, message: str | None = None) -> None:
         """Record a failure; the worst code wins (2 over 1 over 0)."""

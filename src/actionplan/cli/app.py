@@ -69,7 +69,13 @@ def finish(outcome: Outcome) -> None:
         say(message, err=True)
     for message in outcome.said:
         say(message)
-    sys.stdout.write("".join(outcome.out))
+    for document in outcome.out:
+        if isinstance(document, str):
+            sys.stdout.write(document)
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(document)
+            sys.stdout.buffer.flush()
     raise typer.Exit(outcome.exit_code)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -9,11 +10,19 @@ from typing import Annotated
 import typer
 
 from actionplan.cli.app import Command, NoCacheOption, app, finish, parse_as_of
+from actionplan.errors import ActionplanError
 
 
 class RenderFormat(StrEnum):
     md = "md"
     html = "html"
+    docx = "docx"
+    pdf = "pdf"
+
+
+class ReportFormat(StrEnum):
+    html = "html"
+    md = "md"
 
 
 @app.command(cls=Command)
@@ -28,7 +37,8 @@ def render(
         ),
     ] = None,
     output: Annotated[
-        RenderFormat, typer.Option("--format", "-f", help="Document format: md or html.")
+        RenderFormat,
+        typer.Option("--format", "-f", help="Document format: md, html, docx (Word) or pdf."),
     ] = RenderFormat.md,
     out: Annotated[
         str | None,
@@ -37,7 +47,8 @@ def render(
             "-o",
             metavar="DIR",
             help="Write one file per plan into DIR, named from its id (an unchanged file is "
-            "not rewritten). Without it, or with '-', a single plan is written to stdout.",
+            "not rewritten). Without it, or with '-', a single plan is written to stdout "
+            "(docx and pdf only when stdout is not a terminal, or with '-').",
         ),
     ] = None,
     templates: Annotated[
@@ -70,15 +81,21 @@ def render(
     ] = None,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """Render action plans as Performance Action Plan documents (Markdown or HTML).
+    """Render action plans as Performance Action Plan documents (Markdown, HTML, Word or PDF).
 
     Files that cannot be read are reported as `check` reports them and the rest still render;
     the exit code is then 2. Exits 1 when there was nothing to render.
     """
+    from actionplan.output.document_formats import BINARY
     from actionplan.output.rendering import RenderRequest, copy_templates, render_plans
 
     if init_templates is not None:
         finish(copy_templates(init_templates))
+    if output.value in BINARY and out is None and sys.stdout.isatty():
+        raise ActionplanError(
+            f"a {output.value} file is not for a terminal: write it with --out DIR, redirect "
+            "stdout to a file, or give --out - to send it to the terminal all the same"
+        )
     request = RenderRequest(
         targets=targets or [],
         format=output.value,

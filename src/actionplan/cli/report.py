@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from actionplan.cli.app import Command, NoCacheOption, PathsArg, app, finish, parse_as_of
-from actionplan.cli.render import RenderFormat
+from actionplan.cli.render import ReportFormat
 
 
 @app.command(cls=Command)
@@ -27,8 +27,8 @@ def report(
         ),
     ] = None,
     output: Annotated[
-        RenderFormat, typer.Option("--format", "-f", help="Report format: html or md.")
-    ] = RenderFormat.html,
+        ReportFormat, typer.Option("--format", "-f", help="Report format: html or md.")
+    ] = ReportFormat.html,
     out: Annotated[
         Path | None,
         typer.Option(

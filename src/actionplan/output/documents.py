@@ -161,6 +161,7 @@ def context(document: PlanDocument, settings: Settings, as_of: date) -> dict[str
         "id": indicator.id,
         "source": str(document.path),
         "as_of": day(as_of),
+        "as_of_date": as_of,
         "blank": document.blank,
         "indicator": indicator,
         "plan": plan,

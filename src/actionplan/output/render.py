@@ -39,7 +39,7 @@ from actionplan.workspace.limits import TEMPLATE_BYTES, read_limited
 
 Format = Literal["md", "html"]
 TEMPLATES = {"md": "plan.md.j2", "html": "plan.html.j2"}
-SUFFIXES = {"md": ".md", "html": ".html"}
+SUFFIXES = {"md": ".md", "html": ".html", "docx": ".docx", "pdf": ".pdf"}
 # Most file systems allow 255 bytes in a name; a little is kept back for tools that add to it.
 MAX_NAME_BYTES = 240
 
@@ -269,7 +269,7 @@ def _template_position(tb: TracebackType | None) -> str | None:
     return found
 
 
-def output_name(indicator_id: str, fmt: Format) -> str:
+def output_name(indicator_id: str, fmt: str) -> str:
     """The file name for a plan's document; ids are validated, but a path separator must never
     let a document land outside the output folder. A name too long for the file system is
     shortened, and a hash of the whole id keeps it apart from others that begin alike."""
@@ -284,7 +284,7 @@ def output_name(indicator_id: str, fmt: Format) -> str:
     return head + digest + suffix
 
 
-def write_if_changed(path: Path, text: str) -> bool:
+def write_if_changed(path: Path, text: str | bytes) -> bool:
     """Write `text` to `path` atomically; an unchanged file is left alone, so its timestamp,
     and tools that watch it, stay quiet. True when the file was written. A symlink at `path`
     is replaced by the document, never written through: the output folder may hold links
@@ -300,7 +300,8 @@ def write_if_changed(path: Path, text: str) -> bool:
     if status is not None and stat.S_ISREG(status.st_mode):
         try:
             with open(path, "rb") as handle:
-                if handle.read(len(text) * 4 + 1) == text.encode("utf-8"):
+                content = text if isinstance(text, bytes) else text.encode("utf-8")
+                if handle.read(len(content) + 1) == content:
                     return False
         except OSError as error:
             raise ActionplanError(f"{path}: cannot read: {error.strerror}") from None

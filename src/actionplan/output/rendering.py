@@ -11,15 +11,10 @@ from pathlib import Path
 from actionplan.domain.words import did_you_mean, plural
 from actionplan.errors import ActionplanError
 from actionplan.outcome import BAD_INPUT, NEEDS_ATTENTION, Outcome
+from actionplan.output.document_formats import document_writer
 from actionplan.output.documents import PlanDocument, Selection, context, select
-from actionplan.output.progress import load_plans
-from actionplan.output.render import (
-    Format,
-    Renderer,
-    init_templates,
-    output_name,
-    write_if_changed,
-)
+from actionplan.output.progress import load_plans, progress
+from actionplan.output.render import init_templates, output_name, write_if_changed
 from actionplan.workspace.locks import locked
 from actionplan.workspace.store import Workspace, plan_paths
 
@@ -27,7 +22,7 @@ from actionplan.workspace.store import Workspace, plan_paths
 @dataclass(frozen=True)
 class RenderRequest:
     targets: list[str]  # ids, or plan files and folders
-    format: Format
+    format: str  # md, html, docx or pdf
     out: Path | None  # None: stdout
     templates: Path | None = None
     missing: bool = False
@@ -47,7 +42,7 @@ def copy_templates(folder: Path) -> Outcome:
 def render_plans(request: RenderRequest, as_of: date) -> Outcome:
     """Render the plans named (every plan when none is); exit 2 when a file could not be read
     or an id is unknown, 1 when there was nothing to render."""
-    renderer = Renderer(request.format, request.templates)
+    writer = document_writer(request.format, request.templates)
     paths = [Path(t) for t in request.targets if looks_like_path(t)]
     ids = [t for t in request.targets if not looks_like_path(t)]
     workspace = load_plans(paths or plan_paths(None), cache=request.cache)
@@ -66,7 +61,11 @@ def render_plans(request: RenderRequest, as_of: date) -> Outcome:
             f"{len(chosen.documents)} plans to render: name one id to print it, or write one "
             "file per plan with --out DIR"
         )
-    texts = [(d, renderer.render(context(d, workspace.settings, as_of))) for d in chosen.documents]
+    texts: list[tuple[PlanDocument, str | bytes]] = []
+    with progress("Rendering documents") as tick:
+        for number, document in enumerate(chosen.documents, 1):
+            texts.append((document, writer(context(document, workspace.settings, as_of))))
+            tick(number, len(chosen.documents))
     if request.out is None:
         outcome.out.extend(text for _, text in texts)
     else:
@@ -94,7 +93,7 @@ def _selection_messages(workspace: Workspace, chosen: Selection) -> Outcome:
 
 
 def _write_all(
-    folder: Path, fmt: Format, texts: list[tuple[PlanDocument, str]], outcome: Outcome
+    folder: Path, fmt: str, texts: list[tuple[PlanDocument, str | bytes]], outcome: Outcome
 ) -> None:
     """One file per plan; a file that cannot be written is reported and the others still are.
     The folder is locked, so two renders into it at once both finish."""

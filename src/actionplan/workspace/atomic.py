@@ -25,7 +25,9 @@ from actionplan.workspace.locks import TEMP_SUFFIX
 _LONG_NAME = 255 - 1 - 9 - len(TEMP_SUFFIX)
 
 
-def write_atomic(path: Path, text: str, *, create: bool = False, follow_links: bool = True) -> None:
+def write_atomic(
+    path: Path, text: str | bytes, *, create: bool = False, follow_links: bool = True
+) -> None:
     """Replace (or, with `create`, make without overwriting) `path` in one step: the file is
     either as it was or fully new, whenever the process stops. Through a symlink the target is
     written and the link kept; with `follow_links=False` a symlink at `path` is replaced by the
@@ -39,7 +41,7 @@ def write_atomic(path: Path, text: str, *, create: bool = False, follow_links: b
     except OSError as error:
         raise ActionplanError(f"{path}: cannot write: {error.strerror}") from None
     try:
-        _fill(fd, text.encode("utf-8"))
+        _fill(fd, text if isinstance(text, bytes) else text.encode("utf-8"))
         _copy_metadata(existing, target, temp)
         if create:
             os.link(temp, target)  # fails, rather than overwrites, if the file appeared

@@ -1,0 +1,171 @@
+"""The seed plans as PDF, read back with poppler: every word of the plan in order, A4 pages that
+are not blank and number themselves, rows not split across pages, the title and language set,
+and headings, lists and tables tagged for assistive technology.
+
+Each seed is typeset once for the module. pdftotext, pdfinfo and pdftoppm come from Debian's
+poppler-utils: skipped when missing, except in CI (see external.py).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from actionplan.cli import app
+from documents_helpers import indicator, render
+from external import need
+from test_render_golden import (
+    FIELD_LABELS,
+    PLANS,
+    SEEDS,
+    contains_run,
+    seed_fields,
+    template_lines,
+    words,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+AS_OF = ["--as-of", "2014-07-31", "--no-cache"]
+# In Arial or its metric twin Liberation Sans (plan.typ's first fonts); a wider fallback font
+# takes more pages.
+PAGES = {"smoking-quitters": 2, "opiate-users-not-re-presenting": 2}
+
+
+def arial_metrics() -> bool:
+    """Whether Typst finds Arial or Liberation Sans here; skips (fails in CI) when not."""
+    import typst
+
+    if {"Arial", "Liberation Sans"} & set(typst.Fonts().families()):
+        return True
+    if os.environ.get("CI") == "true":
+        pytest.fail("neither Arial nor Liberation Sans: .ci/run installs fonts-liberation")
+    pytest.skip("the page counts are for Arial metrics (apt-get install fonts-liberation)")
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("pdf")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(ROOT)
+        result = CliRunner().invoke(
+            app, ["render", *PLANS, "--format", "pdf", "--out", str(out), *AS_OF]
+        )
+    assert result.exit_code == 0, result.output
+    return {plan: out / f"{plan}.pdf" for plan in PLANS}
+
+
+def poppler(program: str, *args: str | Path) -> str:
+    """A poppler tool's output (its stderr is left out: some versions complain there about
+    PDF features they do not know)."""
+    done = subprocess.run(
+        [need(program, "poppler-utils"), *map(str, args)],
+        capture_output=True,
+        check=True,
+        timeout=60,
+    )
+    return done.stdout.decode("utf-8")
+
+
+def page_texts(pdf: Path) -> list[str]:
+    return poppler("pdftotext", pdf, "-").split("\f")[:-1]
+
+
+def info(pdf: Path) -> dict[str, str]:
+    lines = poppler("pdfinfo", pdf).splitlines()
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in lines)}
+
+
+@pytest.mark.parametrize("plan", PLANS)
+def test_every_word_of_the_seed_plan_is_in_the_pdf(plan: str, pdfs: dict[str, Path]) -> None:
+    text = words(poppler("pdftotext", pdfs[plan], "-"))
+    fields = seed_fields(SEEDS / f"{plan}.txt")
+    assert sorted(fields) == sorted(FIELD_LABELS)
+    for label, value in fields.items():
+        assert contains_run(text, words(value)), f"{label}: words lost in the PDF"
+        assert contains_run(text, words(label)), f"label {label!r} missing"
+    for line in template_lines(SEEDS / f"{plan}.txt"):
+        assert contains_run(text, words(line)), line
+
+
+@pytest.mark.parametrize("plan", PLANS)
+def test_pages_are_a4_numbered_and_not_blank(
+    plan: str, pdfs: dict[str, Path], tmp_path: Path
+) -> None:
+    details = info(pdfs[plan])
+    assert details["Page size"].endswith("(A4)")
+    pages = page_texts(pdfs[plan])
+    assert len(pages) == int(details["Pages"])
+    for number, text in enumerate(pages, 1):
+        assert f"Page {number} of {len(pages)}" in text
+
+    poppler("pdftoppm", "-r", "30", "-gray", pdfs[plan], tmp_path / "page")
+    images = sorted(tmp_path.glob("page-*.pgm"))
+    assert len(images) == len(pages)
+    for image in images:
+        assert ink_share(image.read_bytes()) > 0.01, f"{image.name} is blank"
+    if arial_metrics():
+        assert len(pages) == PAGES[plan]
+
+
+def ink_share(pgm: bytes) -> float:
+    """The share of a greyscale page's pixels that are not white."""
+    fields = pgm.split(maxsplit=4)  # P5, width, height, maxval, pixels
+    pixels = fields[4]
+    return sum(1 for value in pixels if value < 200) / len(pixels)
+
+
+@pytest.mark.parametrize("plan", PLANS)
+def test_a_row_of_the_template_is_not_split_across_pages(plan: str, pdfs: dict[str, Path]) -> None:
+    pages = [words(text) for text in page_texts(pdfs[plan])]
+    for label, value in seed_fields(SEEDS / f"{plan}.txt").items():
+        value_words = words(value)
+        on = [n for n, page in enumerate(pages) if contains_run(page, words(label))]
+        assert len(on) == 1, label
+        page = pages[on[0]]
+        assert contains_run(page, value_words[:4]) and contains_run(page, value_words[-4:]), label
+
+
+@pytest.mark.parametrize("plan", PLANS)
+def test_title_language_and_tags(plan: str, pdfs: dict[str, Path]) -> None:
+    details = info(pdfs[plan])
+    assert details["Title"].startswith("Performance Action Plan: ")
+    assert details["Tagged"] == "yes"
+    assert "<pdfuaid:part>1</pdfuaid:part>" in poppler("pdfinfo", "-meta", pdfs[plan])
+    assert b"/Lang(en-GB)" in pdfs[plan].read_bytes().replace(b" (", b"(")
+    tree = poppler("pdfinfo", "-struct", pdfs[plan])
+    headings = re.findall(r'^\s*(H\d) "([^"]*)"', tree, re.MULTILINE)
+    assert headings == [
+        ("H1", "PERFORMANCE ACTION PLAN TEMPLATE"),
+        ("H2", "INDICATOR OVERVIEW"),
+        ("H2", "CURRENT SITUATION"),
+        ("H2", "ACTIONS"),
+    ]
+    assert len(re.findall(r"^\s*Table\b", tree, re.MULTILINE)) == 3
+
+
+def test_bullets_are_tagged_as_a_list(pdfs: dict[str, Path]) -> None:
+    tree = poppler("pdfinfo", "-struct", pdfs["opiate-users-not-re-presenting"])
+    assert len(re.findall(r"^\s*LI\b", tree, re.MULTILINE)) == 3 + 4 + 5
+
+
+def test_a_character_no_font_has_still_makes_a_tagged_pdf(tmp_path: Path) -> None:
+    pdf = tmp_path / "plan.pdf"
+    pdf.write_bytes(render(indicator(who="Dr Chen \U0001faa9 \ua9c0 Ngozi"), "pdf"))
+
+    assert info(pdf)["Tagged"] == "yes"
+    assert "Dr Chen" in poppler("pdftotext", pdf, "-")
+    assert "pdfuaid" not in poppler("pdfinfo", "-meta", pdf)  # a box is not PDF/UA
+
+
+def test_a_field_taller_than_a_page_breaks_rather_than_losing_words(tmp_path: Path) -> None:
+    long = " ".join(f"word{n}" for n in range(2500))
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(render(indicator(how=long), "pdf"))
+
+    text = poppler("pdftotext", pdf, "-")
+    assert re.findall(r"word\d+", text) == long.split()
