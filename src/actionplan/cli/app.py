@@ -103,6 +103,12 @@ PlansOption = Annotated[
         "--plans", metavar="DIR", help="The plans folder. Default: ./plans", show_default=False
     ),
 ]
+TemplatesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--templates", metavar="DIR", help="Use the templates in DIR instead of the built-in."
+    ),
+]
 NoCacheOption = Annotated[
     bool, typer.Option("--no-cache", help="Re-read every file, ignoring the parse cache.")
 ]

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from actionplan.cli.app import Command, NoCacheOption, app, finish, parse_as_of
+from actionplan.cli.app import Command, NoCacheOption, TemplatesOption, app, finish, parse_as_of
 from actionplan.errors import ActionplanError
 
 
@@ -51,12 +51,7 @@ def render(
             "(docx and pdf only when stdout is not a terminal, or with '-').",
         ),
     ] = None,
-    templates: Annotated[
-        Path | None,
-        typer.Option(
-            "--templates", metavar="DIR", help="Use the templates in DIR instead of the built-in."
-        ),
-    ] = None,
+    templates: TemplatesOption = None,
     init_templates: Annotated[
         Path | None,
         typer.Option(

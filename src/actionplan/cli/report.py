@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from actionplan.cli.app import Command, NoCacheOption, PathsArg, app, finish, parse_as_of
+from actionplan.cli.app import (
+    Command,
+    NoCacheOption,
+    PathsArg,
+    TemplatesOption,
+    app,
+    finish,
+    parse_as_of,
+)
 from actionplan.cli.render import ReportFormat
 
 
@@ -39,12 +47,7 @@ def report(
             "HTML goes to stdout.",
         ),
     ] = None,
-    templates: Annotated[
-        Path | None,
-        typer.Option(
-            "--templates", metavar="DIR", help="Use the templates in DIR instead of the built-in."
-        ),
-    ] = None,
+    templates: TemplatesOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
     """The quarterly performance report: summary, scorecard, SPC charts, exceptions, changes.

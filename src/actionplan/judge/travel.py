@@ -40,11 +40,8 @@ def stale_since(indicator: Indicator, latest: Measurement) -> date | None:
     return shift_months(known_on(latest), 2 * months)
 
 
-def short_term(
-    indicator: Indicator, current: Measurement, actuals: list[Measurement]
-) -> Travel | None:
+def short_term(indicator: Indicator, now: Measurement, actuals: list[Measurement]) -> Travel | None:
     """Against the previous period of the same length."""
-    now = current
     if now.value is None or now.forecast:
         return None
     earlier = [
@@ -55,11 +52,8 @@ def short_term(
     return compare(now.value, earlier[-1].value or 0.0, indicator.direction or "higher")
 
 
-def long_term(
-    indicator: Indicator, current: Measurement, actuals: list[Measurement]
-) -> Travel | None:
+def long_term(indicator: Indicator, now: Measurement, actuals: list[Measurement]) -> Travel | None:
     """Against the same period a year earlier."""
-    now = current
     if now.value is None or now.forecast:
         return None
     year_ago = now.period.shifted_years(-1)

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from actionplan.domain.models import PLAN_SECTIONS, Indicator, Settings
+from actionplan.domain.models import PLAN_SECTIONS, Indicator, Measurement, Settings
 from actionplan.domain.periods import Period
 from actionplan.domain.values import Status
 from actionplan.judge.check import Assessment, assess
@@ -121,6 +121,15 @@ def _days(period: Period | None) -> int:
     return period.days if period else 0
 
 
+def measured_words(m: Measurement, unit: str) -> str:
+    """ "617 for April 2014", "90 (forecast) for 2014/15", or "No figure for April 2014"."""
+    when = period_words(m.period)
+    if m.value is None:
+        return f"No figure for {when}"
+    forecast = " (forecast)" if m.forecast else ""
+    return f"{figure(m.value, unit)}{forecast} for {when}"
+
+
 def performance_summary(assessment: Assessment) -> str:
     """Performance this Period, written from the data: value, period, target and reporting
     date (the status is shown beside it)."""
@@ -129,12 +138,10 @@ def performance_summary(assessment: Assessment) -> str:
     if reading is None:
         return "No figures have been recorded yet."
     m = reading.measurement
-    when = period_words(m.period)
     if m.value is None:
-        text = f"No figure for {when}."
+        text = measured_words(m, unit) + "."
     else:
-        forecast = " (forecast)" if m.forecast else ""
-        text = f"{figure(m.value, unit)}{forecast} for {when}"
+        text = measured_words(m, unit)
         if reading.target is not None:
             target = figure(float(reading.target), unit)
             spread = f", pro-rated from {reading.target_period or 'the annual target'}"

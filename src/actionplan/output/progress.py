@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from actionplan.outcome import BAD_INPUT, Outcome
 from actionplan.workspace.cache import ParseCache, default_cache_file
 from actionplan.workspace.journal import recover_around
 from actionplan.workspace.store import Workspace, load_workspace
@@ -42,3 +43,13 @@ def load_plans(paths: list[Path], *, cache: bool = True) -> Workspace:
         workspace = load_workspace(paths, cache=parse_cache, progress=tick)
     workspace.notes[:0] = notes
     return workspace
+
+
+def load_reported(paths: list[Path], *, cache: bool = True) -> tuple[Workspace, Outcome]:
+    """The workspace, and an outcome that already says its notes and the files that could not
+    be read (exit 2 for those): how every document command starts."""
+    workspace = load_plans(paths, cache=cache)
+    outcome = Outcome(err=[f"note: {line}" for line in workspace.notes])
+    for problem in workspace.problems:
+        outcome.fail(BAD_INPUT, str(problem))
+    return workspace, outcome

@@ -13,7 +13,7 @@ from actionplan.errors import ActionplanError
 from actionplan.outcome import BAD_INPUT, NEEDS_ATTENTION, Outcome
 from actionplan.output.document_formats import document_writer
 from actionplan.output.documents import PlanDocument, Selection, context, select
-from actionplan.output.progress import load_plans, progress
+from actionplan.output.progress import load_reported, progress
 from actionplan.output.render import init_templates, output_name, write_if_changed
 from actionplan.workspace.locks import locked
 from actionplan.workspace.store import Workspace, plan_paths
@@ -45,7 +45,7 @@ def render_plans(request: RenderRequest, as_of: date) -> Outcome:
     writer = document_writer(request.format, request.templates)
     paths = [Path(t) for t in request.targets if looks_like_path(t)]
     ids = [t for t in request.targets if not looks_like_path(t)]
-    workspace = load_plans(paths or plan_paths(None), cache=request.cache)
+    workspace, outcome = load_reported(paths or plan_paths(None), cache=request.cache)
     files = [(f.path, f.indicator) for f in workspace.files]
     chosen = select(
         files,
@@ -55,7 +55,7 @@ def render_plans(request: RenderRequest, as_of: date) -> Outcome:
         paths=[p for p in paths if not p.is_dir()],
         missing=request.missing,
     )
-    outcome = _selection_messages(workspace, chosen)
+    _selection_messages(workspace, chosen, outcome)
     if request.out is None and len(chosen.documents) > 1:
         raise ActionplanError(
             f"{len(chosen.documents)} plans to render: name one id to print it, or write one "
@@ -81,15 +81,11 @@ def render_plans(request: RenderRequest, as_of: date) -> Outcome:
     return outcome
 
 
-def _selection_messages(workspace: Workspace, chosen: Selection) -> Outcome:
-    outcome = Outcome(err=[f"note: {line}" for line in workspace.notes])
-    for problem in workspace.problems:
-        outcome.fail(BAD_INPUT, str(problem))
+def _selection_messages(workspace: Workspace, chosen: Selection, outcome: Outcome) -> None:
     known = [f.indicator.id for f in workspace.files]
     for unknown in chosen.unknown_ids:
         outcome.fail(BAD_INPUT, f"error: {unknown_id(unknown, known)}")
     outcome.err.extend(f"note: {note}" for note in chosen.nothing_to_render)
-    return outcome
 
 
 def _write_all(

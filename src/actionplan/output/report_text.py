@@ -18,7 +18,7 @@ from actionplan.judge.spc import MIN_POINTS, SpcPoint, SpcResult, SpcUnavailable
 from actionplan.judge.status import read
 from actionplan.judge.travel import Travel, known_on
 from actionplan.judge.trend import Point
-from actionplan.output.documents import period_words
+from actionplan.output.documents import measured_words
 from actionplan.output.wording import figure
 
 SPC_WORDS = {
@@ -68,11 +68,9 @@ def _figure(assessment: Assessment) -> str:
     if reading is None:
         return "No figures are known yet"
     m = reading.measurement
-    when = period_words(m.period)
+    text = measured_words(m, unit)
     if m.value is None:
-        return f"No figure for {when}"
-    forecast = " (forecast)" if m.forecast else ""
-    text = f"{figure(m.value, unit)}{forecast} for {when}"
+        return text
     if reading.target is None:
         return text + ", with no target"
     target = figure(float(reading.target), unit)

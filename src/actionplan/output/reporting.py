@@ -10,7 +10,7 @@ from pathlib import Path
 
 from actionplan.errors import ActionplanError
 from actionplan.outcome import BAD_INPUT, Outcome
-from actionplan.output.progress import load_plans, progress
+from actionplan.output.progress import load_reported, progress
 from actionplan.output.render import Format
 from actionplan.output.rendering import make_folder
 from actionplan.output.report import build_report
@@ -33,9 +33,7 @@ def make_report(request: ReportRequest, as_of: date) -> Outcome:
     if request.format == "md" and request.out is None:
         raise ActionplanError("a Markdown report writes its charts beside it: give --out DIR")
     roots = plan_paths(request.paths or None)
-    workspace = load_plans(roots, cache=request.cache)
-    outcome = Outcome(err=[f"note: {line}" for line in workspace.notes])
-    outcome.err.extend(str(problem) for problem in workspace.problems)
+    workspace, outcome = load_reported(roots, cache=request.cache)
     with progress("Charting indicators") as tick:
         files = [(f.path, f.indicator) for f in workspace.files]
         built = build_report(
@@ -47,7 +45,7 @@ def make_report(request: ReportRequest, as_of: date) -> Outcome:
             problems=workspace.problems,
             progress=tick,
         )
-    outcome.exit_code = built.exit_code
+    outcome.fail(built.exit_code)
     text, charts = render_report(built, request.format, request.templates)
     if request.out is None:
         outcome.out.append(text)
