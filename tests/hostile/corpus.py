@@ -2,8 +2,7 @@
 `render` and `record`, spreadsheets for `record --csv`, documents for `import`.
 
 Each case is a name and the files it puts in the working folder (bytes, or a callable that
-makes something that is not a plain file: a link, a FIFO). Cases that need limits the YAML
-loader does not have yet are listed in `LATER`.
+makes something that is not a plain file: a link, a FIFO).
 """
 
 from __future__ import annotations
@@ -175,15 +174,6 @@ PLAN_CASES: list[Case] = [
     ("fifo", {"x.yaml": _fifo}),
     ("link-to-dev-zero", {"x.yaml": _symlink("/dev/zero")}),
 ]
-
-# Cases the YAML loader does not limit yet (nesting depth, aliases, special files): they fail
-# the corpus's rules, and are expected to until it does.
-LATER = {
-    "alias-bomb": "the loader does not yet count alias expansions",
-    "nested-lists-500": "the loader does not yet limit nesting depth",
-    "fifo": "plan files are not yet checked to be regular files",
-    "link-to-dev-zero": "plan files are not yet checked to be regular files",
-}
 
 CSV_HEADER = b"id,period,value,note\n"
 CSV_CASES: list[Case] = [

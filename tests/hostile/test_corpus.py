@@ -15,19 +15,7 @@ AS_OF = ["--as-of", "2014-07-31", "--no-cache"]
 
 
 def _params(cases: list[corpus.Case]) -> list[object]:
-    return [
-        pytest.param(
-            files,
-            # A case the loader does not limit yet fails the rules, by hanging if need be: a
-            # short timeout shows that as well as the full one.
-            TIMEOUT if name not in corpus.LATER else 2.0,
-            id=name,
-            marks=[pytest.mark.xfail(strict=True, reason=corpus.LATER[name])]
-            if name in corpus.LATER
-            else [],
-        )
-        for name, files in cases
-    ]
+    return [pytest.param(files, id=name) for name, files in cases]
 
 
 def _put(folder: Path, files: dict[str, corpus.Content]) -> list[str]:
@@ -61,10 +49,8 @@ def work(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     return root, {"ACTIONPLAN_CACHE_DIR": str(tmp_path / "cache")}
 
 
-@pytest.mark.parametrize(("files", "timeout"), _params(corpus.PLAN_CASES))
-def test_plan_files(
-    files: dict[str, corpus.Content], timeout: float, work: tuple[Path, dict[str, str]]
-) -> None:
+@pytest.mark.parametrize("files", _params(corpus.PLAN_CASES))
+def test_plan_files(files: dict[str, corpus.Content], work: tuple[Path, dict[str, str]]) -> None:
     root, env = work
     names = _put(root / "plans", files)
     for args in (
@@ -72,29 +58,25 @@ def test_plan_files(
         ["render", "--out", "papers", *AS_OF],
         ["record", "good", "2014-05", "6"],
     ):
-        run = forked.run(args, root, timeout, env)
+        run = forked.run(args, root, TIMEOUT, env)
         _sound(run, names, " ".join(args[:1]))
     assert not (root / "PWNED").exists() and not (root / "plans" / "PWNED").exists()
     assert not (root.parent / "outside.md").exists()
 
 
-@pytest.mark.parametrize(("files", "timeout"), _params(corpus.CSV_CASES))
-def test_spreadsheets(
-    files: dict[str, corpus.Content], timeout: float, work: tuple[Path, dict[str, str]]
-) -> None:
+@pytest.mark.parametrize("files", _params(corpus.CSV_CASES))
+def test_spreadsheets(files: dict[str, corpus.Content], work: tuple[Path, dict[str, str]]) -> None:
     root, env = work
     before = (root / "plans" / "good.yaml").read_bytes()
     names = _put(root, files)
-    run = forked.run(["record", "--csv", "in.csv"], root, timeout, env)
+    run = forked.run(["record", "--csv", "in.csv"], root, TIMEOUT, env)
     _sound(run, names, "record --csv")
     if run.code != 0:
         assert (root / "plans" / "good.yaml").read_bytes() == before
 
 
-@pytest.mark.parametrize(("files", "timeout"), _params(corpus.DOC_CASES))
-def test_documents(
-    files: dict[str, corpus.Content], timeout: float, work: tuple[Path, dict[str, str]]
-) -> None:
+@pytest.mark.parametrize("files", _params(corpus.DOC_CASES))
+def test_documents(files: dict[str, corpus.Content], work: tuple[Path, dict[str, str]]) -> None:
     root, env = work
     names = _put(root, files)
     run = forked.run(

@@ -144,12 +144,35 @@ def test_record_keeps_extended_attributes(tree: Path) -> None:
 
 
 def test_record_through_a_symlink_edits_the_target_and_keeps_the_link(tree: Path) -> None:
-    real = _one_plan(tree).rename(tree / "real.yaml")
-    (tree / "plans" / "p.yaml").symlink_to(real)
+    plan = _one_plan(tree)
+    (tree / "plans" / ".shared").mkdir()  # hidden: read only through the link
+    real = plan.rename(tree / "plans" / ".shared" / "real.yaml")
+    link = tree / "plans" / "p.yaml"
+    link.symlink_to(".shared/real.yaml")  # a link inside the plans folder: read without asking
     code, _, err = invoke("record", "p", "2014-05", "6")
     assert code == 0, err
-    assert (tree / "plans" / "p.yaml").is_symlink()
-    assert "2014-05" in real.read_text()
+    assert link.is_symlink() and "2014-05" in real.read_text()
+
+
+def test_a_link_out_of_the_plans_folder_is_followed_only_when_asked(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ACTIONPLAN_FOLLOW_LINKS", "")  # restored after `--follow-links` sets it
+    real = _one_plan(tree).rename(tree / "real.yaml")
+    link = tree / "plans" / "p.yaml"
+    link.symlink_to(real)
+
+    code, _, err = invoke("record", "p", "2014-05", "6")
+    assert code == 2 and "some files could not be read" in err
+    assert "2014-05" not in real.read_text()
+    code, _, err = invoke("check", *AS_OF)
+    assert code == 2
+    assert f"plans/p.yaml:1:1: a symbolic link to {real}, outside the plans folder" in err
+    assert "--follow-links" in err
+
+    code, _, err = invoke("--follow-links", "record", "p", "2014-05", "6")
+    assert code == 0, err
+    assert link.is_symlink() and "2014-05" in real.read_text()
 
 
 def test_a_hard_link_keeps_the_old_text_as_the_readme_says(tree: Path) -> None:

@@ -202,3 +202,21 @@ def test_a_few_unknown_keys_are_each_located_with_a_suggestion(tree: Path) -> No
     assert code == 2
     assert "typo.yaml:2:1: unknown key 'targt': did you mean 'target'?" in err
     assert "typo.yaml:3:1: unknown key 'directon': did you mean 'direction'?" in err
+
+
+# --- the README ------------------------------------------------------------------------------
+
+
+def test_every_limit_is_in_the_readmes_table_with_its_default() -> None:
+    from actionplan.workspace.limits import ALL, MB
+
+    rows = {
+        row.split("|")[-2].strip(" `"): row.split("|")[-3].strip()
+        for row in (ROOT / "README.md").read_text().splitlines()
+        if row.startswith("| ") and "`ACTIONPLAN_MAX_" in row
+    }
+    for limit in ALL:
+        shown = rows[f"ACTIONPLAN_{limit.name}"]
+        number = shown.split()[0].replace(",", "")
+        default = limit.default // MB if shown.endswith(" MB") else limit.default
+        assert number == str(default), (limit.name, shown)

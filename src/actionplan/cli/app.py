@@ -128,9 +128,19 @@ def _root(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback for errors (for bug reports).")
     ] = False,
+    follow_links: Annotated[
+        bool,
+        typer.Option(
+            "--follow-links",
+            help="Read plan files and folders that symbolic links lead to outside the plans "
+            "folder (by default they are reported and not read).",
+        ),
+    ] = False,
 ) -> None:
     if debug:
         os.environ["ACTIONPLAN_DEBUG"] = "1"
+    if follow_links:
+        os.environ["ACTIONPLAN_FOLLOW_LINKS"] = "1"
 
 
 def parse_as_of(text: str | None, option: str = "--as-of") -> date:

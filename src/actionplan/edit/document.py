@@ -23,6 +23,7 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 from actionplan.domain.models import Indicator, Settings
 from actionplan.edit.overlay import overlay
 from actionplan.errors import ActionplanError, FileProblem
+from actionplan.workspace.limits import PLAN_BYTES, read_limited
 from actionplan.workspace.store import validate_text
 from actionplan.workspace.yamlfile import compose, construct, decode
 
@@ -67,7 +68,7 @@ def round_trip_yaml(layout: Layout) -> YAML:
 
 def open_document(path: Path, fy_start: int) -> EditedFile:
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, PLAN_BYTES)
     except OSError as error:
         raise ActionplanError(f"{path}: cannot read: {error.strerror}") from None
     return parse_document(path, raw, fy_start)

@@ -6,7 +6,9 @@ document needs, and each can be raised with an environment variable of its name
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,13 +29,28 @@ class Limit:
         text = os.environ.get(f"ACTIONPLAN_{self.name}", "")
         return int(text) if text.isdigit() else self.default
 
-    def refuse(self, path: Path | str, found: str) -> ActionplanError:
-        return ActionplanError(
-            f"{path}: {found}, over the limit of {self.value:,} {self.what}: if the file is "
-            f"genuine, raise the limit with ACTIONPLAN_{self.name}"
+    def advice(self, found: str) -> str:
+        """What was found, the limit, and how to raise it."""
+        return (
+            f"{found}, over the limit of {self.value:,} {self.what}: if the file is genuine, "
+            f"raise the limit with ACTIONPLAN_{self.name}"
         )
 
+    def refuse(self, path: Path | str, found: str) -> OverLimit:
+        return OverLimit(path, self.advice(found))
 
+
+class OverLimit(ActionplanError):
+    """A file over a limit; `advice` says which and how to raise it."""
+
+    def __init__(self, path: Path | str, advice: str) -> None:
+        super().__init__(f"{path}: {advice}")
+        self.advice = advice
+
+
+PLAN_BYTES = Limit("MAX_PLAN_BYTES", MB, "bytes")
+PLAN_DEPTH = Limit("MAX_PLAN_DEPTH", 64, "levels")
+PLAN_VALUES = Limit("MAX_PLAN_VALUES", 100_000, "values")
 CSV_BYTES = Limit("MAX_CSV_BYTES", 100 * MB, "bytes")
 CSV_ROWS = Limit("MAX_CSV_ROWS", 1_000_000, "rows")
 CSV_CELL = Limit("MAX_CSV_CELL", 100_000, "characters in a cell")
@@ -42,13 +59,57 @@ DOCX_XML_BYTES = Limit("MAX_DOCX_XML_BYTES", 100 * MB, "bytes of text and markup
 TEMPLATE_BYTES = Limit("MAX_TEMPLATE_BYTES", 5 * MB, "bytes")
 UNKNOWN_KEYS = Limit("MAX_UNKNOWN_KEYS", MAX_UNKNOWN_KEYS, "unknown keys reported one by one")
 
-ALL = (CSV_BYTES, CSV_ROWS, CSV_CELL, DOCUMENT_BYTES, DOCX_XML_BYTES, TEMPLATE_BYTES, UNKNOWN_KEYS)
+ALL = (
+    PLAN_BYTES,
+    PLAN_DEPTH,
+    PLAN_VALUES,
+    CSV_BYTES,
+    CSV_ROWS,
+    CSV_CELL,
+    DOCUMENT_BYTES,
+    DOCX_XML_BYTES,
+    TEMPLATE_BYTES,
+    UNKNOWN_KEYS,
+)
+
+
+_KINDS = {
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "a folder",
+}
+
+
+def not_regular(status: os.stat_result) -> str:
+    """What a FIFO, device, socket or folder is said to be where a file was expected."""
+    return f"not a regular file ({_KINDS.get(stat.S_IFMT(status.st_mode), 'a special file')})"
+
+
+class NotRegularFile(OSError):
+    """Something not a regular file where one was expected: never opened for reading (a FIFO
+    would block, a device never end)."""
+
+    def __init__(self, status: os.stat_result) -> None:
+        super().__init__(errno.EINVAL, not_regular(status))
+
+
+def regular(status: os.stat_result) -> os.stat_result:
+    """`status` when it is a regular file's; raises NotRegularFile otherwise."""
+    if not stat.S_ISREG(status.st_mode):
+        raise NotRegularFile(status)
+    return status
 
 
 def read_limited(path: Path, limit: Limit) -> bytes:
-    """A file's bytes, refusing one over `limit` without reading past it (a device or a file
-    that grows is never read to the end). Raises OSError as reading does."""
-    with open(path, "rb") as handle:
+    """A regular file's bytes, refusing one over `limit` without reading past it. Anything
+    else is refused before it is opened, and opened without blocking in case it was swapped
+    for a FIFO in between. Raises OSError as reading does (NotRegularFile for the rest)."""
+    regular(os.stat(path))
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    with open(fd, "rb") as handle:
+        regular(os.fstat(fd))
         raw = handle.read(limit.value + 1)
     if len(raw) > limit.value:
         raise limit.refuse(path, f"more than {limit.value:,} bytes")

@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from actionplan.errors import FileProblem, Problem
+from actionplan.errors import ActionplanError, Problem
 from actionplan.judge.check import Assessment, CheckResult, Row
 from actionplan.judge.targets import Finding
+from actionplan.workspace.limits import PLAN_BYTES, read_limited
 from actionplan.workspace.yamlfile import compose, decode, node_at
 
 Loc = tuple[str | int, ...]
@@ -23,8 +24,8 @@ Loc = tuple[str | int, ...]
 def positions(path: Path, locs: Sequence[Loc]) -> list[tuple[int, int]]:
     """1-based (line, column) of each key path; (1, 1) where the file cannot be read again."""
     try:
-        root = compose(decode(path.read_bytes(), path), path)
-    except (OSError, FileProblem):
+        root = compose(decode(read_limited(path, PLAN_BYTES), path), path)
+    except (OSError, ActionplanError):
         root = None
     if root is None:
         return [(1, 1)] * len(locs)
