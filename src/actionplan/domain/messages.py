@@ -31,8 +31,8 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         return _unknown_key(loc, name, model)
     if kind == "missing":
         return f"missing required key '{name}'"
-    if kind == "invalid_key":  # a bare number as a key: in plan files, a figure split at a comma
-        return f"unknown key '{loc[-1]}' in {dotted(loc[:-1]) or 'the file'}: {SPLIT_FIGURE_HINT}"
+    if kind == "invalid_key":
+        return _key_not_text(error.get("input"), loc, model)
     message = _plain(kind, error.get("input"), error.get("ctx") or {}, str(error["msg"]))
     return f"{name}: {message}" if name else message
 
@@ -44,6 +44,17 @@ def _unknown_key(loc: list[int | str], name: str, model: type[BaseModel]) -> str
     if hint:
         return f"unknown key '{name}'{hint}"
     return f"unknown key '{name}' (known keys: {', '.join(known.model_fields)})"
+
+
+def _key_not_text(key: Any, loc: list[int | str], model: type[BaseModel]) -> str:
+    if isinstance(key, int) and not isinstance(key, bool):
+        # A bare number as a key: in plan files, a figure split at a comma.
+        return f"unknown key '{key}' in {dotted(loc[:-1]) or 'the file'}: {SPLIT_FIGURE_HINT}"
+    # true, null, 1.5 or .inf as YAML writes them, not as Python prints them.
+    written = {True: "true", False: "false", None: "null"}.get(key, key)
+    if isinstance(written, float):
+        written = {"inf": ".inf", "-inf": "-.inf", "nan": ".nan"}.get(str(written), written)
+    return _unknown_key([*loc[:-1], str(written)], dotted([*loc[:-1], str(written)]), model)
 
 
 def _shown(value: Any) -> str:

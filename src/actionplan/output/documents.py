@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from actionplan.domain.models import PLAN_SECTIONS, Indicator, Measurement, Settings
-from actionplan.domain.periods import Period
+from actionplan.domain.periods import Period, month_end
 from actionplan.domain.values import Status
 from actionplan.judge.check import Assessment, assess
 from actionplan.judge.coverage import Coverage
@@ -87,7 +87,7 @@ def period_words(period: Period) -> str:
     """A month as "April 2014" and a run of months as "January to December 2013"; other
     periods (2014/15, 2014/15 Q3) as written, which is how councils name them."""
     start, end = period.start, period.end
-    whole_months = start.day == 1 and date.fromordinal(end.toordinal() + 1).day == 1
+    whole_months = start.day == 1 and end == month_end(end.year, end.month)
     if not whole_months or "/" in period.text or "Q" in period.text:
         return period.text
     if (start.year, start.month) == (end.year, end.month):

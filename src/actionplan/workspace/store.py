@@ -370,7 +370,7 @@ def locate_errors(
             problems.append(Problem(path, 1, 1, message))
             continue
         node, key_node = node_at(root, loc)
-        if error["type"] == "extra_forbidden" and key_node is not None:
+        if error["type"] in ("extra_forbidden", "invalid_key") and key_node is not None:
             node = key_node
         problems.append(Problem.at(path, node.start_mark, message))
     return problems

@@ -317,4 +317,18 @@ def _find_key(node: MappingNode, part: int | str) -> tuple[Node, Node] | None:
     for key_node, value_node in node.value:
         if isinstance(key_node, ScalarNode) and key_node.value == str(part):
             return key_node, value_node
+    # A key that is not text (`true:`, `~:`, `1.5:`) is named as pydantic names it: by the
+    # number (true is 1) or as Python prints it. Looked for only when a key can be one.
+    if isinstance(part, str) and part[:1].isalpha() and part not in ("None", "inf", "nan"):
+        return None
+    for key_node, value_node in node.value:
+        if isinstance(key_node, ScalarNode) and _located_name(key_node) == part:
+            return key_node, value_node
     return None
+
+
+def _located_name(node: ScalarNode) -> int | str:
+    if node.style or node.tag != IMPLICIT:
+        return str(node.value)
+    value = _SCALARS[_plain_tag(node.value)](node.value)
+    return int(value) if isinstance(value, int) else str(value)
