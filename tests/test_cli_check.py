@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -462,8 +463,10 @@ def _truncated(stored: bytes) -> bytes:
 
 
 def _wrong_shape(stored: bytes) -> bytes:
-    version, entries = marshal.loads(stored)
-    return marshal.dumps((version, {name: ("not", "an", "entry") for name in entries}))
+    """Entries of the wrong shape behind a valid checksum (a CRC-32 of what follows it)."""
+    version, entries = marshal.loads(stored[4:])
+    body = marshal.dumps((version, {name: ("not", "an", "entry") for name in entries}))
+    return zlib.crc32(body).to_bytes(4, "big") + body
 
 
 @pytest.mark.parametrize("corrupt", [_garbage, _empty, _truncated, _wrong_shape])

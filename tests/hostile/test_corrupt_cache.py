@@ -1,0 +1,39 @@
+"""A parse cache damaged one byte at a time is never trusted: every check gives exactly what
+`--no-cache` gives, within a few seconds and without a runaway of memory."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import forked
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "valid"
+CHECK = ["check", "--as-of", "2015-06-30", "--format", "json", "--all"]
+CORRUPTIONS = 120
+
+
+def test_single_byte_corruptions_of_the_cache_give_the_no_cache_result(tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    shutil.copytree(EXAMPLES, work / "plans")
+    cache_dir = tmp_path / "cache"
+    env = {"ACTIONPLAN_CACHE_DIR": str(cache_dir)}
+    truth = forked.run([*CHECK, "--no-cache"], work, env=env)
+    assert truth.code == 1 and '"indicators": 22' in truth.stdout, truth
+    first = forked.run(CHECK, work, env=env)  # writes the cache
+    assert (first.code, first.stdout) == (truth.code, truth.stdout)
+    [cache] = list(cache_dir.iterdir())
+    intact = cache.read_bytes()
+
+    rng = random.Random(13)
+    differing = []
+    for position in rng.sample(range(len(intact)), CORRUPTIONS):
+        damaged = bytearray(intact)
+        damaged[position] ^= rng.randrange(1, 256)
+        cache.write_bytes(bytes(damaged))
+        run = forked.run(CHECK, work, env=env, timeout=20)
+        assert "Traceback" not in run.stderr and run.max_rss_mb < 300, (position, run)
+        if (run.code, run.stdout) != (truth.code, truth.stdout):
+            differing.append(position)
+    assert not differing, f"{len(differing)} of {CORRUPTIONS} corruptions changed the result"
