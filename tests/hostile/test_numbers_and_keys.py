@@ -119,3 +119,30 @@ def test_a_key_yaml_reads_as_no_text_is_reported_at_the_key(
     assert len(problems) == 2
     assert problems[0].startswith(f"plans/x.yaml:5:5: unknown key 'measurements[0].{shown}'")
     assert problems[1].startswith(f"plans/x.yaml:6:1: unknown key '{shown}'")
+
+
+def test_a_year_to_date_figure_in_the_calendars_last_financial_year(tree: Path) -> None:
+    # Year-to-date figures are split into each period's own by financial year: December 9999
+    # is in 9999/00, which the calendar ends before its March.
+    (tree / "plans" / "x.yaml").write_text(
+        "title: T\ndirection: higher\ntarget: 10\ncumulative: true\nfrequency: monthly\n"
+        "measurements:\n  - period: 9999-11\n    value: 3\n  - period: 9999-12\n    value: 5\n"
+    )
+    code, out, err = run("check", "--as-of", "9999-12-31", "--no-cache", "--format", "json")
+    assert code == 1, err
+    [row] = json.loads(out)["indicators"]
+    assert (row["period"], row["status"]) == ("9999-12", "RED")
+
+
+@pytest.mark.parametrize("when", ["Q4", "March", "Quarter 1", "March 0000"])
+def test_a_due_date_past_the_calendars_end_cannot_be_checked_and_says_so(
+    tree: Path, when: str
+) -> None:
+    (tree / "plans" / "x.yaml").write_text(
+        PLAN.replace("2014-04", "9999-12")
+        + "action_plan:\n  period: 9999-12\n  updated: 9999-12-31\n  non_compliance_reason: r\n"
+        + f"  what: w\n  how: h\n  who: x\n  when: {when}\n"
+    )
+    code, out, err = run("check", "--as-of", "9999-12-31", "--no-cache")
+    assert code == 0, err
+    assert "cannot check overdue" in out

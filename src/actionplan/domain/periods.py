@@ -121,10 +121,13 @@ def shift_months(day: date, months: int) -> date:
 
 
 def financial_year(start_year: int, fy_start: int = DEFAULT_FY_START) -> Period:
-    """The financial year that begins in `start_year` (in month `fy_start`)."""
+    """The financial year that begins in `start_year` (in month `fy_start`). One that runs
+    past the calendar's ends (0/01, 9999/00) stops at them, as `shift_months` does."""
     end_year, end_month = add_months(start_year, fy_start, 11)
     text = f"{start_year}/{str(end_year)[-2:]}" if fy_start != 1 else str(start_year)
-    return Period(date(start_year, fy_start, 1), month_end(end_year, end_month), text)
+    start = date(start_year, fy_start, 1) if start_year >= date.min.year else date.min
+    end = month_end(end_year, end_month) if end_year <= date.max.year else date.max
+    return Period(start, end, text)
 
 
 def financial_year_of(day: date, fy_start: int = DEFAULT_FY_START) -> Period:
@@ -236,12 +239,15 @@ def parse_when(text: str, written: date, fy_start: int = DEFAULT_FY_START) -> Pe
         return parse_period(words, fy_start)
     except PeriodError:
         pass
-    if m := _WHEN_QUARTER.fullmatch(words):
-        return _when_quarter(int(m[1]), m[2], written, fy_start)
-    if m := _WHEN_NAMED.fullmatch(words):
-        return _when_named(m[1], m[2], int(m[3]))
-    if (month := MONTH_NAMES.get(words.lower())) is not None:
-        return _next_month(month, written)
+    try:
+        if m := _WHEN_QUARTER.fullmatch(words):
+            return _when_quarter(int(m[1]), m[2], written, fy_start)
+        if m := _WHEN_NAMED.fullmatch(words):
+            return _when_named(m[1], m[2], int(m[3]))
+        if (month := MONTH_NAMES.get(words.lower())) is not None:
+            return _next_month(month, written)
+    except ValueError:  # due past the calendar's ends ("March 0000", "Q4" written in 9999)
+        return None
     return None
 
 

@@ -1,0 +1,145 @@
+"""Ten thousand plan files made by damaging the valid examples (flipped, deleted, duplicated
+and spliced bytes and lines, and YAML's special characters put in), read and judged as
+`check` does: the only failures are the tool's own located problems, never another exception.
+
+The damage is made here from a seeded generator, so a failure names a case that can be made
+again: `mutants(SEED)` yields the same files in the same order on every machine.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from actionplan.domain.models import Indicator, Settings
+from actionplan.errors import ActionplanError
+from actionplan.judge.check import check
+from actionplan.judge.trend import with_spc
+from actionplan.output.machine import report_github, report_json
+from actionplan.output.table import report_table
+from actionplan.workspace.store import indicator_context, parse_bytes, validate
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "valid"
+SEED = 13
+CASES = 10_000
+# Bytes that steer YAML somewhere unusual, put anywhere.
+TOKENS = [
+    b"&a ", b"*a", b"&a [*a]", b"[", b"]", b"{", b"}", b": ", b"- ", b"? ", b"!!set ", b"!x ",
+    b"<<: ", b"|", b">-", b'"', b"'", b"#", b"\t", b"\n", b"\r", b"\x00", b"\xff", b"\xc3",
+    b"\x1b[2J", b"\n  - ", b"\n    ",
+]  # fmt: skip
+# Values the figure, period, date and word readers treat specially, put after a key.
+VALUES = [
+    b"~", b"null", b"true", b"no", b".nan", b"-.inf", b"1e400", b'"1e400"', b"1" + b"0" * 320,
+    b"-0", b"0", b"-5", b"1e-400", b"0x1F", b"19,625", b"4,6", b'"4,6"', b"53.6%", b"250%",
+    b"NA", b"0001-04", b"9999-12", b"9999-Q4", b"9998/99", b"2014/15 Q3", b"2014-02-30",
+    b"2014-12..2014-01", b"0001-01..9999-12", b"0000-00-00", b"9999-12-31", b"Quarter 9",
+    b"by the end of 9999", b"Q4", b"March", b"March 0000", b"31 March 9999", b"monthly",
+    b"weekly", b"lower", b"higher", b"RED", b"BLUE",
+    b"[1, 2]", b"{a: 1}", b"[]", b"{}", b'""', b'"\\e[2J"', b"&a [*a]", b"{green: 5%}",
+    b"{2014/15: 10, 9999/00: 1}", b"{indicator: -1, area: E1}",
+]  # fmt: skip
+
+
+def _seeds() -> list[tuple[str, bytes]]:
+    return [(p.name, p.read_bytes()) for p in sorted(EXAMPLES.glob("*.y*ml"))]
+
+
+def _damage(rng: random.Random, raw: bytes, other: bytes) -> bytes:
+    """One to three kinds of damage, each at a random place. Most keep the file YAML, so
+    that validation and judging are reached, not only the parser."""
+    data = bytearray(raw)
+    for _ in range(rng.choices((1, 2, 3), (6, 3, 1))[0]):
+        kind = rng.choices(KINDS, WEIGHTS)[0]
+        at = rng.randrange(len(data) + 1)
+        end = min(len(data), at + rng.choice((1, 2, 8, 40, 200)))
+        if kind == "flip" and at < len(data):
+            data[at] ^= rng.randrange(1, 256)
+        elif kind == "delete":
+            del data[at:end]
+        elif kind == "duplicate":
+            data[rng.randrange(len(data) + 1) : 0] = data[at:end]
+        elif kind == "splice":  # this file's start with another's end
+            data = data[:at] + other[rng.randrange(len(other) + 1) :]
+        elif kind == "token":
+            data[at:at] = rng.choice(TOKENS)
+        else:
+            data = bytearray(_lines(rng, bytes(data), other, kind))
+    return bytes(data)
+
+
+def _lines(rng: random.Random, raw: bytes, other: bytes, kind: str) -> bytes:
+    """Whole lines repeated or swapped, or a value replaced by a token or another's value."""
+    lines = raw.split(b"\n")
+    i, j = rng.randrange(len(lines)), rng.randrange(len(lines))
+    if kind == "repeat":
+        lines.insert(i, lines[j])
+    elif kind == "swap":
+        lines[i], lines[j] = lines[j], lines[i]
+    else:
+        keyed = [n for n, line in enumerate(lines) if b": " in line]
+        if keyed:
+            n = rng.choice(keyed)
+            values = [line.split(b": ", 1)[1] for line in other.split(b"\n") if b": " in line]
+            new = rng.choice(VALUES) if rng.random() < 0.7 or not values else rng.choice(values)
+            lines[n] = lines[n].split(b": ", 1)[0] + b": " + new
+    return b"\n".join(lines)
+
+
+KINDS = ["flip", "delete", "duplicate", "splice", "token", "repeat", "swap", "value"]
+WEIGHTS = [1, 1, 1, 0.5, 1, 1.5, 1.5, 6]
+
+
+def mutants(seed: int, count: int) -> Iterator[tuple[str, bytes]]:
+    """`count` damaged files: (the example each was made from, its bytes)."""
+    rng = random.Random(seed)
+    seeds = _seeds()
+    for _ in range(count):
+        name, raw = rng.choice(seeds)
+        yield name, _damage(rng, raw, rng.choice(seeds)[1])
+
+
+AS_OF = [date(2015, 6, 30), date(2024, 3, 31), date.max, date.min]
+
+
+def _judge(name: str, raw: bytes, settings: Settings, as_of: date) -> None:
+    """Read and judge one file as `check` does; the tool's own errors are the answers."""
+    path = Path("plans", name)
+    try:
+        parsed = parse_bytes(raw, path)
+        if name == "actionplan.yaml":
+            validate(Settings, parsed.data, path, {}, raw)
+            return
+        context = indicator_context(settings.financial_year_start, path)
+        indicator = validate(Indicator, parsed.data, path, context, raw)
+    except ActionplanError:
+        return
+    result = with_spc(check([(path, indicator)], settings, as_of), settings, lambda row: True)
+    for report in (report_json, report_github, report_table):
+        report(result, io.StringIO(), False, True)
+
+
+# Workspace settings change how figures are judged: a financial year from January, a
+# tolerance for AMBER, AMBER for a RED figure better than last year's.
+SETTINGS = [
+    Settings(tolerance="5%"),
+    Settings(financial_year_start=1, amber_if_improved_on_last_year=True),
+    Settings(),
+]
+
+
+def test_ten_thousand_damaged_plans_give_only_the_tools_own_problems() -> None:
+    escaped: dict[str, tuple[int, str, bytes]] = {}
+    for number, (name, raw) in enumerate(mutants(SEED, CASES)):
+        settings = SETTINGS[number % len(SETTINGS)]
+        try:
+            _judge(name, raw, settings, AS_OF[number % len(AS_OF)])
+        except Exception as error:  # anything else escaped: keep the first of each kind
+            kind = f"{type(error).__name__}: {error}"[:200]
+            escaped.setdefault(kind, (number, name, raw))
+    assert not escaped, "\n".join(
+        f"case {n} (from {name}): {kind}\n{raw[:300]!r}" for kind, (n, name, raw) in escaped.items()
+    )
