@@ -1,6 +1,7 @@
 """Times of the paths that used to grow with the square of their input: importing a long
-document, and checking a file with many unknown keys. Each size doubles the one before, so a
-linear path roughly doubles its time; a quadratic one quadruples it.
+document, checking a file with many unknown keys, recording many rows into one indicator.
+Each size doubles the one before, so a linear path roughly doubles its time; a quadratic one
+quadruples it.
 
     python benchmarks/bench_hostile.py
 """
@@ -22,6 +23,12 @@ def _long_document(rows: int) -> bytes:
 
 def _unknown_keys(count: int) -> bytes:
     return b"title: T\n" + b"".join(b"k%d: 1\n" % n for n in range(count))
+
+
+def _rows(count: int) -> bytes:
+    """A CSV of `count` monthly figures for one indicator, from January 1001 on."""
+    rows = (f"one,{1001 + n // 12}-{n % 12 + 1:02d},{n}\n" for n in range(count))
+    return ("id,period,value\n" + "".join(rows)).encode()
 
 
 def _seconds(args: list[str], cwd: Path) -> float:
@@ -47,6 +54,13 @@ def main() -> None:
             (plans / "keys.yaml").write_bytes(_unknown_keys(count))
             took = _seconds(["check", "--no-cache", plans.name], root)
             print(f"check, {count:>7,} unknown keys: {took:.2f} s")
+        for count in (2500, 5000, 10_000):
+            plans = root / f"rows-{count}" / "plans"
+            plans.mkdir(parents=True)
+            (plans / "one.yaml").write_text("title: One\nmeasurements:\n  - period: 1000-01\n")
+            (plans.parent / "rows.csv").write_bytes(_rows(count))
+            took = _seconds(["record", "--csv", "rows.csv"], plans.parent)
+            print(f"record --csv, {count:>6,} rows into one indicator: {took:.2f} s")
 
 
 if __name__ == "__main__":

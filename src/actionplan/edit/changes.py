@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import os
 import textwrap
+from bisect import bisect_right
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -85,26 +86,49 @@ def measurement_data(measurement: Measurement) -> CommentedMap:
 def add_measurement(doc: EditedFile, measurement: Measurement, *, replace: bool = False) -> None:
     """Insert a measurement in period order; a period that already has a figure (of the same
     kind: actual or forecast) is refused unless `replace`, which rewrites it in place."""
-    items = _measurements(doc)
-    item = measurement_data(measurement)
-    if items and isinstance(items[-1], CommentedMap) and items[-1].fa.flow_style():
-        item.fa.set_flow_style()  # `- {period: 2014-05, value: 31}`, like its neighbours
-    position = len(items)
-    for index, existing in enumerate(items):
-        period = _item_period(doc, existing, index)
-        same_kind = bool(existing.get("forecast")) == measurement.forecast
-        if period == measurement.period and same_kind:
+    Measurements(doc).add(measurement, replace=replace)
+
+
+class Measurements:
+    """A file's measurements read once for many insertions: `record --csv` of thousands of
+    rows into one indicator looks each period up rather than scanning the list per row."""
+
+    def __init__(self, doc: EditedFile) -> None:
+        self.doc = doc
+        self.items = _measurements(doc)
+        self.recorded: dict[tuple[Period, bool], CommentedMap] = {}  # the first of each
+        # The latest period up to each item: the first item later than a new period is the
+        # first whose running latest is later, so its place is found by bisection even in a
+        # file whose periods are out of order.
+        self.latest: list[tuple[date, int]] = []
+        for index, existing in enumerate(self.items):
+            period = _item_period(doc, existing, index)
+            self.recorded.setdefault((period, bool(existing.get("forecast"))), existing)
+            key = max(self.latest[-1], period.sort_key) if self.latest else period.sort_key
+            self.latest.append(key)
+
+    def add(self, measurement: Measurement, *, replace: bool = False) -> None:
+        item = measurement_data(measurement)
+        existing = self.recorded.get((measurement.period, measurement.forecast))
+        if existing is not None:
             if not replace:
                 kind = "a forecast" if measurement.forecast else "a value"
                 raise EditError(
-                    f"{doc.path}: {measurement.period} already has {kind} "
+                    f"{self.doc.path}: {measurement.period} already has {kind} "
                     f"({existing.get('value')}): use --replace to overwrite it"
                 )
             _overwrite(existing, item)
             return
-        if measurement.period < period and position == len(items):
-            position = index
-    items.insert(position, item)
+        items = self.items
+        if items and isinstance(items[-1], CommentedMap) and items[-1].fa.flow_style():
+            item.fa.set_flow_style()  # `- {period: 2014-05, value: 31}`, like its neighbours
+        key = measurement.period.sort_key
+        position = bisect_right(self.latest, key)
+        items.insert(position, item)
+        # Every item before `position` is no later than the new one, so the running latest
+        # there is the new period; after it, it is later still, and unchanged.
+        self.latest.insert(position, key)
+        self.recorded[(measurement.period, measurement.forecast)] = item
 
 
 def _measurements(doc: EditedFile) -> CommentedSeq:

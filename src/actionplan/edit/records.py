@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from actionplan.domain.messages import describe
 from actionplan.domain.models import Fingertips, Measurement, Settings
 from actionplan.domain.periods import following_year
-from actionplan.edit.changes import add_measurement
+from actionplan.edit.changes import Measurements
 from actionplan.edit.document import open_document, render, validated
 from actionplan.errors import ActionplanError
 from actionplan.workspace.limits import CSV_BYTES, CSV_CELL, CSV_ROWS, read_limited
@@ -287,6 +287,7 @@ def edit_file(job: Job) -> tuple[Path, str | None, list[BadRow]]:
     path, records, settings, replace = job
     try:
         doc = open_document(path, settings.financial_year_start)
+        measurements = Measurements(doc)
     except ActionplanError as error:
         return path, None, [BadRow(records[0].line, str(error))]
     bad: list[BadRow] = []
@@ -298,7 +299,7 @@ def edit_file(job: Job) -> tuple[Path, str | None, list[BadRow]]:
             bad.append(BadRow(record.line, f"{path}: line {earlier} already gives {m.period}"))
             continue
         try:
-            add_measurement(doc, m, replace=replace)
+            measurements.add(m, replace=replace)
         except ActionplanError as error:
             bad.append(BadRow(record.line, str(error)))
     if bad:
