@@ -139,3 +139,11 @@ def test_blocks_as_json_ready_data() -> None:
             ],
         }
     ]
+
+
+def test_emphasis_nested_thousands_deep_keeps_its_text() -> None:
+    # markdown-it nests `*****x*****` as deep as it is written; its tree is built by recursion.
+    [paragraph] = markdown_blocks("*" * 5000 + "deep" + "*" * 5000 + " and **bold**")
+    assert isinstance(paragraph, Paragraph)
+    assert plain_text([paragraph]) == "deep and bold"
+    assert paragraph.runs[-1] == Run("bold", bold=True)

@@ -254,3 +254,12 @@ def test_rendered_documents_hold_no_control_characters(tree: Path) -> None:
     code, out, err = invoke("render", "smoking-quitters", *AS_OF)
     assert code == 0, err
     assert "\x1b" not in out and "\\x1b" in out
+
+
+def test_debug_shows_the_stack_that_an_error_otherwise_hides(tree: Path) -> None:
+    run = forked.run(["record", "nobody", "2014-05", "6"], tree)
+    assert run.code == 2 and "Traceback" not in run.stderr
+    assert "error: no indicator has the id 'nobody'" in run.stderr
+    run = forked.run(["--debug", "record", "nobody", "2014-05", "6"], tree)
+    assert run.code == forked.TRACEBACK_EXIT
+    assert "Traceback" in run.stderr and "no indicator has the id 'nobody'" in run.stderr

@@ -146,3 +146,26 @@ def test_a_due_date_past_the_calendars_end_cannot_be_checked_and_says_so(
     code, out, err = run("check", "--as-of", "9999-12-31", "--no-cache")
     assert code == 0, err
     assert "cannot check overdue" in out
+
+
+# Markdown nested as deep as it can be written: quotes, lists and emphasis.
+DEEP_TEXT = {
+    "quotes": "> " * 3000 + "x",
+    "lists": "".join("  " * i + "- a\n" for i in range(300)),
+    "emphasis": "*" * 5000 + "x" + "*" * 5000,
+    "links": "[" * 3000 + "x" + "](https://example.org)" * 3000,
+}
+
+
+@pytest.mark.parametrize("text", DEEP_TEXT.values(), ids=DEEP_TEXT)
+def test_markdown_nested_deep_in_a_plan_renders_in_every_format(tree: Path, text: str) -> None:
+    body = json.dumps(text)  # a YAML string that holds the text as it is
+    (tree / "plans" / "deep.yaml").write_text(
+        PLAN + f"action_plan:\n  period: 2014-04\n  non_compliance_reason: {body}\n"
+        f"  what: {body}\n  how: {body}\n  who: w\n  when: Q3\n"
+    )
+    for fmt in ("md", "html", "docx", "pdf"):
+        code, _, err = run("render", "deep", "--format", fmt, "--as-of", "2014-07-31")
+        assert code == 0, (fmt, err)
+    code, _, err = run("report", "--as-of", "2014-07-31")
+    assert code == 0, err

@@ -212,3 +212,21 @@ def test_an_unreadable_folder_is_a_problem_not_an_empty_result(
     assert code == 2
     assert "plans/sub:1:1: cannot read: Permission denied: its plans are not read" in err
     assert "1 indicator as of" in out
+
+
+def test_an_unreadable_file_is_a_problem(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    secret = tree / "plans" / "secret.yaml"
+    secret.write_text(GOOD.replace("Good", "Secret"))
+    secret.chmod(0)
+    if os.geteuid() == 0:  # root opens every file: refuse as the system would anyone else
+        opening = os.open
+
+        def refuse(path: str | os.PathLike[str], flags: int, *args: int, **kwargs: int) -> int:
+            if Path(path).name == "secret.yaml":
+                raise PermissionError(13, "Permission denied", str(path))
+            return opening(path, flags, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", refuse)
+    code, out, err = check()
+    assert code == 2 and "1 indicator as of" in out
+    assert "plans/secret.yaml:1:1: cannot read: Permission denied" in err

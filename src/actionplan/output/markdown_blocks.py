@@ -78,8 +78,34 @@ _PARSER = _parser()
 
 def markdown_blocks(text: str | None) -> list[Block]:
     """A plan's Markdown text as blocks."""
-    tree = SyntaxTreeNode(_PARSER.parse(clean(text or "")))
+    tokens = _PARSER.parse(clean(text or ""))
+    for token in tokens:
+        if token.children:
+            token.children = _shallow(token.children)
+    tree = SyntaxTreeNode(tokens)
     return _in_steps(_blocks(tree.children), [0])
+
+
+# markdown-it stops nesting blocks at 20 levels, but not emphasis: `*****...x*****` nests
+# thousands deep, which its tree (built by recursion) cannot hold. No real text nests styles
+# this deep; deeper ones are dropped, and their text kept.
+_MAX_STYLES = 20
+
+
+def _shallow(tokens: list[Any]) -> list[Any]:
+    kept = []
+    depth = 0
+    for token in tokens:
+        if token.nesting == 1:
+            depth += 1
+            if depth > _MAX_STYLES:
+                continue
+        elif token.nesting == -1:
+            depth -= 1
+            if depth >= _MAX_STYLES:
+                continue
+        kept.append(token)
+    return kept
 
 
 def _in_steps(blocks: list[Block], previous: list[int]) -> list[Block]:
