@@ -1,5 +1,7 @@
-"""Every hostile input, through every command that reads it: each run exits 0, 1 or 2 within
-10 s and under 300 MB, prints no traceback, and an error names the file."""
+"""Every hostile input, through every command that reads it (plan files through check, render,
+report and record; spreadsheets through record --csv; documents through import): each run
+exits 0, 1 or 2 within 10 s and under 300 MB, prints no traceback, and an error names the
+file."""
 
 from __future__ import annotations
 
@@ -56,6 +58,7 @@ def test_plan_files(files: dict[str, corpus.Content], work: tuple[Path, dict[str
     for args in (
         ["check", *AS_OF],
         ["render", "--out", "papers", *AS_OF],
+        ["report", *AS_OF],
         ["record", "good", "2014-05", "6"],
     ):
         run = forked.run(args, root, TIMEOUT, env)
