@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import socket
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -55,6 +56,16 @@ def _fifo(path: Path) -> None:
 
 def _folder(path: Path) -> None:
     path.mkdir()
+
+
+def _socket(path: Path) -> None:
+    with socket.socket(socket.AF_UNIX) as listener:
+        listener.bind(str(path))
+
+
+def _loop_of_folders(path: Path) -> None:
+    path.mkdir()
+    (path / "again").symlink_to("..")
 
 
 PLAN_CASES: list[Case] = [
@@ -173,6 +184,10 @@ PLAN_CASES: list[Case] = [
     ("link-to-dev-null", {"x.yaml": _symlink("/dev/null")}),
     ("fifo", {"x.yaml": _fifo}),
     ("link-to-dev-zero", {"x.yaml": _symlink("/dev/zero")}),
+    ("link-to-etc-passwd", {"x.yaml": _symlink("/etc/passwd")}),
+    ("link-to-root-folder", {"root": _symlink("/")}),
+    ("socket", {"x.yaml": _socket}),
+    ("loop-of-folders", {"sub": _loop_of_folders}),
 ]
 
 CSV_HEADER = b"id,period,value,note\n"

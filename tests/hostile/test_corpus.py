@@ -63,6 +63,7 @@ def test_plan_files(files: dict[str, corpus.Content], work: tuple[Path, dict[str
     ):
         run = forked.run(args, root, TIMEOUT, env)
         _sound(run, names, " ".join(args[:1]))
+        assert "root:x:0:0" not in run.stdout + run.stderr  # nothing outside the folder shown
     assert not (root / "PWNED").exists() and not (root / "plans" / "PWNED").exists()
     assert not (root.parent / "outside.md").exists()
 
