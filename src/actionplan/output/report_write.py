@@ -88,7 +88,9 @@ def chart(entry: Entry, number: int, as_of: Any) -> Chart:
 
 
 def _span(periods: list[str]) -> str:
-    return f"{periods[0]} to {periods[-1]}" if periods else "no figures"
+    if not periods:
+        return "no figures"
+    return periods[0] if len(periods) == 1 else f"{periods[0]} to {periods[-1]}"
 
 
 def _limits(spc: SpcResult | None, unit: str) -> str:
