@@ -12,9 +12,9 @@ It copies the project into a work folder (default `.mutation/`, ignored by git),
 virtual environment there with the project's dependencies but *not* the project itself (so the
 tests import the mutated copy), and prints the share killed and every survivor as a diff.
 
-Each mutant runs in a fresh process forked from a server that has imported nothing of the
-project: the period parser is memoised, and a process that had already run the tests would
-answer from its cache and hide the mutant.
+The tests run with every cache of the package emptied before each test (a conftest written
+into the copy): the period parser is memoised, and a mutant process forked after a first run of
+the tests would otherwise answer from that run's cache and hide the mutant.
 """
 
 from __future__ import annotations
@@ -47,8 +47,25 @@ only_mutate = {json.dumps(MUTATE)}
 also_copy = ["templates", "plans"]
 pytest_add_cli_args = ["-q", "-p", "no:cacheprovider", "-k", "not installed_script"]
 pytest_add_cli_args_test_selection = {json.dumps(TESTS)}
-process_isolation = "forkserver"
-forkserver_warmup = "none"
+"""
+
+# Mutants run in processes forked after the tests have run once, so a memoised function (the
+# period parser is one) would answer from that run's cache and hide its mutant: every cache of
+# the package is emptied before each test.
+CONFTEST = """
+import sys
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches() -> None:
+    for name, module in list(sys.modules.items()):
+        if name.startswith("actionplan"):
+            for value in list(vars(module).values()):
+                clear = getattr(value, "cache_clear", None)
+                if callable(clear):
+                    clear()
 """
 
 
@@ -68,6 +85,7 @@ def copy_project(work: Path) -> Path:
         shutil.copy2(ROOT / name, target)
     with (copy / "pyproject.toml").open("a", encoding="utf-8") as config:
         config.write(CONFIG)
+    (copy / "tests" / "conftest.py").write_text(CONFTEST, encoding="utf-8")
     return copy
 
 

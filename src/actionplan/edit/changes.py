@@ -134,10 +134,28 @@ def _item_period(doc: EditedFile, item: Any, index: int) -> Period:
 
 def _overwrite(existing: CommentedMap, item: CommentedMap) -> None:
     # Keys are changed one by one, so the item keeps its place and its comments.
-    for key in [k for k in existing if k not in item]:
+    keys = list(existing)
+    following = existing.ca.items.get(keys[-1]) if keys and keys[-1] not in item else None
+    for key in [k for k in keys if k not in item]:
         del existing[key]
     for key, value in item.items():
         existing[key] = value
+    if following is not None and following[2] is not None:
+        _keep_following_lines(existing, following[2])
+
+
+def _keep_following_lines(item: CommentedMap, removed: Any) -> None:
+    """ruamel hangs the comment lines and blank lines after an item on its last key; when that
+    key is removed, they move to the new last key, after its own end-of-line comment."""
+    _, _, after = removed.value.partition("\n")
+    if not after:
+        return
+    slot = item.ca.items.setdefault(list(item)[-1], [None, None, None, None])
+    if slot[2] is None:
+        removed.value = "\n" + after
+        slot[2] = removed
+    else:
+        slot[2].value += after
 
 
 def add_plan_skeleton(doc: EditedFile, period: Period) -> None:
