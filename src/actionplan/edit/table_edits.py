@@ -30,19 +30,34 @@ from actionplan.errors import ActionplanError
 from actionplan.output.wording import figure
 
 
+class Clash(EditError):
+    """The file holds a different figure than the table: `field` names the table's cell."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 def apply_entry(doc: EditedFile, entry: Entry, *, replace: bool) -> bool:
     """Record the row's figures and target in the file held for editing; False when the file
     holds them all already."""
     changed = record_figure(doc, entry.measurement, replace=replace)
     if entry.previous is not None:
-        changed |= record_figure(doc, entry.previous, replace=replace, keys=("value",))
+        changed |= record_figure(
+            doc, entry.previous, replace=replace, keys=("value",), field="previous"
+        )
     if entry.target is not None:
         changed |= set_target(doc, entry.measurement.period, entry.target, replace=replace)
     return changed
 
 
 def record_figure(
-    doc: EditedFile, measurement: Measurement, *, replace: bool, keys: tuple[str, ...] = ()
+    doc: EditedFile,
+    measurement: Measurement,
+    *,
+    replace: bool,
+    keys: tuple[str, ...] = (),
+    field: str = "",
 ) -> bool:
     """The measurement in period order; where the period is recorded already, the keys the
     table gives (value, status, note; or `keys`) are compared, and changed only on `replace`
@@ -59,9 +74,10 @@ def record_figure(
         return False
     if not replace:
         key = changed[0]
-        raise EditError(
+        raise Clash(
+            field or key,
             f"{doc.path}: {measurement.period} already has {key} {existing.get(key)}, the "
-            f"table gives {new[key]}: use --replace to overwrite it"
+            f"table gives {new[key]}: use --replace to overwrite it",
         )
     for key in changed:
         existing[key] = new[key]
@@ -99,10 +115,11 @@ def set_target(doc: EditedFile, period: Period, value: float, *, replace: bool) 
     if not isinstance(current, CommentedMap):
         if _number(current) == value:
             return False
-        raise EditError(
+        raise Clash(
+            "target",
             f"{doc.path}: `target: {current}` is one target for every period, and the table "
             f"gives {number} for {period}: write `target:` as a map of periods to keep both "
-            f"(`target: {{2014/15: {current}, {period}: {number}}}`)"
+            f"(`target: {{2014/15: {current}, {period}: {number}}}`)",
         )
     return _set_in_map(doc, current, period, number, replace)
 
@@ -120,9 +137,10 @@ def _set_in_map(
             if _number(targets[key]) == number:
                 return False
             if not replace:
-                raise EditError(
+                raise Clash(
+                    "target",
                     f"{doc.path}: the target for {period} is {targets[key]}, the table gives "
-                    f"{number}: use --replace to overwrite it"
+                    f"{number}: use --replace to overwrite it",
                 )
             targets[key] = number
             return True

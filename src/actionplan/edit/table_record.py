@@ -15,7 +15,7 @@ from actionplan.domain.steps import previous_period
 from actionplan.domain.words import plural
 from actionplan.edit.commands import open_plans
 from actionplan.edit.document import open_document, render, validated
-from actionplan.edit.table_edits import apply_entry, new_document
+from actionplan.edit.table_edits import Clash, apply_entry, new_document
 from actionplan.edit.table_rows import Entries, Entry, Mapping, Problem, read_entries
 from actionplan.edit.tables import read_table
 from actionplan.errors import ActionplanError
@@ -154,6 +154,9 @@ def _prepare(
                 text = render(doc)
                 validated(path, text, settings)
                 texts[path] = text
+        except Clash as error:  # at the cell that differs from the file
+            where = entry.cells.get(error.field, entry.where)
+            plan.problems.append(Problem(entry.row, where, str(error)))
         except ActionplanError as error:
             plan.problems.append(Problem(entry.row, entry.where, str(error)))
     return texts
@@ -163,13 +166,14 @@ def _summary(
     entries: Entries, plan: _Plan, texts: dict[Path, str], source: str, period: Period
 ) -> str:
     rows = len(entries.entries)
-    text = f"{source}: {plural(rows, 'row')} for {period}"
-    changed = len(texts) - len(plan.created)
-    text += f"; {plural(changed, 'file')} updated"
-    if plan.created:
-        text += f", {len(plan.created)} created"
-    if unchanged := rows - len(texts):
-        text += f", {unchanged} already up to date"
+    created = len(plan.created)
+    counts = [
+        (len(texts) - created, "updated"),
+        (created, "created"),
+        (rows - len(texts), "already up to date"),
+    ]
+    parts = [f"{plural(n, 'file')} {what}" for n, what in counts if n]
+    text = f"{source}: {plural(rows, 'row')} for {period}: {', '.join(parts) or 'nothing to do'}"
     if entries.skipped:
         text += f"; {plural(entries.skipped, 'row')} skipped (headings and notes)"
     return text

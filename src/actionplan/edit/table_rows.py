@@ -96,6 +96,7 @@ class Entry:
     directorate: str | None = None
     direction: Direction | None = None
     percent: bool = False  # the figures are written as percentages
+    cells: dict[str, str] = field(default_factory=dict)  # where each field's cell is
 
 
 @dataclass
@@ -165,6 +166,7 @@ class _Row:
             self.text("directorate"),
             self.direction(),
             percent or target_percent,
+            {name: self.table.where(self.number, at) for name, at in self.index.items()},
         )
 
     def text(self, name: str) -> str | None:
