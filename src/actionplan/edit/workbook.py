@@ -65,8 +65,9 @@ def text_parts_only(path: Path, raw: bytes) -> io.BytesIO:
     never inflates a part past its declared size, so the check holds)."""
     if not zipfile.is_zipfile(io.BytesIO(raw)):
         raise ActionplanError(
-            f"{path}: not an Excel workbook (a .xlsx is a zip package, this file is not one): "
-            "save it from the spreadsheet as .xlsx, or as CSV UTF-8"
+            f"{path}: not a readable Excel workbook (a .xlsx is a zip package; this file is "
+            "not one, or is cut short): save it again from the spreadsheet as .xlsx, or as CSV "
+            "UTF-8"
         )
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as package:
@@ -128,7 +129,7 @@ class Workbook:
         """(row number, cells) from row `first` on, each row's first `columns` cells; blank
         rows are left out. The sheet's own record of its size is not trusted."""
         worksheet: Any = self._book[sheet]
-        worksheet.reset_dimensions()  # a forged size would pad every row to 16,384 cells
+        worksheet.reset_dimensions()  # its recorded size may be wrong, or forged
         number = first - 1
         try:
             for number, row in enumerate(
