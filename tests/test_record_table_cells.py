@@ -318,3 +318,30 @@ def test_create_takes_the_direction_column_and_keeps_the_directorate_inside_plan
     [row] = [r for r in json.loads(result.stdout)["indicators"] if r["id"] == "L1"]
     assert row["title"] == '=HYPERLINK("http://x","Library visits")'
     assert (row["published_status"], row["computed_status"]) == ("GREEN", "RED")
+
+
+def test_create_makes_the_plans_folder_only_when_it_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ACTIONPLAN_CACHE_DIR", str(tmp_path / "cache"))
+    args = ("record", "--table", "t.csv", "--period", "2014-05", *MAPS, "--map", "title=Title",
+            "--create")  # fmt: skip
+    Path("t.csv").write_text("Indicator,Title,This quarter\nL1,Library visits,lots\n")
+    assert invoke(*args)[0] == 2
+    assert not Path("plans").exists()
+    Path("t.csv").write_text("Indicator,Title,This quarter\nL1,Library visits,100\n")
+    code, out, err = invoke(*args)
+    assert code == 0, err
+    assert out.splitlines() == [
+        "plans: created the plans folder",
+        "t.csv: 1 row for 2014-05: 1 file created",
+    ]
+    assert (
+        Path("plans/L1.yaml")
+        .read_text()
+        .endswith(
+            "title: Library visits\nfrequency: monthly\nmeasurements:\n"
+            "  - period: 2014-05\n    value: 100\n"
+        )
+    )

@@ -44,7 +44,11 @@ class _Plan:
 
 
 def record_table(plans: Path | None, request: TableRequest) -> Outcome:
-    workspace = open_plans(plans)
+    folder = plans or Path("plans")
+    # With --create, a council's first table may come before any plans: the folder is made
+    # when the files are written, as `new --indicator` makes it.
+    fresh = request.create and not folder.exists()
+    workspace = Workspace() if fresh else open_plans(plans)
     fy_start = workspace.settings.financial_year_start
     try:
         period = parse_period(request.period, fy_start)
@@ -59,12 +63,11 @@ def record_table(plans: Path | None, request: TableRequest) -> Outcome:
         )
     table = read_table(request.path, request.sheet, list(mapping.columns.values()))
     entries = read_entries(table, mapping, period, previous)
-    folder = plans or Path("plans")
     root = workspace.settings_path.parent if workspace.settings_path else folder
     plan = _place(entries, workspace, folder, request.create)
     source = str(request.path) + (f" ({table.sheet})" if table.sheet else "")
     outcome = Outcome()
-    with transaction(_lock_paths(plan), root):
+    with transaction(_lock_paths(plan), _nearest_folder(root)):
         texts = _prepare(plan, workspace, period, root, source, request.replace)
         problems = sorted(entries.problems + plan.problems, key=lambda p: p.row)
         for problem in problems:
@@ -75,6 +78,8 @@ def record_table(plans: Path | None, request: TableRequest) -> Outcome:
         for path in plan.created:
             path.parent.mkdir(parents=True, exist_ok=True)
         commit(texts, root, created=plan.created)
+    if fresh:
+        outcome.said.append(f"{folder}: created the plans folder")
     outcome.said.append(_summary(entries, plan, texts, source, period))
     return outcome
 
@@ -129,13 +134,14 @@ def new_path(folder: Path, entry: Entry) -> Path:
 def _lock_paths(plan: _Plan) -> list[Path]:
     """The files to lock the folders of; a new file's folder may not exist yet, so the
     nearest folder that does is locked in its place."""
-    paths = []
-    for path in plan.files:
-        folder = path.parent
-        while not folder.exists() and folder != folder.parent:
-            folder = folder.parent
-        paths.append(folder / path.name)
-    return paths
+    return [_nearest_folder(path.parent) / path.name for path in plan.files]
+
+
+def _nearest_folder(folder: Path) -> Path:
+    """`folder`, or the nearest folder above it that exists."""
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder
 
 
 def _prepare(
