@@ -39,10 +39,20 @@ CSV_ROWS = Limit("MAX_CSV_ROWS", 1_000_000, "rows")
 CSV_CELL = Limit("MAX_CSV_CELL", 100_000, "characters in a cell")
 DOCUMENT_BYTES = Limit("MAX_DOCUMENT_BYTES", 50 * MB, "bytes")
 DOCX_XML_BYTES = Limit("MAX_DOCX_XML_BYTES", 100 * MB, "bytes of text and markup unpacked")
+XLSX_XML_BYTES = Limit("MAX_XLSX_XML_BYTES", 200 * MB, "bytes of sheets and markup unpacked")
 TEMPLATE_BYTES = Limit("MAX_TEMPLATE_BYTES", 5 * MB, "bytes")
 UNKNOWN_KEYS = Limit("MAX_UNKNOWN_KEYS", MAX_UNKNOWN_KEYS, "unknown keys reported one by one")
 
-ALL = (CSV_BYTES, CSV_ROWS, CSV_CELL, DOCUMENT_BYTES, DOCX_XML_BYTES, TEMPLATE_BYTES, UNKNOWN_KEYS)
+ALL = (
+    CSV_BYTES,
+    CSV_ROWS,
+    CSV_CELL,
+    XLSX_XML_BYTES,
+    DOCUMENT_BYTES,
+    DOCX_XML_BYTES,
+    TEMPLATE_BYTES,
+    UNKNOWN_KEYS,
+)
 
 
 def read_limited(path: Path, limit: Limit) -> bytes:
