@@ -376,6 +376,28 @@ def test_a_plan_for_a_measure_no_longer_red_needs_nothing() -> None:
     assert result.status is Status.GREEN and result.plan is None
 
 
+def test_a_plan_that_does_not_state_its_period_is_incomplete_and_says_so() -> None:
+    ind = red({**COMPLETE, "when": "Quarter 3"})
+    plan = assess(ind, SETTINGS, date(2014, 7, 31)).plan
+    assert plan is not None and plan.coverage is Coverage.INCOMPLETE
+    assert plan.detail.startswith("the period this plan answers is not stated")
+
+
+def test_without_figures_a_plan_without_its_period_still_asks_for_it() -> None:
+    # An imported plan whose document gave neither a usable figure nor a period.
+    ind = indicator(action_plan={**COMPLETE, "when": "Quarter 3"})
+    result = assess(ind, SETTINGS, LATER)
+    assert result.status is Status.NO_DATA
+    assert result.plan is not None and result.plan.coverage is Coverage.INCOMPLETE
+    assert result.needs_plan
+
+
+def test_a_plan_without_its_period_on_a_recovered_measure_is_not_needed() -> None:
+    ind = red({**COMPLETE, "when": "Q3"}, values={"2014-04": 50, "2014-05": 100})
+    result = assess(ind, SETTINGS, LATER)
+    assert result.status is Status.GREEN and result.plan is None
+
+
 # The check as a whole ---------------------------------------------------------------------------
 
 
