@@ -13,9 +13,9 @@ from typer.testing import CliRunner, Result
 from actionplan.cli import app
 from actionplan.domain.models import PLAN_SECTIONS, Indicator
 from actionplan.legacy import importer
-from actionplan.legacy.html import BULLETS
 from actionplan.legacy.reader import read_document
 from actionplan.workspace import store
+from import_helpers import rendered_words, source_words, words
 
 ROOT = Path(__file__).parents[1]
 LEGACY = ROOT / "tests" / "fixtures" / "legacy"
@@ -49,10 +49,6 @@ def load(folder: Path) -> dict[str, Indicator]:
     loaded = store.load_workspace([folder])
     assert loaded.problems == []
     return {f.path.name: f.indicator for f in loaded.files}
-
-
-def words(text: str) -> list[str]:
-    return [w for w in text.split() if w not in BULLETS]
 
 
 def test_importing_the_seeds_writes_one_valid_plan_each(workspace: Path) -> None:
@@ -323,21 +319,12 @@ def test_the_only_other_differences_are_what_the_documents_do_not_state(
 # --- every word survives import and render --------------------------------------------------
 
 
-def source_words(value: str) -> list[str]:
-    return words(BeautifulSoup(value, "html.parser").get_text(" "))
-
-
 @pytest.mark.parametrize("source", [SMOKING_DOC, OPIATE_DOC], ids=lambda p: p.stem)
 def test_every_word_of_the_document_survives_import_and_render(
     imported: dict[str, Indicator], source: Path
 ) -> None:
     name = SMOKING_YAML if source == SMOKING_DOC else OPIATE_YAML
-    result = runner.invoke(app, ["render", f"plans/{name}", "--format", "html", "--no-cache"])
-    assert result.exit_code == 0, result.output
-    page = BeautifulSoup(result.stdout, "html.parser")
-    for hidden in page(["style", "script"]):
-        hidden.decompose()
-    rendered = " ".join(words(page.get_text(" ")))
+    rendered = rendered_words(f"plans/{name}")
 
     for label, legacy_field in read_document(source).fields.items():
         expected = " ".join(source_words(legacy_field.value))

@@ -84,8 +84,9 @@ def read_manifest(path: Path, defaults: Facts) -> Manifest:
     for line, cells in rows:
         row = dict(zip(names, (cell.strip() for cell in cells), strict=False))
         try:
+            if row.get("file"):
+                _unique((path.parent / row["file"]).resolve(), lines, line, "file")
             document, facts = _row(row, path.parent, defaults)
-            _unique(document.resolve(), lines, line, "file")
             if facts.id:
                 _unique(facts.id, ids, line, "id")
         except ActionplanError as error:
@@ -132,10 +133,12 @@ def _row(row: dict[str, str], folder: Path, defaults: Facts) -> tuple[Path, Fact
             f"id {identifier!r}: use letters, digits, '-', '_' or '.', starting with a letter "
             "or digit"
         )
+    if year is not None or period is not None:
+        # The row's year and period together replace the command line's: a period given for
+        # this document is not to be overridden by a year given for all of them.
+        context = replace(context, year=year, period=period)
     facts = Facts(
-        replace(context, year=year or context.year, period=period or context.period),
-        cast(Direction, direction) if direction else defaults.direction,
-        identifier,
+        context, cast(Direction, direction) if direction else defaults.direction, identifier
     )
     return document, facts
 
