@@ -164,6 +164,19 @@ def test_a_manifest_header_that_is_not_understood_is_refused(
     assert not Path("plans").exists()
 
 
+def test_an_id_that_would_name_the_settings_file_is_refused(workspace: Path) -> None:
+    copy("opiate-users.txt", workspace / "opiate.txt")
+    write_manifest(workspace / "m.csv", "file,id", "opiate.txt,actionplan")
+
+    result = run("--manifest", "m.csv")
+
+    assert result.exit_code == 2
+    assert "error: opiate.txt: its id 'actionplan' would name the workspace settings file" in (
+        result.stderr
+    )
+    assert not (workspace / "plans" / "actionplan.yaml").exists()
+
+
 def test_neither_documents_nor_a_manifest_is_an_error() -> None:
     result = run()
 

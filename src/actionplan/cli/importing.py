@@ -21,6 +21,7 @@ def import_documents(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
+            metavar="PATHS",
             help="Action plan documents, Word (.docx) or text exported from them, and folders "
             "of them (searched with their subfolders). With --manifest alone, its documents.",
             show_default=False,

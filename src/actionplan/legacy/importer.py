@@ -28,6 +28,7 @@ from actionplan.legacy.draft import Draft, Facts, build_draft
 from actionplan.legacy.notes import Note
 from actionplan.legacy.reader import LegacyError, read_document
 from actionplan.workspace.atomic import write_atomic
+from actionplan.workspace.store import SETTINGS_FILE
 
 SLUG_LIMIT = 80
 
@@ -108,6 +109,11 @@ def import_document(
     draft = build_draft(read_document(source), job.facts)
     target = options.out / f"{job.facts.id or slug(draft.data['title'])}.yaml"
     named = "id" if job.facts.id else "id (from the title)"
+    if target.name == SETTINGS_FILE:
+        raise LegacyError(
+            f"{source}: its {named} '{target.stem}' would name the workspace settings file: "
+            "give it another `id` in the manifest"
+        )
     same_id = ids.get(target.stem)
     if same_id is not None and same_id.resolve() != target.resolve():
         raise LegacyError(
