@@ -321,8 +321,9 @@ def test_a_cumulative_count_is_pro_rated_by_days_for_a_period_that_is_not_whole_
     )
     reading = assess(ind, SETTINGS, LATER).reading
     assert reading is not None and reading.prorated and reading.target == Decimal(10)
-    short = ind.model_copy(update={"measurements": [ind.measurements[0].model_copy(
-        update={"value": 9.99})]})
+    short = ind.model_copy(
+        update={"measurements": [ind.measurements[0].model_copy(update={"value": 9.99})]}
+    )
     assert assess(short, SETTINGS, LATER).status is Status.RED
 
 
@@ -441,7 +442,9 @@ def test_a_plan_in_date_and_overdue_carry_the_due_date() -> None:
     ind = red({"period": "2014-04", **COMPLETE, "when": "Quarter 3"})
     ok, overdue = _plan(ind), _plan(ind, date(2015, 1, 1))
     assert (ok.coverage, ok.detail, ok.due.end) == (
-        Coverage.OK, "results due by 2014-12-31", date(2014, 12, 31)
+        Coverage.OK,
+        "results due by 2014-12-31",
+        date(2014, 12, 31),
     )
     assert (overdue.coverage, overdue.due.end) == (Coverage.OVERDUE, date(2014, 12, 31))
     assert overdue.detail == (
@@ -473,8 +476,32 @@ def test_a_missing_figure_keeps_its_target_for_the_table() -> None:
     reading = assess(ind, SETTINGS, LATER).reading
     assert reading is not None and reading.status is Status.NO_DATA
     assert (reading.target, str(reading.target_period), reading.prorated) == (
-        Decimal(100), "2014/15", False
+        Decimal(100),
+        "2014/15",
+        False,
     )
+
+
+def test_a_plan_that_does_not_state_its_period_is_incomplete_and_says_so() -> None:
+    ind = red({**COMPLETE, "when": "Quarter 3"})
+    plan = assess(ind, SETTINGS, date(2014, 7, 31)).plan
+    assert plan is not None and plan.coverage is Coverage.INCOMPLETE
+    assert plan.detail.startswith("the period this plan answers is not stated")
+
+
+def test_without_figures_a_plan_without_its_period_still_asks_for_it() -> None:
+    # An imported plan whose document gave neither a usable figure nor a period.
+    ind = indicator(action_plan={**COMPLETE, "when": "Quarter 3"})
+    result = assess(ind, SETTINGS, LATER)
+    assert result.status is Status.NO_DATA
+    assert result.plan is not None and result.plan.coverage is Coverage.INCOMPLETE
+    assert result.needs_plan
+
+
+def test_a_plan_without_its_period_on_a_recovered_measure_is_not_needed() -> None:
+    ind = red({**COMPLETE, "when": "Q3"}, values={"2014-04": 50, "2014-05": 100})
+    result = assess(ind, SETTINGS, LATER)
+    assert result.status is Status.GREEN and result.plan is None
 
 
 # The check as a whole ---------------------------------------------------------------------------

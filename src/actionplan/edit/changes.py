@@ -218,9 +218,9 @@ def plan_skeleton_text(path: Path, indicator: Indicator, settings: Settings, as_
 
     assessment = assess(indicator, settings, as_of)
     if indicator.action_plan is not None:
+        answers = indicator.action_plan.period or "no period stated"
         raise ActionplanError(
-            f"{path}: {indicator.id} already has an action_plan "
-            f"(for {indicator.action_plan.period}): edit it",
+            f"{path}: {indicator.id} already has an action_plan (for {answers}): edit it",
             exit_code=1,
         )
     if assessment.status is not Status.RED or assessment.reading is None:

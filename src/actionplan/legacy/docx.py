@@ -25,6 +25,7 @@ from actionplan.workspace.limits import DOCX_XML_BYTES
 def read_docx(path: Path, raw: bytes) -> LegacyDocument:
     document = _open(path, raw)
     collector = Collector(path)
+    styles = _style_names(document)
     for paragraph in document.paragraphs:
         text = paragraph.text.strip()
         if text and not is_boilerplate(text):
@@ -36,7 +37,7 @@ def read_docx(path: Path, raw: bytes) -> LegacyDocument:
                 collector.heading(cells[0].text, where)
                 continue
             label = cells[0].text
-            value = "\n".join(cell_html(cell) for cell in cells[1:])
+            value = "\n".join(cell_html(cell, styles) for cell in cells[1:])
             if any(cell.tables for cell in cells[1:]):
                 collector.note(f"{where}: a table inside the value cell was not imported")
             if label.strip():
@@ -103,7 +104,19 @@ def _rows(table: Any) -> Iterator[list[Any]]:
         yield cells
 
 
-def cell_html(cell: Any) -> str:
+def _style_names(document: Any) -> dict[str, str]:
+    """Paragraph style names by id. Looked up once per document: python-docx's
+    `paragraph.style` searches every style for the default on each paragraph that has none."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    return {
+        style.style_id: style.name or ""
+        for style in document.styles
+        if style.type == WD_STYLE_TYPE.PARAGRAPH
+    }
+
+
+def cell_html(cell: Any, styles: dict[str, str]) -> str:
     """A cell's content as an HTML fragment: paragraphs, lists, italic and bold."""
     text = "\n".join(paragraph.text for paragraph in cell.paragraphs)
     if BeautifulSoup(text, "html.parser").find() is not None:
@@ -111,7 +124,7 @@ def cell_html(cell: Any) -> str:
     parts: list[str] = []
     list_tag = ""
     for paragraph in cell.paragraphs:
-        tag = _list_tag(paragraph)
+        tag = _list_tag(paragraph, styles)
         if tag != list_tag:
             parts.append(f"</{list_tag}>" if list_tag else "")
             parts.append(f"<{tag}>" if tag else "")
@@ -124,10 +137,11 @@ def cell_html(cell: Any) -> str:
     return "".join(parts)
 
 
-def _list_tag(paragraph: Any) -> str:
+def _list_tag(paragraph: Any, styles: dict[str, str]) -> str:
     """ "ul" or "ol" for a list paragraph (by its style, or Word's numbering), else ""."""
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
     properties = paragraph._p.pPr
+    style_id = properties.style if properties is not None else None
+    style = styles.get(style_id, "") if style_id else ""
     numbered = properties is not None and properties.numPr is not None
     if "list" not in style.lower() and not numbered:
         return ""
