@@ -1,11 +1,11 @@
 """The report's SVG charts as PNG pictures, for Word (python-docx has no SVG picture).
 
 Typst draws them: it already typesets the PDF, reads SVG and writes PNG, and installs with pip
-alone. On the 300 charts of a generated report it took 7 ms of processor time a chart, against
-about 40 for CairoSVG (which also needs the Cairo system library) and 60 for resvg-py (README,
-"Quarterly report"). Each chart is its own compilation: the processor time is the same as in
-batches, and Typst keeps the pictures of its last few compilations in memory, so one chart at a
-time holds the memory at about 80 MB where 25 at a time took 570 MB.
+alone. On the 300 charts of a generated report it took 8 ms of processor time a chart, against
+18 for CairoSVG (which also needs the Cairo system library) and 32 for resvg-py
+(`benchmarks/compare_chart_images.py`). Each chart is its own compilation: the processor time
+is the same as in batches, and Typst keeps the pictures of its last few compilations in memory,
+so one chart at a time holds the memory at about 80 MB where 25 at a time took 570 MB.
 """
 
 from __future__ import annotations

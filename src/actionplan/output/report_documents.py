@@ -25,19 +25,19 @@ from actionplan.output.report_layout import (
 from actionplan.output.report_write import context
 
 Progress = Callable[[int, int], None]
-REPORT_TEMPLATES = {"docx": "report.docx", "pdf": "report.typ"}
+DOCUMENT_TEMPLATES = {"docx": "report.docx", "pdf": "report.typ"}
 
 
 def report_document(
     report: Report, fmt: str, templates: Path | None = None, progress: Progress | None = None
 ) -> bytes:
     """The report as the bytes of a .docx (`fmt` "docx") or PDF ("pdf") file."""
-    template = template_file(REPORT_TEMPLATES[fmt], templates)
+    template = template_file(DOCUMENT_TEMPLATES[fmt], templates)
     layout = report_layout(context(report), report.as_of)
     if fmt == "docx":
         from actionplan.output.docx_report import report_docx
 
-        starter = template_file(REPORT_TEMPLATES[fmt], None)
+        starter = template_file(DOCUMENT_TEMPLATES[fmt], None)
         return report_docx(layout, template, starter, progress)
     from actionplan.output.pdf_writer import PdfWriter
 

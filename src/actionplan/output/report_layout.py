@@ -95,10 +95,6 @@ class ReportLayout:
     as_of: date | None
     parts: list[Part] = field(default_factory=list)
 
-    @property
-    def charts(self) -> int:
-        return sum(1 for part in self.parts if isinstance(part, Chart))
-
 
 def report_layout(variables: Mapping[str, Any], as_of: date | None = None) -> ReportLayout:
     """The report in parts, from the variables the report templates see."""
