@@ -26,7 +26,12 @@ from actionplan.output.report_text import ASSURANCE_WORDS, SPC_WORDS, TRAVEL_WOR
 from actionplan.output.wording import figure, status_words
 
 REPORT_TEMPLATES = {"html": "report.html.j2", "md": "report.md.j2"}
-REPORT_NAMES = {"html": "report.html", "md": "report.md"}
+REPORT_NAMES = {
+    "html": "report.html",
+    "md": "report.md",
+    "docx": "report.docx",
+    "pdf": "report.pdf",
+}
 ASSURANCE_SHORT = {
     "consistent_pass": "pass",
     "consistent_fail": "fail",
@@ -234,12 +239,13 @@ def render_report(
 
 
 def write_report(
-    folder: Path, fmt: Format, text: str, files: dict[str, str], say: Callable[[str], None]
+    folder: Path, fmt: str, text: str | bytes, files: dict[str, str], say: Callable[[str], None]
 ) -> bool:
     """The report and its charts into `folder`, each atomically; one that cannot be written is
     reported and the others still are. True when all were written."""
     ok = True
-    for name, content in [(REPORT_NAMES[fmt], text), *sorted(files.items())]:
+    documents: list[tuple[str, str | bytes]] = [(REPORT_NAMES[fmt], text)]
+    for name, content in [*documents, *sorted(files.items())]:
         target = folder / name
         try:
             done = "wrote" if write_if_changed(target, content) else "unchanged"
