@@ -461,6 +461,14 @@ def test_a_plan_ending_the_day_the_red_run_begins_is_current() -> None:
     assert coverage(earlier) is Coverage.STALE
 
 
+def test_a_plan_for_a_quarter_reaching_into_the_red_run_is_current() -> None:
+    # RED from May; a plan answering the first quarter (April to June) answers this run, though
+    # the quarter began before it: staleness is judged by the end of the plan's period.
+    values = {"2014-04": 120, "2014-05": 50, "2014-06": 50}
+    ind = red({"period": "2014/15 Q1", **COMPLETE, "when": "Quarter 3"}, values=values)
+    assert coverage(ind) is Coverage.OK
+
+
 def test_quarter_in_when_follows_the_workspace_financial_year() -> None:
     # With a financial year starting in January, "Quarter 1" after an April figure is the next
     # January to March, not April to June.
