@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from actionplan.errors import ActionplanError
-from actionplan.workspace.limits import CSV_CELL, CSV_ROWS, XLSX_XML_BYTES
+from actionplan.workspace.limits import CSV_CELL, CSV_ROWS, XLSX_XML_BYTES, xml_parts_only
 
 CellValue = str | int | float | bool | date | time | timedelta | None
 _PLAIN_SHEET = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
@@ -70,25 +70,9 @@ def text_parts_only(path: Path, raw: bytes) -> io.BytesIO:
             "UTF-8"
         )
     try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as package:
-            members = package.infolist()
-            unpacked = sum(m.file_size for m in members if _is_xml(m.filename))
-            if unpacked > XLSX_XML_BYTES.value:
-                raise XLSX_XML_BYTES.refuse(path, f"its sheets unpack to {unpacked:,} bytes")
-            out = io.BytesIO()
-            with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as lean:
-                for member in members:
-                    lean.writestr(
-                        member.filename, package.read(member) if _is_xml(member.filename) else b""
-                    )
+        return xml_parts_only(path, raw, XLSX_XML_BYTES, "sheets")
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as error:
         raise ActionplanError(f"{path}: the workbook is damaged ({error})") from None
-    out.seek(0)
-    return out
-
-
-def _is_xml(name: str) -> bool:
-    return name.endswith((".xml", ".rels"))
 
 
 class Workbook:

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 
 from actionplan.errors import ActionplanError
 from actionplan.legacy.reader import Collector, LegacyDocument, LegacyError, is_boilerplate
-from actionplan.workspace.limits import DOCX_XML_BYTES
+from actionplan.workspace.limits import DOCX_XML_BYTES, xml_parts_only
 
 
 def read_docx(path: Path, raw: bytes) -> LegacyDocument:
@@ -57,7 +57,7 @@ def _open(path: Path, raw: bytes) -> Any:
             "save it from Word as .docx, or export it as text"
         )
     try:
-        return Document(_text_parts_only(path, raw))
+        return Document(xml_parts_only(path, raw, DOCX_XML_BYTES, "text and markup"))
     except ActionplanError:
         raise
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
@@ -67,29 +67,6 @@ def _open(path: Path, raw: bytes) -> Any:
         ) from None
     except Exception as error:  # lxml and zip errors on a damaged package
         raise LegacyError(f"{path}: the Word document is damaged ({error})") from None
-
-
-def _is_text_part(name: str) -> bool:
-    return name.endswith((".xml", ".rels"))
-
-
-def _text_parts_only(path: Path, raw: bytes) -> io.BytesIO:
-    """The package with only its XML parts inflated: images, fonts and embedded files become
-    empty parts, as the import never looks at them. The sizes the zip declares are checked
-    first, so a zip bomb is refused before anything is inflated (zipfile never inflates a part
-    past its declared size)."""
-    with zipfile.ZipFile(io.BytesIO(raw)) as package:
-        members = package.infolist()
-        unpacked = sum(m.file_size for m in members if _is_text_part(m.filename))
-        if unpacked > DOCX_XML_BYTES.value:
-            raise DOCX_XML_BYTES.refuse(path, f"its text and markup unpack to {unpacked:,} bytes")
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as lean:
-            for member in members:
-                data = package.read(member) if _is_text_part(member.filename) else b""
-                lean.writestr(member.filename, data)
-    out.seek(0)
-    return out
 
 
 def _rows(table: Any) -> Iterator[list[Any]]:
