@@ -198,6 +198,22 @@ def test_a_point_on_the_mean_breaks_a_shift() -> None:
     assert letters(result) == "." * 16
 
 
+# Monthly variances against budget (GBP thousands): they nearly cancel, and R's mean of them is
+# exactly -0.2, the 7th value (the correctly rounded mean is one unit in the last place above it).
+VARIANCES = [
+    152.3, 215.2, 102.9, 285.0, 28.2, 255.5, -0.2, -269.3, 389.3, -426.7, 426.9, -507.5,
+    565.2, -415.3, 556.5, -179.1, 122.0, -440.2, 1.6, -373.7, 475.7, -968.7,
+]  # fmt: skip
+
+
+def test_a_point_on_the_mean_as_r_computes_it_breaks_a_shift() -> None:
+    result = run(VARIANCES)
+    assert result.mean == -0.2
+    assert limits(result) == pytest.approx((-0.2, -1566.2560000000001, 1565.856), rel=1e-12)
+    # Six points above, then one on the mean: no shift (the exact mean would make it seven).
+    assert letters(result) == "." * 22
+
+
 def test_points_on_the_mean_are_not_a_shift() -> None:
     result = run([0, 0, 0, 0, 0, 0, 0, 1, -1, 1, -1, 2, -2])
     assert limits(result) == pytest.approx((0, -2.4181818181818184, 2.4181818181818184))

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from itertools import groupby, pairwise
 from typing import Literal
 
+from actionplan.judge.spc_mean import r_mean
+
 PointType = Literal[
     "common_cause",
     "special_cause_improvement",
@@ -181,11 +183,12 @@ def _segment_starts(periods: list[str], recalculate_from: Sequence[int | str]) -
 
 
 def _segment(start: str, values: list[float]) -> Segment:
-    mean = _mean(values)
+    mean = r_mean(values)
     ranges = [abs(b - a) for a, b in pairwise(values)]
     # A flat run screens out every range (0 < 0 is false); a single point has none.
-    kept = [r for r in ranges if r < SCREEN * _mean(ranges)] if ranges else []
-    mean_range = _mean(kept) if kept else 0.0
+    screen = SCREEN * r_mean(ranges) if ranges else 0.0
+    kept = [r for r in ranges if r < screen]
+    mean_range = r_mean(kept) if kept else 0.0
     return Segment(
         start=start,
         size=len(values),
@@ -196,17 +199,6 @@ def _segment(start: str, values: list[float]) -> Segment:
         near_upper_limit=mean + NEAR_LIMIT * mean_range,
         has_limits=bool(kept),
     )
-
-
-def _mean(values: Sequence[float]) -> float:
-    """The exact mean, rounded once: R's extended-precision mean gives the same double, so values
-    that sit exactly on the mean or a limit are judged the same way as in the reference."""
-    # Each double is an integer over a power of two: over the largest denominator the sum is an
-    # exact integer, and Python divides integers with a single, correct rounding.
-    ratios = [value.as_integer_ratio() for value in values]
-    denominator = max(d for _, d in ratios)
-    total = sum(n * (denominator // d) for n, d in ratios)
-    return total / (denominator * len(values))
 
 
 def _sign(x: float) -> int:
