@@ -5,7 +5,9 @@ source (github.com/nhs-r-community/NHSRplotthedots, 0.2.x line: R/ptd_spc_standa
 R/ptd_calculate_point_type.R and R/ptd_calculate_assurance_type.R at f7891af), were run in R 4.2.2
 with dplyr 1.0.10 (Debian bookworm) as `ptd_spc()` runs them: screen_outliers = TRUE,
 improvement_direction "increase" / "decrease" / "neutral" for "higher" / "lower" / None, `rebase` at
-the recalculation points, and the assurance of the last row. Limits were printed with "%.17g".
+the recalculation points, and the assurance of the last row (`case_when(.default = x)`, which dplyr
+1.0.10 lacks, written as `TRUE ~ x`). Limits were printed with "%.17g". Those are the newest copies
+of the files in the 0.2.x line; the rules differ from 0.1.x (two-in-three sides, trend direction).
 That set-up reproduces the package's own test snapshot (tests/testthat/_snaps/
 ptd_spc_standard.md: set.seed(123); rnorm(20) gives mean 0.1416238, limits -3.01138 and 3.294627).
 
