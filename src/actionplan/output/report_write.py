@@ -101,6 +101,8 @@ def _span(periods: list[str]) -> str:
 def _limits(spc: SpcResult | None, unit: str) -> str:
     if spc is None:
         return ""
+    if not spc.segments[-1].has_limits:
+        return f"Mean {figure(spc.mean, unit)}; no process limits (the figures do not vary)."
     return (
         f"Mean {figure(spc.mean, unit)}; process limits {figure(spc.lower_limit, unit)} to "
         f"{figure(spc.upper_limit, unit)}."
