@@ -1,9 +1,11 @@
 """Time `actionplan report` on generated trees of 300 and 1,000 indicators (24-36 monthly points
 each, sub-folders as directorates), as a user runs it: a whole process, the parse cache cold.
-Each figure is the median of several runs, with the lowest and highest beside it.
+Each figure is the median of several runs, with the lowest and highest beside it. Then the
+report as Word and as PDF for 300 indicators, with the peak memory of one more run.
 
     python benchmarks/bench_report.py
     python benchmarks/bench_report.py --sizes 300 1000 3000 --repeat 5 --work /tmp/bench
+    python benchmarks/bench_report.py --sizes --document-sizes 300 1000
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from make_report_tree import AS_OF, SINCE, write_tree
-from measure import Figure, repeat, run
+from measure import Figure, peak_memory, repeat, run
 
 
 def actionplan() -> str:
@@ -30,9 +32,35 @@ def report_args(tree: Path, out: Path, fmt: str) -> list[str]:
             "--format", fmt, "--out", str(out), "--no-cache"]  # fmt: skip
 
 
+def tree_of(work: Path, size: int) -> Path:
+    tree = work / f"tree-{size}"
+    if not tree.exists():
+        write_tree(tree, size)
+    return tree
+
+
+def documents(work: Path, sizes: list[int], times: int, env: dict[str, str]) -> None:
+    """The report as Word (charts drawn as PNG) and as PDF (typeset by Typst)."""
+    print()
+    print("| indicators | format | time | size | peak memory |")
+    print("|---:|---|---:|---:|---:|")
+    for size in sizes:
+        tree = tree_of(work, size)
+        for fmt, name in (("docx", "Word (.docx)"), ("pdf", "PDF")):
+            out = work / f"out-{size}-{fmt}"
+            command = report_args(tree, out, fmt)
+            figure = repeat(times, lambda command=command: run(command, env))
+            memory = peak_memory(command, env)
+            mb = (out / f"report.{fmt}").stat().st_size / 2**20
+            print(f"| {size:,} | {name} | {figure.median:.2f} s ({figure.low:.2f}-"
+                  f"{figure.high:.2f}) | {mb:.1f} MB | {memory:,.0f} MiB |")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[300, 1000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[300, 1000])
+    parser.add_argument("--document-sizes", type=int, nargs="*", default=[300],
+                        help="sizes to time as Word and PDF")  # fmt: skip
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--work", type=Path, default=None)
     args = parser.parse_args()
@@ -42,9 +70,7 @@ def main() -> None:
     print("| indicators | html | md (with one SVG per chart) | html size |")
     print("|---:|---:|---:|---:|")
     for size in args.sizes:
-        tree = work / f"tree-{size}"
-        if not tree.exists():
-            write_tree(tree, size)
+        tree = tree_of(work, size)
         figures: dict[str, Figure] = {}
         for fmt in ("html", "md"):
             out = work / f"out-{size}-{fmt}"
@@ -53,6 +79,8 @@ def main() -> None:
         kb = (work / f"out-{size}-html" / "report.html").stat().st_size / 1024
         cells = [f"{f.median:.2f} s ({f.low:.2f}-{f.high:.2f})" for f in figures.values()]
         print(f"| {size:,} | {cells[0]} | {cells[1]} | {kb:,.0f} KB |")
+    if args.document_sizes:
+        documents(work, args.document_sizes, args.repeat, env)
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -303,6 +303,46 @@ def test_without_frequency_nothing_is_stale() -> None:
     assert not assess(series({"2014-04": 95}), SETTINGS, LATER).stale
 
 
+def test_travel_from_nothing_is_read_against_zero() -> None:
+    # No incidents last month (0), one this month: worse when lower is better, and the same
+    # against a year earlier.
+    ind = series({"2013-05": 0, "2014-04": 0, "2014-05": 1}, direction="lower")
+    result = assess(ind, SETTINGS, LATER)
+    assert result.short_term is Travel.WORSENING and result.long_term is Travel.WORSENING
+
+
+def test_a_cumulative_count_is_pro_rated_by_days_for_a_period_that_is_not_whole_months() -> None:
+    # 365 a year from April 2014: ten days in, the year-to-date target is exactly 10.
+    ind = indicator(
+        cumulative=True,
+        unit="count",
+        target={"2014/15": 365},
+        measurements=[{"period": "2014-04-10", "value": 10}],
+    )
+    reading = assess(ind, SETTINGS, LATER).reading
+    assert reading is not None and reading.prorated and reading.target == Decimal(10)
+    short = ind.model_copy(
+        update={"measurements": [ind.measurements[0].model_copy(update={"value": 9.99})]}
+    )
+    assert assess(short, SETTINGS, LATER).status is Status.RED
+
+
+def test_a_forecast_beside_an_actual_keeps_the_actual_and_when_it_went_stale() -> None:
+    ind = indicator(
+        target=100,
+        frequency="monthly",
+        measurements=[
+            {"period": "2014-04", "value": 90},
+            {"period": "2015-03", "value": 120, "forecast": True, "reported": "2014-05-31"},
+        ],
+    )
+    result = assess(ind, SETTINGS, date(2014, 9, 1))
+    assert result.reading is not None and result.reading.measurement.forecast
+    assert result.actual is not None and result.actual.measurement.value == 90
+    # April's figure, known on 30 April, is out of date two months on.
+    assert result.stale and result.stale_since == date(2014, 6, 30)
+
+
 # Plan coverage ----------------------------------------------------------------------------------
 
 COMPLETE = {
@@ -372,6 +412,102 @@ def test_a_plan_for_a_measure_no_longer_red_needs_nothing() -> None:
     ind = red(
         {"period": "2014-04", **COMPLETE, "when": "Q3"}, values={"2014-04": 50, "2014-05": 100}
     )
+    result = assess(ind, SETTINGS, LATER)
+    assert result.status is Status.GREEN and result.plan is None
+
+
+def _plan(ind: Indicator, as_of: date = date(2014, 7, 31), settings: Settings = SETTINGS) -> Any:
+    plan = assess(ind, settings, as_of).plan
+    assert plan is not None
+    return plan
+
+
+def test_each_coverage_tells_the_lead_what_to_do() -> None:
+    # The detail is printed beside the file by `check`: it must name what is wrong and the fix.
+    assert _plan(red(None)).detail == "no action_plan: add one for this RED measure"
+    again = {"2014-04": 50, "2014-05": 120, "2014-06": 50}
+    stale = red({"period": "2014-04", **COMPLETE, "when": "Quarter 3"}, values=again)
+    assert _plan(stale).detail == (
+        "the plan answers 2014-04, before this RED run began (2014-06): "
+        "update it for the current period"
+    )
+    two_empty = red({"period": "2014-04", **COMPLETE, "what": "", "how": " ", "when": "Q3"})
+    assert _plan(two_empty).detail == "empty: what, how"
+    words = red({"period": "2014-04", **COMPLETE, "when": "When the contract starts"})
+    assert _plan(words).detail == "cannot check overdue: `when` is not a date or period"
+    assert _plan(words).due is None
+
+
+def test_a_plan_in_date_and_overdue_carry_the_due_date() -> None:
+    ind = red({"period": "2014-04", **COMPLETE, "when": "Quarter 3"})
+    ok, overdue = _plan(ind), _plan(ind, date(2015, 1, 1))
+    assert (ok.coverage, ok.detail, ok.due.end) == (
+        Coverage.OK,
+        "results due by 2014-12-31",
+        date(2014, 12, 31),
+    )
+    assert (overdue.coverage, overdue.due.end) == (Coverage.OVERDUE, date(2014, 12, 31))
+    assert overdue.detail == (
+        "results were due by 2014-12-31 (Quarter 3) and the measure is still RED"
+    )
+
+
+def test_a_plan_ending_the_day_the_red_run_begins_is_current() -> None:
+    # The run of RED months begins on 1 June; a plan answering that very day is not stale.
+    values = {"2014-05": 120, "2014-06": 50}
+    ind = red({"period": "2014-06-01", **COMPLETE, "when": "Quarter 3"}, values=values)
+    assert coverage(ind) is Coverage.OK
+    earlier = red({"period": "2014-05-31", **COMPLETE, "when": "Quarter 3"}, values=values)
+    assert coverage(earlier) is Coverage.STALE
+
+
+def test_a_plan_for_a_quarter_reaching_into_the_red_run_is_current() -> None:
+    # RED from May; a plan answering the first quarter (April to June) answers this run, though
+    # the quarter began before it: staleness is judged by the end of the plan's period.
+    values = {"2014-04": 120, "2014-05": 50, "2014-06": 50}
+    ind = red({"period": "2014/15 Q1", **COMPLETE, "when": "Quarter 3"}, values=values)
+    assert coverage(ind) is Coverage.OK
+
+
+def test_quarter_in_when_follows_the_workspace_financial_year() -> None:
+    # With a financial year starting in January, "Quarter 1" after an April figure is the next
+    # January to March, not April to June.
+    ind = red({"period": "2014-04", **COMPLETE, "when": "Quarter 1"})
+    january = Settings(financial_year_start=1)
+    assert _plan(ind, settings=january).due.end == date(2015, 3, 31)
+    assert _plan(ind).due.end == date(2014, 6, 30)
+
+
+def test_a_missing_figure_keeps_its_target_for_the_table() -> None:
+    # NO DATA still shows what the target was, and that it was not pro-rated.
+    ind = indicator(target={"2014/15": 100}, measurements=[{"period": "2014-04", "value": "NA"}])
+    reading = assess(ind, SETTINGS, LATER).reading
+    assert reading is not None and reading.status is Status.NO_DATA
+    assert (reading.target, str(reading.target_period), reading.prorated) == (
+        Decimal(100),
+        "2014/15",
+        False,
+    )
+
+
+def test_a_plan_that_does_not_state_its_period_is_incomplete_and_says_so() -> None:
+    ind = red({**COMPLETE, "when": "Quarter 3"})
+    plan = assess(ind, SETTINGS, date(2014, 7, 31)).plan
+    assert plan is not None and plan.coverage is Coverage.INCOMPLETE
+    assert plan.detail.startswith("the period this plan answers is not stated")
+
+
+def test_without_figures_a_plan_without_its_period_still_asks_for_it() -> None:
+    # An imported plan whose document gave neither a usable figure nor a period.
+    ind = indicator(action_plan={**COMPLETE, "when": "Quarter 3"})
+    result = assess(ind, SETTINGS, LATER)
+    assert result.status is Status.NO_DATA
+    assert result.plan is not None and result.plan.coverage is Coverage.INCOMPLETE
+    assert result.needs_plan
+
+
+def test_a_plan_without_its_period_on_a_recovered_measure_is_not_needed() -> None:
+    ind = red({**COMPLETE, "when": "Q3"}, values={"2014-04": 50, "2014-05": 100})
     result = assess(ind, SETTINGS, LATER)
     assert result.status is Status.GREEN and result.plan is None
 

@@ -139,6 +139,23 @@ def test_a_recorded_period_is_refused_unless_replaced(tmp_path: Path) -> None:
     assert values == [(6, False), (5, True)]
 
 
+def test_replacing_a_figure_without_its_note_keeps_the_lines_after_it(tmp_path: Path) -> None:
+    # The comment and blank line after the last measurement hang on its last key (`note`):
+    # replacing the figure without a note once dropped them with the key.
+    path = tmp_path / "p.yaml"
+    text = (
+        "title: T\nmeasurements:\n  - period: 2014-04\n    value: 1\n    note: first  # why\n"
+        "\n# The plan, when one is needed.\naction_plan: ~\n"
+    )
+    path.write_text(text)
+    doc = open_document(path, 4)
+    add_measurement(doc, measurement("2014-04", 6), replace=True)
+    assert render(doc) == (
+        "title: T\nmeasurements:\n  - period: 2014-04\n    value: 6\n"
+        "\n# The plan, when one is needed.\naction_plan: ~\n"
+    )
+
+
 def test_written_values_read_back_as_given(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
     path.write_text("title: T\nunit: percent\n")

@@ -92,7 +92,7 @@ def test_label_variations_crlf_and_unknown_rows() -> None:
     assert document.value("when") == "March 2016"
     assert "who" in document.fields and document.value("who") == ""
     # A row that is not in the template is reported, never silently dropped.
-    assert any("'Risk rating'" in note and "'High'" in note for note in document.notes)
+    assert any("'Risk rating'" in note and "'High'" in note for note in map(str, document.notes))
 
 
 def test_a_windows_1252_export_is_read_and_flagged(tmp_path: Path) -> None:
@@ -102,7 +102,7 @@ def test_a_windows_1252_export_is_read_and_flagged(tmp_path: Path) -> None:
     document = read_document(source)
 
     assert document.value("title") == "Caf\u00e9 visits \u2013 adults"
-    assert any("Windows-1252" in note for note in document.notes)
+    assert any("Windows-1252" in note for note in map(str, document.notes))
 
 
 def test_a_utf16_export_with_its_byte_order_mark_is_read(tmp_path: Path) -> None:
@@ -229,7 +229,7 @@ def test_a_decimal_comma_in_a_performance_text_is_not_read_as_thousands() -> Non
     performance = read_performance("4,6 days April target is 5", FY_2014)
 
     assert performance.figure is None
-    assert any("does not start with a figure" in note for note in performance.notes)
+    assert any("does not start with a figure" in note for note in map(str, performance.notes))
 
 
 def test_a_month_without_a_year_is_completed_only_from_the_given_year() -> None:
@@ -239,7 +239,9 @@ def test_a_month_without_a_year_is_completed_only_from_the_given_year() -> None:
     known = read_performance(text, FY_2014)
 
     assert unknown.period is None
-    assert any("April without a year" in note and "--year" in note for note in unknown.notes)
+    assert any(
+        "April without a year" in note and "--year" in note for note in map(str, unknown.notes)
+    )
     assert known.figure is not None and known.figure.value == 617
     assert str(known.period) == "2014-04"
     assert known.note == "Wirral Wide"
@@ -265,7 +267,7 @@ def test_a_covered_period_and_the_reporting_month_are_told_apart() -> None:
     assert str(performance.period) == "2013-01..2013-12"
     assert str(performance.reported) == "2014-07"
     assert performance.note is None
-    assert any("'+ / - Target : - 0.5%'" in note for note in performance.notes)
+    assert any("'+ / - Target : - 0.5%'" in note for note in map(str, performance.notes))
 
 
 @pytest.mark.parametrize(

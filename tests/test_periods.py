@@ -6,7 +6,13 @@ from datetime import date
 
 import pytest
 
-from actionplan.domain.periods import financial_year_of, parse_period, parse_when, shift_months
+from actionplan.domain.periods import (
+    financial_year,
+    financial_year_of,
+    parse_period,
+    parse_when,
+    shift_months,
+)
 from actionplan.errors import PeriodError
 
 
@@ -164,3 +170,55 @@ def test_shifting_past_the_calendar_ends_stays_at_its_ends() -> None:
     assert shift_months(date(1, 4, 30), -12) == date.min
     assert shift_months(date(9999, 12, 31), 2) == date.max
     assert parse_period("0001-04").shifted_years(-1).end == date.min
+
+
+def test_a_month_end_moves_to_the_month_end() -> None:
+    # A year-on-year or profile comparison of "28 February" means the end of the month: a
+    # month later is 31 March, not 28 March; a year after 28 February 2015 is 29 February 2016.
+    assert shift_months(date(2014, 2, 28), 1) == date(2014, 3, 31)
+    assert shift_months(date(2014, 6, 30), 1) == date(2014, 7, 31)
+    assert shift_months(date(2015, 2, 28), 12) == date(2016, 2, 29)
+    assert shift_months(date(2014, 3, 28), 1) == date(2014, 4, 28)  # not a month end
+
+
+def test_shifting_to_the_calendar_s_first_and_last_years_is_exact() -> None:
+    assert shift_months(date(2, 4, 30), -12) == date(1, 4, 30)
+    assert shift_months(date(9998, 6, 30), 12) == date(9999, 6, 30)
+
+
+def test_a_financial_year_is_named_by_both_years_unless_it_is_the_calendar_year() -> None:
+    assert str(financial_year(2014, 2)) == "2014/15"  # February to January
+    assert str(financial_year(2014, 1)) == "2014"
+    assert (financial_year(2014, 2).start, financial_year(2014, 2).end) == (
+        date(2014, 2, 1),
+        date(2015, 1, 31),
+    )
+
+
+def test_periods_given_as_dates_and_numbers() -> None:
+    # A YAML date or number (from an editor or a spreadsheet) is the day or the year.
+    day = parse_period(date(2014, 7, 31))
+    assert (day.start, day.end, str(day)) == (date(2014, 7, 31), date(2014, 7, 31), "2014-07-31")
+    year = parse_period(2014)
+    assert (year.start, year.end, str(year)) == (date(2014, 1, 1), date(2014, 12, 31), "2014")
+
+
+@pytest.mark.parametrize("value", [True, None, 2014.5, [2014]])
+def test_other_values_are_not_periods_and_the_error_shows_the_forms(value: object) -> None:
+    with pytest.raises(PeriodError, match=r"is not a period: use 2014-04 \(month\)"):
+        parse_period(value)  # type: ignore[arg-type]
+
+
+def test_a_range_needs_both_ends_readable_and_may_be_one_day() -> None:
+    one_day = parse_period("2014-01-05..2014-01-05")
+    assert (one_day.start, one_day.end) == (date(2014, 1, 5), date(2014, 1, 5))
+    for text in ("2014-01..soon", "someday..2014-01"):
+        with pytest.raises(PeriodError, match=r"is not a period range: write FIRST\.\.LAST"):
+            parse_period(text)
+
+
+def test_when_a_day_is_named_it_is_that_day_and_a_final_full_stop_is_ignored() -> None:
+    assert parse_when("by 15 March 2015", APRIL_2014) == parse_period("2015-03-15")
+    assert parse_when("Quarter 3.", APRIL_2014) == parse_period("2014/15 Q3")
+    assert parse_when("2014/15 Q4", APRIL_2014, fy_start=1) == parse_period("2014/15 Q4", 1)
+    assert parse_period("2014/15 Q4", 1).end == date(2014, 12, 31)

@@ -2,8 +2,8 @@
 word for word against the original template documents.
 
 Regenerate the golden files after an intended change with
-`ACTIONPLAN_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_render_golden.py`, then review
-the diff.
+`ACTIONPLAN_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_render_golden.py`: each file
+that changes is rewritten and its test fails, so review the diff and run the tests again.
 """
 
 from __future__ import annotations
@@ -56,9 +56,12 @@ def test_rendered_document_matches_golden_file(
 ) -> None:
     text = render(plan_id, fmt, monkeypatch)
     golden = GOLDEN / f"{plan_id}.{fmt}"
-    if os.environ.get("ACTIONPLAN_UPDATE_GOLDEN"):
+    before = golden.read_text(encoding="utf-8") if golden.exists() else None
+    if os.environ.get("ACTIONPLAN_UPDATE_GOLDEN") and text != before:
+        # Never a pass: a regenerated file is only right once a person has read its diff.
         golden.write_text(text, encoding="utf-8")
-    assert text == golden.read_text(encoding="utf-8")
+        pytest.fail(f"{golden.name} rewritten: review `git diff`, then run the tests again")
+    assert text == before
 
 
 class _Text(HTMLParser):

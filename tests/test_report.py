@@ -97,6 +97,17 @@ def test_report_on_the_bundled_plans(tmp_path: Path) -> None:
     assert "1 point, too few for an SPC chart" in html
 
 
+def test_a_flat_series_is_reported_without_process_limits(tmp_path: Path) -> None:
+    # Every moving range is 0: NHSRplotthedots has no limits to give (NaN), so neither do we.
+    months = "\n".join(f"  - {{period: 2023-{m:02d}, value: 0}}" for m in range(1, 13))
+    (tmp_path / "never-events.yaml").write_text(
+        f"title: Never events\nunit: count\ndirection: lower\nmeasurements:\n{months}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["report", str(tmp_path), "--as-of", "2024-01-31", "--no-cache"])
+    assert "Mean 0; no process limits (the figures do not vary)." in result.stdout, result.output
+
+
 def test_markdown_writes_charts_beside_the_report(tmp_path: Path) -> None:
     tree = tmp_path / "plans"
     shutil.copytree(ROOT / "plans", tree)

@@ -1,5 +1,5 @@
 """The JSON Schema accepts every valid example and rejects every invalid one that a schema
-can express."""
+can express, at the line `check` reports."""
 
 from __future__ import annotations
 
@@ -8,12 +8,15 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from jsonschema.exceptions import ValidationError
 from typer.testing import CliRunner
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 from actionplan.cli import app
 from actionplan.domain.schema import indicator_schema
 from actionplan.workspace.store import SETTINGS_FILE
 from actionplan.workspace.yamlfile import compose, construct, decode
+from test_examples import expected_problem
 
 EXAMPLES = Path(__file__).parent / "examples"
 ROOT = Path(__file__).parent.parent
@@ -39,10 +42,46 @@ NOT_SCHEMA_PROBLEMS = {
 }
 
 
-def _data(path: Path) -> object:
+def _node(path: Path) -> Node:
     node = compose(decode(path.read_bytes(), path), path)
     assert node is not None
-    return construct(node, path)
+    return node
+
+
+def _data(path: Path) -> object:
+    return construct(_node(path), path)
+
+
+def _key_lines(node: Node, keys: list[object]) -> set[int]:
+    """The lines of a mapping's keys (for a rejection that names keys rather than a place)."""
+    if not isinstance(node, MappingNode):
+        return set()
+    return {k.start_mark.line + 1 for k, _ in node.value if k.value in keys}
+
+
+def _child(node: Node, step: object) -> Node:
+    if isinstance(node, MappingNode):
+        return next(v for k, v in node.value if k.value == step)
+    assert isinstance(node, SequenceNode) and isinstance(step, int)
+    return node.value[step]
+
+
+def _lines(error: ValidationError, root: Node) -> set[int]:
+    """Every line an editor would underline for the schema's rejection."""
+    node = root
+    for step in error.absolute_path:
+        node = _child(node, step)
+    lines = {node.start_mark.line + 1}
+    instance = error.instance if isinstance(error.instance, dict) else {}
+    if error.validator == "additionalProperties":
+        lines |= _key_lines(node, [k for k in instance if k not in error.schema["properties"]])
+    if isinstance(error.instance, str):  # a key refused by `propertyNames`
+        lines |= _key_lines(node, [error.instance])
+    if error.validator == "dependentRequired":
+        lines |= _key_lines(node, [k for k in error.validator_value if k in instance])
+    for inner in error.context or ():
+        lines |= _lines(inner, root)
+    return lines
 
 
 def _files(folder: Path) -> list[Path]:
@@ -68,7 +107,12 @@ def test_schema_accepts_valid_examples(path: Path) -> None:
 def test_schema_rejects_invalid_examples(path: Path) -> None:
     if path.name in NOT_SCHEMA_PROBLEMS:
         pytest.skip(NOT_SCHEMA_PROBLEMS[path.name])
-    assert not VALIDATOR.is_valid(_data(path))
+    root = _node(path)
+    errors = list(VALIDATOR.iter_errors(construct(root, path)))
+    assert errors
+    # The editor underlines the line `check` reports, not merely somewhere in the file.
+    expected = expected_problem(path).line
+    assert expected in set().union(*(_lines(error, root) for error in errors))
 
 
 def test_skip_list_names_only_existing_examples() -> None:

@@ -5,7 +5,9 @@ source (github.com/nhs-r-community/NHSRplotthedots, 0.2.x line: R/ptd_spc_standa
 R/ptd_calculate_point_type.R and R/ptd_calculate_assurance_type.R at f7891af), were run in R 4.2.2
 with dplyr 1.0.10 (Debian bookworm) as `ptd_spc()` runs them: screen_outliers = TRUE,
 improvement_direction "increase" / "decrease" / "neutral" for "higher" / "lower" / None, `rebase` at
-the recalculation points, and the assurance of the last row. Limits were printed with "%.17g".
+the recalculation points, and the assurance of the last row (`case_when(.default = x)`, which dplyr
+1.0.10 lacks, written as `TRUE ~ x`). Limits were printed with "%.17g". Those are the newest copies
+of the files in the 0.2.x line; the rules differ from 0.1.x (two-in-three sides, trend direction).
 That set-up reproduces the package's own test snapshot (tests/testthat/_snaps/
 ptd_spc_standard.md: set.seed(123); rnorm(20) gives mean 0.1416238, limits -3.01138 and 3.294627).
 
@@ -145,12 +147,35 @@ def test_without_a_direction_signals_are_neutral_and_there_is_no_assurance() -> 
     assert result.assurance is None
 
 
-def test_a_flat_series_has_limits_on_the_mean_and_no_signal() -> None:
-    # The reference gives NaN limits here (every moving range, 0, is screened out); a flat line
-    # has no variation, so the limits sit on the mean. Point types agree: all common cause.
-    result = run([5.0] * 12)
-    assert limits(result) == (5.0, 5.0, 5.0)
+def test_a_flat_series_has_no_limits_and_no_signal() -> None:
+    # Every moving range is 0, so all are screened out (0 < 0 is false) and the reference's
+    # limits are NaN: JSON gives null, every point is common cause, and a target, compared with
+    # NaN, is "inconsistent" whichever side of the line it is on.
+    result = run([5.0] * 12, target=4)
+    assert result.mean == 5.0
     assert letters(result) == "." * 12
+    assert result.assurance == "inconsistent"
+    data = result.to_json()
+    assert (data["mean"], data["lower_limit"], data["upper_limit"]) == (5.0, None, None)
+
+
+def test_a_flat_latest_segment_after_a_recalculation() -> None:
+    # A count of rare events that stops after a service change: the second segment is all 0.
+    result = run(
+        [2, 0, 1, 3, 0, 1, 2, 0, 1, 1, 0, 2] + [0] * 12,
+        "lower",
+        target=0,
+        recalculate_from=[12],
+    )
+    first, second = result.segments
+    assert (first.mean, first.lower_limit, first.upper_limit) == pytest.approx(
+        (1.0833333333333333, -2.7857575757575761, 4.9524242424242431), rel=1e-12
+    )
+    assert (second.mean, second.has_limits, first.has_limits) == (0, False, True)
+    # Twelve points on the mean are not a shift: they are on neither side.
+    assert letters(result) == "." * 24
+    assert (result.variation, result.assurance) == ("common_cause", "inconsistent")
+    assert result.to_json()["lower_limit"] is None
 
 
 # Shifts: 7 points in a row on one side of the mean -----------------------------------------
@@ -173,6 +198,22 @@ def test_a_point_on_the_mean_breaks_a_shift() -> None:
     assert result.mean == 10.5
     assert result.points[9].value == result.mean
     assert letters(result) == "." * 16
+
+
+# Monthly variances against budget (GBP thousands): they nearly cancel, and R's mean of them is
+# exactly -0.2, the 7th value (the correctly rounded mean is one unit in the last place above it).
+VARIANCES = [
+    152.3, 215.2, 102.9, 285.0, 28.2, 255.5, -0.2, -269.3, 389.3, -426.7, 426.9, -507.5,
+    565.2, -415.3, 556.5, -179.1, 122.0, -440.2, 1.6, -373.7, 475.7, -968.7,
+]  # fmt: skip
+
+
+def test_a_point_on_the_mean_as_r_computes_it_breaks_a_shift() -> None:
+    result = run(VARIANCES)
+    assert result.mean == -0.2
+    assert limits(result) == pytest.approx((-0.2, -1566.2560000000001, 1565.856), rel=1e-12)
+    # Six points above, then one on the mean: no shift (the exact mean would make it seven).
+    assert letters(result) == "." * 22
 
 
 def test_points_on_the_mean_are_not_a_shift() -> None:
@@ -352,10 +393,42 @@ def test_a_short_segment_gets_trial_limits_as_in_the_reference() -> None:
     assert letters(result) == "CCCCCIICCCCCI....I...IIIIIIIIIIIIIIIIIIIIII........."
 
 
-def test_a_segment_of_one_point_has_no_limits() -> None:
-    result = analyse(series(ONS_DEATHS_2010), "lower", recalculate_from=[51])
-    assert isinstance(result, SpcUnavailable)
-    assert "one point" in result.reason
+@pytest.mark.parametrize(
+    ("mark", "expected", "limits_of_the_rest"),
+    [
+        # The last week on its own: its own mean, no limits, common cause.
+        (51, "CCCCCIICCCCCI....I.IIIIIIIIIIIIIIIIIIIIIIII.....CCC.",
+         (9479.9411764705874, 8488.8364956195237, 10471.045857321651)),
+        # The first week on its own; the rest is a segment of 51.
+        (1, ".CCCCCCCCCCCI....I...IIIIIIIIIIIIIIIIIIIIII.....CCC.",
+         (9415.6470588235297, 8427.6883631713554, 10403.605754475704)),
+    ],
+)  # fmt: skip
+def test_a_segment_of_one_point_has_no_limits_and_the_rest_is_charted(
+    mark: int, expected: str, limits_of_the_rest: tuple[float, float, float]
+) -> None:
+    # The reference computes a lone point's mean (the point itself) and NaN limits, and every
+    # other segment as usual.
+    result = ons("lower", target=9000, recalculate_from=[mark])
+    lone, rest = sorted(result.segments, key=lambda seg: seg.size)
+    lone_week = ONS_DEATHS_2010[0 if mark == 1 else mark]
+    assert (lone.size, lone.has_limits, lone.mean) == (1, False, lone_week)
+    assert (rest.mean, rest.lower_limit, rest.upper_limit) == pytest.approx(
+        limits_of_the_rest, rel=1e-12
+    )
+    assert letters(result) == expected
+    assert result.assurance == "inconsistent"
+
+
+def test_a_segment_of_one_point_between_two_recalculations() -> None:
+    result = ons("lower", target=9000, recalculate_from=[25, 26])
+    first, lone, _ = result.segments
+    assert (first.mean, first.lower_limit, first.upper_limit) == pytest.approx(
+        (9839.2399999999998, 8316.057499999999, 11362.422500000001), rel=1e-12
+    )
+    assert (lone.size, lone.mean, lone.has_limits) == (1, 8973, False)
+    assert limits(result) == pytest.approx((9162, 8434.5478260869568, 9889.4521739130432))
+    assert letters(result) == "CCCIIIICC...I..IIIIIIIIII.IIIIIIIIIIIIICCCCCCCCCCCCC"
 
 
 # Inputs and output -------------------------------------------------------------------------

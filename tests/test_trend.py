@@ -177,3 +177,79 @@ def test_no_direction_gives_neutral_points_and_no_assurance() -> None:
     assert isinstance(result, SpcResult)
     assert result.assurance is None
     assert result.points[0].type == "special_cause_neutral_high"
+
+
+SHARE_PARTS = [(40, 100), (90, 200), (150, 300)]  # year-to-date numerators and denominators
+
+
+def _share_measurements(**last: Any) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for month, (num, den) in zip(range(4, 7), SHARE_PARTS, strict=True):
+        rows.append(
+            {"period": f"2024-{month:02d}", "value": f"{100 * num / den}%", "numerator": num,
+             "denominator": den}
+        )  # fmt: skip
+    rows[-1].update(last)
+    return rows
+
+
+@pytest.mark.parametrize("dropped", ["numerator", "denominator"])
+def test_a_year_to_date_share_missing_either_part_of_an_actual_has_no_spc(dropped: str) -> None:
+    ind = indicator(unit="percent", cumulative=True, measurements=_share_measurements())
+    del ind.measurements[-1].__dict__[dropped]
+    ind.measurements[-1].__dict__[dropped] = None
+    result = indicator_spc(ind, SETTINGS, LATER)
+    assert isinstance(result, SpcUnavailable)
+    assert result.reason == (
+        "a year-to-date share cannot be split into each period's own figure without its "
+        "numerator and denominator"
+    )
+
+
+def test_forecasts_and_missing_figures_of_a_share_need_no_parts() -> None:
+    rows = [
+        *_share_measurements(),
+        {"period": "2024-07", "value": "NA"},
+        {"period": "2025-03", "value": "55%", "forecast": True},
+    ]
+    ind = indicator(unit="percent", cumulative=True, measurements=rows)
+    result = indicator_spc(ind, SETTINGS, LATER)
+    assert isinstance(result, SpcUnavailable) and "12" in result.reason  # only 3 points
+    assert [p.value for p in series(ind, SETTINGS, LATER)] == pytest.approx([40, 50, 60])
+
+
+def test_a_share_with_a_part_missing_the_period_before_is_left_out() -> None:
+    rows = _share_measurements()
+    rows[1]["denominator"] = None
+    rows[1]["value"] = "45%"
+    ind = indicator(unit="percent", cumulative=True, measurements=rows)
+    # May has no denominator: May is not charted, and June cannot be split from May.
+    assert [str(p.period) for p in series(ind, SETTINGS, LATER)] == ["2024-04"]
+
+
+def test_a_year_to_date_count_starting_at_zero_and_the_workspace_year() -> None:
+    # November's running total is 0, so December's own figure is all of its 5 (November, the
+    # first point, has no month before it in the file and is left out). With a financial year
+    # starting in January, January starts a new year and is charted as its own total.
+    ind = indicator(
+        unit="count",
+        cumulative=True,
+        measurements=[
+            {"period": "2014-11", "value": 0},
+            {"period": "2014-12", "value": 5},
+            {"period": "2015-01", "value": 7},
+        ],
+    )
+    january = Settings(financial_year_start=1)
+    assert [p.value for p in series(ind, january, LATER)] == [5, 7]
+    assert [p.value for p in series(ind, SETTINGS, LATER)] == [5, 2]
+
+
+def test_recalculation_points_outside_the_series_change_nothing() -> None:
+    measurements = [
+        {"period": w, "value": v} for w, v in zip(ONS_WEEKS, ONS_DEATHS_2010, strict=True)
+    ]
+    plain = indicator_spc(indicator(measurements=measurements), SETTINGS, LATER)
+    for marks in (["2009-01-01"], [ONS_WEEKS[0]], ["2011-06-01"]):
+        ind = indicator(measurements=measurements, spc={"recalculate_from": marks})
+        assert indicator_spc(ind, SETTINGS, LATER) == plain, marks

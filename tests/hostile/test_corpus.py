@@ -1,7 +1,7 @@
 """Every hostile input, through every command that reads it (plan files through check, render,
-report and record; spreadsheets through record --csv; documents through import): each run
-exits 0, 1 or 2 within 10 s and under 300 MB, prints no traceback, and an error names the
-file."""
+report and record; spreadsheets through record --csv and --table; documents through import):
+each run exits 0, 1 or 2 within 10 s and under 300 MB, prints no traceback, and an error names
+the file."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import pytest
 TIMEOUT = 10.0
 MEMORY_MB = 300
 AS_OF = ["--as-of", "2014-07-31", "--no-cache"]
+TABLE_MAP = ["--map", "id=id", "--map", "value=value"]
 
 
 def _params(cases: list[corpus.Case]) -> list[object]:
@@ -73,10 +74,14 @@ def test_spreadsheets(files: dict[str, corpus.Content], work: tuple[Path, dict[s
     root, env = work
     before = (root / "plans" / "good.yaml").read_bytes()
     names = _put(root, files)
-    run = forked.run(["record", "--csv", "in.csv"], root, TIMEOUT, env)
-    _sound(run, names, "record --csv")
-    if run.code != 0:
-        assert (root / "plans" / "good.yaml").read_bytes() == before
+    for args in (
+        ["record", "--csv", "in.csv"],
+        ["record", "--table", "in.csv", "--period", "2014-05", *TABLE_MAP],
+    ):
+        run = forked.run(args, root, TIMEOUT, env)
+        _sound(run, names, " ".join(args[:2]))
+        if run.code != 0:
+            assert (root / "plans" / "good.yaml").read_bytes() == before
 
 
 @pytest.mark.parametrize("files", _params(corpus.DOC_CASES))

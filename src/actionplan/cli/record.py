@@ -49,17 +49,59 @@ def record(
             "reported, forecast), or a Fingertips export.",
         ),
     ] = None,
+    table: Annotated[
+        Path | None,
+        typer.Option(
+            "--table",
+            metavar="FILE",
+            help="Record a published KPI table (CSV or .xlsx), one row per indicator, for "
+            "--period; name its columns with --map.",
+        ),
+    ] = None,
+    sheet: Annotated[
+        str | None, typer.Option(metavar="NAME", help="The sheet of an .xlsx --table.")
+    ] = None,
+    table_period: Annotated[
+        str | None,
+        typer.Option("--period", metavar="P", help="The period a --table reports (2014/15 Q2)."),
+    ] = None,
+    maps: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            metavar="FIELD=COLUMN",
+            help="Which --table column holds a field (repeat): id, title, value, previous, "
+            "target, status, note, directorate, direction.",
+        ),
+    ] = None,
+    create: Annotated[
+        bool,
+        typer.Option(
+            "--create", help="Write a new indicator file for a --table row whose id has none."
+        ),
+    ] = False,
     plans: PlansOption = None,
 ) -> None:
     """Record a measurement, in period order, keeping the file's comments and layout.
 
     The edited file is validated before it is written, and written atomically. A period that
-    already has a figure is refused (exit 1) unless --replace. With --csv, every row is checked
-    first: if any is bad, each is reported as FILE:LINE: message, nothing is written, and the
-    exit code is 2.
+    already has a figure is refused (exit 1) unless --replace. With --csv or --table, every row
+    is checked first: if any is bad, each is reported as FILE:LINE: message (FILE:SHEET!CELL:
+    for a workbook), nothing is written, and the exit code is 2.
     """
     from actionplan.edit.commands import NewMeasurement, record_csv, record_one
 
+    if table is not None:
+        if csv_file or indicator_id or note or forecast or reported:
+            raise typer.BadParameter("--table takes its ids and values from the table")
+        if table_period is None:
+            raise typer.BadParameter("--table needs --period: the period the table reports")
+        from actionplan.edit.table_record import TableRequest, record_table
+
+        request = TableRequest(table, table_period, tuple(maps or ()), sheet, create, replace)
+        finish(record_table(plans, request))
+    if sheet or table_period or maps or create:
+        raise typer.BadParameter("--sheet, --period, --map and --create go with --table FILE")
     if csv_file is not None:
         if indicator_id or note or forecast or reported:
             raise typer.BadParameter("--csv takes its ids, periods and values from the file")

@@ -23,6 +23,20 @@ class RenderFormat(StrEnum):
 class ReportFormat(StrEnum):
     html = "html"
     md = "md"
+    docx = "docx"
+    pdf = "pdf"
+
+
+def refuse_binary_on_terminal(fmt: str, out: str | None) -> None:
+    """A Word or PDF file goes to stdout only when stdout is not a terminal, or `--out -`
+    asks for it all the same (as curl refuses binary output)."""
+    from actionplan.output.document_formats import BINARY
+
+    if fmt in BINARY and out is None and sys.stdout.isatty():
+        raise ActionplanError(
+            f"a {fmt} file is not for a terminal: write it with --out DIR, redirect "
+            "stdout to a file, or give --out - to send it to the terminal all the same"
+        )
 
 
 @app.command(cls=Command)
@@ -81,16 +95,11 @@ def render(
     Files that cannot be read are reported as `check` reports them and the rest still render;
     the exit code is then 2. Exits 1 when there was nothing to render.
     """
-    from actionplan.output.document_formats import BINARY
     from actionplan.output.rendering import RenderRequest, copy_templates, render_plans
 
     if init_templates is not None:
         finish(copy_templates(init_templates))
-    if output.value in BINARY and out is None and sys.stdout.isatty():
-        raise ActionplanError(
-            f"a {output.value} file is not for a terminal: write it with --out DIR, redirect "
-            "stdout to a file, or give --out - to send it to the terminal all the same"
-        )
+    refuse_binary_on_terminal(output.value, out)
     request = RenderRequest(
         targets=targets or [],
         format=output.value,

@@ -16,7 +16,7 @@ from actionplan.cli.app import (
     finish,
     parse_as_of,
 )
-from actionplan.cli.render import ReportFormat
+from actionplan.cli.render import ReportFormat, refuse_binary_on_terminal
 
 
 @app.command(cls=Command)
@@ -35,19 +35,30 @@ def report(
         ),
     ] = None,
     output: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Report format: html or md.")
+        ReportFormat,
+        typer.Option("--format", "-f", help="Report format: html, md, docx (Word) or pdf."),
     ] = ReportFormat.html,
     out: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--out",
             "-o",
             metavar="DIR",
-            help="Write report.html (or report.md and its chart SVGs) into DIR. Without it, "
-            "HTML goes to stdout.",
+            help="Write report.html (or report.md and its chart SVGs, report.docx, report.pdf) "
+            "into DIR. Without it, or with '-', the report goes to stdout (docx and pdf only "
+            "when stdout is not a terminal, or with '-').",
         ),
     ] = None,
     templates: TemplatesOption = None,
+    init_templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--init-templates",
+            metavar="DIR",
+            help="Copy the built-in templates (report.docx and report.typ among them) into DIR "
+            "to start your own, then stop.",
+        ),
+    ] = None,
     no_cache: NoCacheOption = False,
 ) -> None:
     """The quarterly performance report: summary, scorecard, SPC charts, exceptions, changes.
@@ -55,12 +66,16 @@ def report(
     Exits 0 when every RED measure has a current, complete plan, 1 when one does not (the
     report is still written), 2 when a file could not be read (the others are reported).
     """
+    from actionplan.output.rendering import copy_templates
     from actionplan.output.reporting import ReportRequest, make_report
 
+    if init_templates is not None:
+        finish(copy_templates(init_templates))
+    refuse_binary_on_terminal(output.value, out)
     request = ReportRequest(
         paths=paths or [],
         format=output.value,
-        out=out,
+        out=None if out in (None, "-") else Path(str(out)),
         templates=templates,
         since=parse_as_of(since, "--since") if since else None,
         cache=not no_cache,

@@ -104,7 +104,10 @@ PLAN_SECTIONS: tuple[str, ...] = ("non_compliance_reason", "what", "how", "who",
 
 
 class ActionPlan(_Strict):
-    period: PeriodField = Field(description="The RED period this plan answers.")
+    period: PeriodField | None = Field(
+        None,
+        description="The RED period this plan answers; a plan that does not say is incomplete.",
+    )
     performance: str | None = Field(
         None, description="Performance this period, as text; overrides the computed summary."
     )

@@ -47,6 +47,7 @@ EXAMPLES: dict[str, dict[str, list[Any]]] = {
         "comparators": [{"England": "48.82%"}],
     },
     "ActionPlan": {
+        "period": ["2014-04", "2014/15 Q1"],
         "performance": ["617 Wirral Wide; April target is 993"],
         "non_compliance_reason": ["Attendance at stop smoking services fell by 45%."],
         "what": ["- More quit dates set\n- More four-week quitters\n"],

@@ -131,6 +131,19 @@ class Measurements:
         self.recorded[(measurement.period, measurement.forecast)] = item
 
 
+def recorded(doc: EditedFile, period: Period, *, forecast: bool = False) -> CommentedMap | None:
+    """The measurement the file already holds for `period` (an actual, or a forecast)."""
+    items = doc.data.get("measurements")
+    if not isinstance(items, list):
+        return None
+    for index, item in enumerate(items):
+        if not isinstance(item, CommentedMap) or bool(item.get("forecast")) != forecast:
+            continue
+        if _item_period(doc, item, index) == period:
+            return item
+    return None
+
+
 def _measurements(doc: EditedFile) -> CommentedSeq:
     items = doc.data.get("measurements")
     if isinstance(items, CommentedSeq) and items:
@@ -158,10 +171,28 @@ def _item_period(doc: EditedFile, item: Any, index: int) -> Period:
 
 def _overwrite(existing: CommentedMap, item: CommentedMap) -> None:
     # Keys are changed one by one, so the item keeps its place and its comments.
-    for key in [k for k in existing if k not in item]:
+    keys = list(existing)
+    following = existing.ca.items.get(keys[-1]) if keys and keys[-1] not in item else None
+    for key in [k for k in keys if k not in item]:
         del existing[key]
     for key, value in item.items():
         existing[key] = value
+    if following is not None and following[2] is not None:
+        _keep_following_lines(existing, following[2])
+
+
+def _keep_following_lines(item: CommentedMap, removed: Any) -> None:
+    """ruamel hangs the comment lines and blank lines after an item on its last key; when that
+    key is removed, they move to the new last key, after its own end-of-line comment."""
+    _, _, after = removed.value.partition("\n")
+    if not after:
+        return
+    slot = item.ca.items.setdefault(list(item)[-1], [None, None, None, None])
+    if slot[2] is None:
+        removed.value = "\n" + after
+        slot[2] = removed
+    else:
+        slot[2].value += after
 
 
 def add_plan_skeleton(doc: EditedFile, period: Period) -> None:
@@ -211,9 +242,9 @@ def plan_skeleton_text(path: Path, indicator: Indicator, settings: Settings, as_
 
     assessment = assess(indicator, settings, as_of)
     if indicator.action_plan is not None:
+        answers = indicator.action_plan.period or "no period stated"
         raise ActionplanError(
-            f"{path}: {indicator.id} already has an action_plan "
-            f"(for {indicator.action_plan.period}): edit it",
+            f"{path}: {indicator.id} already has an action_plan (for {answers}): edit it",
             exit_code=1,
         )
     if assessment.status is not Status.RED or assessment.reading is None:

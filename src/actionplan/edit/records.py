@@ -84,8 +84,8 @@ class Batch:
 
 def read_csv(path: Path, fy_start: int) -> Batch:
     """Every row of the file as a measurement to record, or as a bad row."""
-    text = _read_text(path)
-    rows = _rows(text, path)
+    text = read_csv_text(path)
+    rows = csv_rows(text, path)
     header = next(rows, None)
     if header is None:
         raise ActionplanError(f"{path}: the file is empty: it needs a header row")
@@ -95,7 +95,7 @@ def read_csv(path: Path, fy_start: int) -> Batch:
     return _read_plain(path, names, rows, fy_start)
 
 
-def _read_text(path: Path) -> str:
+def read_csv_text(path: Path) -> str:
     try:
         raw = read_limited(path, CSV_BYTES)
         return raw.decode("utf-8-sig")
@@ -108,7 +108,7 @@ def _read_text(path: Path) -> str:
         ) from None
 
 
-def _rows(text: str, path: Path) -> Iterator[tuple[int, list[str]]]:
+def csv_rows(text: str, path: Path) -> Iterator[tuple[int, list[str]]]:
     """(first line, cells) for each non-blank row; a quoted cell may span lines. Strict: a
     quote left open at the end would otherwise swallow the rest of the file into one cell."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)

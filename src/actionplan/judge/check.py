@@ -12,7 +12,7 @@ from actionplan.domain.models import Indicator, Settings
 from actionplan.domain.values import Status
 from actionplan.domain.words import plural
 from actionplan.errors import Problem
-from actionplan.judge.coverage import Coverage, PlanCheck, plan_check
+from actionplan.judge.coverage import Coverage, PlanCheck, plan_check, unstated_period
 from actionplan.judge.spc import SpcResult, SpcUnavailable
 from actionplan.judge.status import Reading, read
 from actionplan.judge.targets import Finding, trajectory_gaps
@@ -37,7 +37,8 @@ class Assessment:
 
     @property
     def needs_plan(self) -> bool:
-        """RED without a current, complete, in-date plan."""
+        """RED without a current, complete, in-date plan; or a plan that does not say which
+        period it answers, on a measure with no status yet."""
         return self.plan is not None and self.plan.coverage is not Coverage.OK
 
 
@@ -118,7 +119,7 @@ def assess(indicator: Indicator, settings: Settings, as_of: date) -> Assessment:
         key=lambda m: (m.period.sort_key, not m.forecast, known_on(m)),
     )
     if not known:
-        return Assessment(indicator, None)
+        return Assessment(indicator, None, plan=unstated_period(indicator, Status.NO_DATA))
     current = read(indicator, known[-1], settings)
     # A forecast is judged (it can raise RED) but travel and staleness follow the actuals: a
     # year-end projection must not hide that the monthly figures are up to date or improving.
@@ -139,5 +140,5 @@ def assess(indicator: Indicator, settings: Settings, as_of: date) -> Assessment:
         long_term=long_term(indicator, shown, actuals),
         plan=plan_check(indicator, known, settings, as_of)
         if current.status is Status.RED
-        else None,
+        else unstated_period(indicator, current.status),
     )

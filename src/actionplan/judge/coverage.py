@@ -22,6 +22,12 @@ class Coverage(StrEnum):
     OK = "OK"
 
 
+UNSTATED_PERIOD = (
+    "the period this plan answers is not stated: set `action_plan.period` to the RED period "
+    "it answers"
+)
+
+
 @dataclass(frozen=True)
 class PlanCheck:
     coverage: Coverage
@@ -36,6 +42,8 @@ def plan_check(
     plan = indicator.action_plan
     if plan is None:
         return PlanCheck(Coverage.MISSING, "no action_plan: add one for this RED measure")
+    if plan.period is None:
+        return PlanCheck(Coverage.INCOMPLETE, UNSTATED_PERIOD)
     episode_start = _red_episode_start(indicator, known, settings)
     if plan.period.end < episode_start.start:
         return PlanCheck(
@@ -62,11 +70,26 @@ def plan_check(
     return PlanCheck(Coverage.OK, f"results due by {due.end}", due)
 
 
+def unstated_period(indicator: Indicator, status: Status) -> PlanCheck | None:
+    """The check of a plan on a measure that is not RED: none is needed, unless the plan does
+    not say which period it answers and no figure shows the measure has recovered (an imported
+    plan whose document left its period out), so a person is asked for exactly that."""
+    plan = indicator.action_plan
+    if plan is None or plan.period is not None or status not in _UNJUDGED:
+        return None
+    return PlanCheck(Coverage.INCOMPLETE, UNSTATED_PERIOD)
+
+
+_UNJUDGED = (Status.NO_DATA, Status.NO_TARGET)
+
+
 def plan_written(plan: ActionPlan, indicator: Indicator) -> date:
     """When a plan was written, as far as the file tells: its `updated` date, else the day the
     RED figure it answers became known, else the end of the period it answers."""
     if plan.updated is not None:
         return plan.updated
+    if plan.period is None:  # nothing tells: never counted as written after any date
+        return date.min
     answered = [m for m in indicator.measurements if m.period == plan.period]
     return min((known_on(m) for m in answered), default=plan.period.end)
 

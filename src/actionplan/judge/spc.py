@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from itertools import groupby, pairwise
 from typing import Literal
 
+from actionplan.judge.spc_mean import r_mean
+
 PointType = Literal[
     "common_cause",
     "special_cause_improvement",
@@ -50,6 +52,10 @@ class Segment:
     upper_limit: float
     near_lower_limit: float
     near_upper_limit: float
+    # False where no moving range is left to measure variation by (a single point, or a flat
+    # run whose ranges are all 0 and so all screened out): the reference's limits are NaN there,
+    # no point is a signal and the limits (kept on the mean, for drawing) are null in JSON.
+    has_limits: bool = True
 
     @property
     def trial_limits(self) -> bool:
@@ -71,10 +77,11 @@ class SpcResult:
     segments: tuple[Segment, ...]
 
     def to_json(self) -> dict[str, object]:
+        has_limits = self.segments[-1].has_limits
         return {
             "mean": self.mean,
-            "lower_limit": self.lower_limit,
-            "upper_limit": self.upper_limit,
+            "lower_limit": self.lower_limit if has_limits else None,
+            "upper_limit": self.upper_limit if has_limits else None,
             "variation": self.variation,
             "assurance": self.assurance,
             "points": [
@@ -122,11 +129,6 @@ def analyse(
         )
     starts = _segment_starts(periods, recalculate_from)
     bounds = list(pairwise([*starts, len(values)]))
-    for start, end in bounds:
-        if end - start < 2:
-            return SpcUnavailable(
-                f"the segment from {periods[start]} has one point; limits need a moving range"
-            )
     segments = [_segment(periods[start], values[start:end]) for start, end in bounds]
     sides = [
         side
@@ -181,13 +183,12 @@ def _segment_starts(periods: list[str], recalculate_from: Sequence[int | str]) -
 
 
 def _segment(start: str, values: list[float]) -> Segment:
-    mean = _mean(values)
+    mean = r_mean(values)
     ranges = [abs(b - a) for a, b in pairwise(values)]
-    first_mean = _mean(ranges)
-    kept = [r for r in ranges if r < SCREEN * first_mean]
-    # Only a flat series screens out every range (0 < 0 is false); it has no variation at all,
-    # where the reference would give NaN limits.
-    mean_range = _mean(kept) if kept else 0.0
+    # A flat run screens out every range (0 < 0 is false); a single point has none.
+    screen = SCREEN * r_mean(ranges) if ranges else 0.0
+    kept = [r for r in ranges if r < screen]
+    mean_range = r_mean(kept) if kept else 0.0
     return Segment(
         start=start,
         size=len(values),
@@ -196,18 +197,8 @@ def _segment(start: str, values: list[float]) -> Segment:
         upper_limit=mean + LIMIT * mean_range,
         near_lower_limit=mean - NEAR_LIMIT * mean_range,
         near_upper_limit=mean + NEAR_LIMIT * mean_range,
+        has_limits=bool(kept),
     )
-
-
-def _mean(values: Sequence[float]) -> float:
-    """The exact mean, rounded once: R's extended-precision mean gives the same double, so values
-    that sit exactly on the mean or a limit are judged the same way as in the reference."""
-    # Each double is an integer over a power of two: over the largest denominator the sum is an
-    # exact integer, and Python divides integers with a single, correct rounding.
-    ratios = [value.as_integer_ratio() for value in values]
-    denominator = max(d for _, d in ratios)
-    total = sum(n * (denominator // d) for n, d in ratios)
-    return total / (denominator * len(values))
 
 
 def _sign(x: float) -> int:
@@ -230,9 +221,9 @@ def _signals(values: list[float], seg: Segment) -> list[int]:
     beyond a limit, a trend, two of three near a limit, a shift.
     """
     sides = [_sign(v - seg.mean) for v in values]
-    outside = [v > seg.upper_limit or v < seg.lower_limit for v in values]
+    outside = [seg.has_limits and (v > seg.upper_limit or v < seg.lower_limit) for v in values]
     near = [
-        not out and (v < seg.near_lower_limit or v > seg.near_upper_limit)
+        seg.has_limits and not out and (v < seg.near_lower_limit or v > seg.near_upper_limit)
         for v, out in zip(values, outside, strict=True)
     ]
     rules = (
@@ -304,10 +295,13 @@ def _point_type(side: int, better: int) -> PointType:
 def _assurance(target: float | None, better: int, seg: Segment) -> Assurance | None:
     """Target outside the latest limits: every future point passes (or fails) it.
 
-    A target exactly on a limit is inside them: inconsistent, as in the reference.
+    A target exactly on a limit is inside them: inconsistent, as in the reference; so is any
+    target where the latest segment has no limits (the reference compares it with NaN).
     """
     if target is None or better == 0:
         return None
+    if not seg.has_limits:
+        return "inconsistent"
     if target > seg.upper_limit:
         return "consistent_fail" if better > 0 else "consistent_pass"
     if target < seg.lower_limit:

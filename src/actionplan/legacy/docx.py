@@ -19,12 +19,13 @@ from bs4 import BeautifulSoup
 
 from actionplan.errors import ActionplanError
 from actionplan.legacy.reader import Collector, LegacyDocument, LegacyError, is_boilerplate
-from actionplan.workspace.limits import DOCX_XML_BYTES
+from actionplan.workspace.limits import DOCX_XML_BYTES, xml_parts_only
 
 
 def read_docx(path: Path, raw: bytes) -> LegacyDocument:
     document = _open(path, raw)
     collector = Collector(path)
+    styles = _style_names(document)
     for paragraph in document.paragraphs:
         text = paragraph.text.strip()
         if text and not is_boilerplate(text):
@@ -36,7 +37,7 @@ def read_docx(path: Path, raw: bytes) -> LegacyDocument:
                 collector.heading(cells[0].text, where)
                 continue
             label = cells[0].text
-            value = "\n".join(cell_html(cell) for cell in cells[1:])
+            value = "\n".join(cell_html(cell, styles) for cell in cells[1:])
             if any(cell.tables for cell in cells[1:]):
                 collector.note(f"{where}: a table inside the value cell was not imported")
             if label.strip():
@@ -56,7 +57,7 @@ def _open(path: Path, raw: bytes) -> Any:
             "save it from Word as .docx, or export it as text"
         )
     try:
-        return Document(_text_parts_only(path, raw))
+        return Document(xml_parts_only(path, raw, DOCX_XML_BYTES, "text and markup"))
     except ActionplanError:
         raise
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
@@ -66,29 +67,6 @@ def _open(path: Path, raw: bytes) -> Any:
         ) from None
     except Exception as error:  # lxml and zip errors on a damaged package
         raise LegacyError(f"{path}: the Word document is damaged ({error})") from None
-
-
-def _is_text_part(name: str) -> bool:
-    return name.endswith((".xml", ".rels"))
-
-
-def _text_parts_only(path: Path, raw: bytes) -> io.BytesIO:
-    """The package with only its XML parts inflated: images, fonts and embedded files become
-    empty parts, as the import never looks at them. The sizes the zip declares are checked
-    first, so a zip bomb is refused before anything is inflated (zipfile never inflates a part
-    past its declared size)."""
-    with zipfile.ZipFile(io.BytesIO(raw)) as package:
-        members = package.infolist()
-        unpacked = sum(m.file_size for m in members if _is_text_part(m.filename))
-        if unpacked > DOCX_XML_BYTES.value:
-            raise DOCX_XML_BYTES.refuse(path, f"its text and markup unpack to {unpacked:,} bytes")
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as lean:
-            for member in members:
-                data = package.read(member) if _is_text_part(member.filename) else b""
-                lean.writestr(member.filename, data)
-    out.seek(0)
-    return out
 
 
 def _rows(table: Any) -> Iterator[list[Any]]:
@@ -103,7 +81,19 @@ def _rows(table: Any) -> Iterator[list[Any]]:
         yield cells
 
 
-def cell_html(cell: Any) -> str:
+def _style_names(document: Any) -> dict[str, str]:
+    """Paragraph style names by id. Looked up once per document: python-docx's
+    `paragraph.style` searches every style for the default on each paragraph that has none."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    return {
+        style.style_id: style.name or ""
+        for style in document.styles
+        if style.type == WD_STYLE_TYPE.PARAGRAPH
+    }
+
+
+def cell_html(cell: Any, styles: dict[str, str]) -> str:
     """A cell's content as an HTML fragment: paragraphs, lists, italic and bold."""
     text = "\n".join(paragraph.text for paragraph in cell.paragraphs)
     if BeautifulSoup(text, "html.parser").find() is not None:
@@ -111,7 +101,7 @@ def cell_html(cell: Any) -> str:
     parts: list[str] = []
     list_tag = ""
     for paragraph in cell.paragraphs:
-        tag = _list_tag(paragraph)
+        tag = _list_tag(paragraph, styles)
         if tag != list_tag:
             parts.append(f"</{list_tag}>" if list_tag else "")
             parts.append(f"<{tag}>" if tag else "")
@@ -124,10 +114,11 @@ def cell_html(cell: Any) -> str:
     return "".join(parts)
 
 
-def _list_tag(paragraph: Any) -> str:
+def _list_tag(paragraph: Any, styles: dict[str, str]) -> str:
     """ "ul" or "ol" for a list paragraph (by its style, or Word's numbering), else ""."""
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
     properties = paragraph._p.pPr
+    style_id = properties.style if properties is not None else None
+    style = styles.get(style_id, "") if style_id else ""
     numbered = properties is not None and properties.numPr is not None
     if "list" not in style.lower() and not numbered:
         return ""

@@ -3,8 +3,10 @@
 Only what the text states unambiguously is read: "617 Wirral Wide April target is 993" is 617
 for April (with an April profile target of 993), and "7.37% (July 2014) (Covering the service
 delivery period January-December 2013" is 7.37 % for January to December 2013, reported July
-2014. A month without a year is completed only from the year the user gives; anything else is
-left out and said in the notes.
+2014. "Projected end of year 10.51 days" is a forecast of the year-end figure, whose year the
+caller settles. A month without a year is completed only from the year the user gives; anything
+else is left out and said in the notes. Figures follow the one rule of `domain.figures`: a comma
+only separates thousands, so "4,6" is never read.
 """
 
 from __future__ import annotations
@@ -16,12 +18,31 @@ from dataclasses import dataclass, field
 from actionplan.domain.figures import parse_number, whole_or_float
 from actionplan.domain.periods import Period, financial_year_of, month_period, parse_period
 from actionplan.domain.words import MONTH_NAMES
+from actionplan.legacy.notes import Note
 
 _MONTHS = MONTH_NAMES
 _MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
 _FIGURE = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*%?"
+# Unit words written after a figure, and the plan file's unit they name.
+_UNIT_WORDS = {"days": "days", "day": "days", "per cent": "percent", "percent": "percent"}
+_UNIT_WORD = "|".join(sorted(_UNIT_WORDS, key=len, reverse=True))
+_UNIT = rf"({_UNIT_WORD})\b"
+_AFTER = r"(?=[\s(;]|$)"  # what may follow a figure: never a comma, so "4,6" is not 4
 
-_LEADING_FIGURE = re.compile(rf"^\s*(£?{_FIGURE})(?=[\s(]|$)")
+_LEADING_FIGURE = re.compile(rf"^\s*(£?{_FIGURE})(?:\s*{_UNIT})?{_AFTER}", re.I)
+_WHOLE_FIGURE = re.compile(rf"\s*(£)?\s*({_FIGURE})\s*(?:{_UNIT})?\s*", re.I)
+# "Projected end of year 10.51 days", "Year end forecast: 10.51", "Forecast outturn of 95%".
+_FORECAST = re.compile(
+    r"(?P<lead>(?:\b(?:end\s+of\s+(?:the\s+)?year|year[\s-]*end)\s+)?"
+    r"\b(?:projected|projection|forecast|predicted|estimated)\b[A-Za-z ,'-]*?)"
+    rf"\s*(?:\b(?:is|of|at)\b|[:=])?\s*(?P<figure>£?{_FIGURE})(?:\s*(?P<unit>{_UNIT_WORD})\b)?"
+    rf"{_AFTER}",
+    re.I,
+)
+_YEAR_END = re.compile(
+    r"\b(?:end\s+of\s+(?:the\s+)?(?:financial\s+)?year|year[\s-]*end|out-?turn|full[\s-]year)\b",
+    re.I,
+)
 _PROFILE = re.compile(
     rf"\b{_MONTH}(?:\s+(\d{{4}}))?\s+target\s*(?:is|of|was|:|=|-)?\s*({_FIGURE})", re.I
 )
@@ -40,35 +61,73 @@ _LINKING = {"in", "for", "during", "at", "of", "on", "by", "the", "to"}
 
 @dataclass(frozen=True)
 class Figure:
-    """A figure as the plan file writes it: a number, or "10%" for a percentage."""
+    """A figure as the document writes it: the number, and the unit written with it ("percent"
+    for "10%", "days" for "9.5 days", "currency" for "£1,200"; None for a bare number)."""
 
     value: float
-    percent: bool
+    unit: str | None = None
+
+    @property
+    def percent(self) -> bool:
+        return self.unit == "percent"
 
     def as_yaml(self) -> int | float | str:
         number = whole_or_float(self.value)
         return f"{number}%" if self.percent else number
 
+    def __str__(self) -> str:
+        number = whole_or_float(self.value)
+        if self.unit in (None, "percent"):
+            return str(self.as_yaml())
+        return f"£{number}" if self.unit == "currency" else f"{number} {self.unit}"
+
 
 def read_figure(text: str) -> Figure | None:
-    """A figure that is the whole text ("1900", "10%", "19,625"), else None."""
+    """A figure that is the whole text ("1900", "10%", "19,625", "9.5 days"), else None."""
+    found = _WHOLE_FIGURE.fullmatch(text)
+    if found is None:
+        return None
+    currency, number, word = found.groups()
     try:
-        value = parse_number(text)
+        value = parse_number(number)
     except ValueError:
         return None
-    return None if value is None else Figure(value, text.strip().endswith("%"))
+    if value is None:
+        return None
+    return Figure(value, _unit(number, word, currency))
+
+
+def _unit(number: str, word: str | None, currency: str | None = None) -> str | None:
+    if number.rstrip().endswith("%"):
+        return "percent"
+    if word:
+        return _UNIT_WORDS[" ".join(word.lower().split())]
+    return "currency" if currency else None
+
+
+def _figure(text: str, word: str | None) -> Figure | None:
+    figure = read_figure(text.replace("£", ""))
+    if figure is None:
+        return None
+    return Figure(figure.value, _unit(text, word, "£" if "£" in text else None))
 
 
 @dataclass
 class Performance:
-    """What a performance text states: the figure, its period, when it was reported."""
+    """What a performance text states: the figure, its period, when it was reported, and a
+    projected year-end figure (a forecast, for a year the caller settles)."""
 
     figure: Figure | None = None
     period: Period | None = None
     reported: Period | None = None
     note: str | None = None
     profile_target: Figure | None = None
-    notes: list[str] = field(default_factory=list)
+    profile_month: str = ""  # the profile target's month as written: "April"
+    forecast: Figure | None = None
+    notes: list[Note] = field(default_factory=list)
+
+    def note_on(self, topic: str, text: str) -> None:
+        self.notes.append(Note(topic, text))
 
 
 @dataclass(frozen=True)
@@ -84,16 +143,21 @@ def read_performance(text: str, context: Context) -> Performance:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     result = Performance()
     if not lines:
-        result.notes.append("no performance this period in the document: add a measurement")
+        result.note_on(
+            "measurements", "no performance this period in the document: add a measurement"
+        )
         return result
+    lines = [_take_forecast(line, result) for line in lines]
     first = lines[0]
     leading = _LEADING_FIGURE.match(first)
     rest = first[leading.end() :] if leading else first
     if leading:
-        result.figure = read_figure(leading[1].replace("£", ""))
-    else:
-        result.notes.append(
-            f"performance {first!r} does not start with a figure: no measurement was read"
+        result.figure = _figure(leading[1], leading[2])
+    elif first.strip(" ,;.") or result.forecast is None:
+        result.note_on(
+            "performance",
+            f"performance {first.strip(' ,;.')!r} does not start with a figure: no measurement "
+            "was read",
         )
     rest = _read_period(rest, context, result)
     words = [word for word in rest.strip(" ,;").split() if word.lower() not in _LINKING]
@@ -101,17 +165,30 @@ def read_performance(text: str, context: Context) -> Performance:
         result.note = " ".join(words)
     for line in lines[1:]:
         if re.search(r"\d", line):
-            result.notes.append(
+            result.note_on(
+                "performance",
                 f"performance line {line!r} is kept in the plan's `performance` text only: it "
-                "was not read as a figure (is it a tolerance? then set `tolerance`)"
+                "was not read as a figure (is it a tolerance? then set `tolerance`)",
             )
     return result
+
+
+def _take_forecast(line: str, result: Performance) -> str:
+    """Read a projected year-end figure out of a line; returns the line without it."""
+    found = _FORECAST.search(line)
+    # A forecast of something else ("forecast to improve by 5%") stays text, as does a second
+    # one: the line is then noted as not read, like any other figure left in the text.
+    if found is None or not _YEAR_END.search(found["lead"]) or result.forecast is not None:
+        return line
+    result.forecast = _figure(found["figure"], found["unit"])
+    return (line[: found.start()] + line[found.end() :]).strip()
 
 
 def _read_period(rest: str, context: Context, result: Performance) -> str:
     """Find the period the figure covers (and when it was reported); returns the text left."""
     if profile := _PROFILE.search(rest):
         result.profile_target = read_figure(profile[3])
+        result.profile_month = " ".join(filter(None, (profile[1], profile[2])))
         rest = rest[: profile.start()] + rest[profile.end() :]
     stated: list[Period] = []
     if found := _RANGE.search(rest):
@@ -146,22 +223,31 @@ def _choose(result: Performance, full: list[Period], bare: list[int], context: C
         result.period = full[0]
     elif len(full) > 1 or (full and bare) or len(bare) > 1:
         shown = ", ".join([str(p) for p in full] + [calendar.month_name[m] for m in bare])
-        result.notes.append(f"the performance names several periods ({shown}): which one?")
+        result.note_on("period", f"the performance names several periods ({shown}): which one?")
     elif bare and context.year is not None:
         result.period = _month_in(bare[0], context.year)
     if result.period is None and context.period is not None:
         result.period = context.period
         if bare and context.period.whole_months == 1 and context.period.end.month != bare[0]:
-            result.notes.append(
-                f"the performance names {calendar.month_name[bare[0]]}, but --period "
-                f"{context.period} was used"
+            result.note_on(
+                "period",
+                f"the performance names {calendar.month_name[bare[0]]}, but the period "
+                f"{context.period} was given",
             )
     if result.period is None and bare and not full:
         month = calendar.month_name[bare[0]]
-        result.notes.append(
+        result.note_on(
+            "period",
             f"the performance names {month} without a year: rerun with --year (the financial "
-            f"year, e.g. --year 2014/15) or --period (e.g. --period 2014-{bare[0]:02d})"
+            f"year, e.g. --year 2014/15) or --period (e.g. --period 2014-{bare[0]:02d}), or give "
+            "either in the manifest",
         )
+
+
+def stated_year(text: str, fy_start: int) -> Period | None:
+    """The one financial year a text names ("2013/14 Q2", "by the end of 2014-15"), else None."""
+    years = {parse_period(m[2], fy_start) for m in _FINANCIAL.finditer(text) if _year_pair(m[2])}
+    return years.pop() if len(years) == 1 else None
 
 
 def _year_pair(text: str) -> bool:

@@ -1,9 +1,10 @@
 """Legacy template documents in, indicator YAML files out.
 
-Each document becomes one plan file named from its title. What the document does not state is
-left out and listed, at the top of the file and in the report, for a person to settle: nothing is
-guessed. The file is validated as `actionplan check` would before it replaces anything, and is
-written atomically.
+Each document becomes one plan file named from its title (or the id the manifest gives). What
+the document does not state is left out and listed, at the top of the file and in the report,
+for a person to settle; what it implies (the direction of a RED measure) is written and said.
+The file is validated as `actionplan check` would before it replaces anything, and is written
+atomically.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import io
 import re
 import textwrap
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,106 +22,114 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from actionplan.domain.values import Direction
 from actionplan.edit.document import Layout, round_trip_yaml
 from actionplan.errors import ActionplanError, FileProblem
-from actionplan.legacy.figures import (
-    Context,
-    Figure,
-    Performance,
-    annual_key,
-    read_figure,
-    read_performance,
-)
-from actionplan.legacy.html import to_markdown, to_text
-from actionplan.legacy.reader import LegacyDocument, LegacyError, read_document
+from actionplan.legacy.draft import Draft, Facts, build_draft
+from actionplan.legacy.notes import Note
+from actionplan.legacy.reader import LegacyError, read_document
 from actionplan.workspace.atomic import write_atomic
+from actionplan.workspace.store import SETTINGS_FILE
 
 SLUG_LIMIT = 80
-_TEXT_FIELDS = {
-    "non_compliance_reason": "Non-compliance reason",
-    "what": "What (is required)",
-    "how": "How (will it be achieved)",
-    "who": "Who (will be responsible)",
-    "when": "When (will results be realised)",
-}
 
 
 @dataclass(frozen=True)
 class ImportOptions:
     out: Path
     force: bool = False
-    direction: Direction | None = None
-    context: Context = field(default_factory=Context)
+    fy_start: int = 4
 
 
-@dataclass
-class Draft:
-    """An indicator read from a document, before it is written."""
+@dataclass(frozen=True)
+class Job:
+    """A document to import, with what the user says about it."""
 
-    data: dict[str, Any]
-    notes: list[str]
-    commented_target: Any = None  # the target, kept as a comment while direction is unknown
+    source: Path
+    facts: Facts = field(default_factory=Facts)
 
 
 @dataclass(frozen=True)
 class Imported:
     source: Path
     path: Path
-    notes: list[str]
+    notes: list[Note]
+
+
+@dataclass(frozen=True)
+class Failed:
+    source: Path
+    message: str  # starts with the source, as every message about a file does
 
 
 @dataclass
 class ImportRun:
-    imported: list[Imported] = field(default_factory=list)
-    failed: list[tuple[Path, str]] = field(default_factory=list)
+    results: list[Imported | Failed] = field(default_factory=list)  # in the documents' order
 
     @property
-    def exit_code(self) -> int:
-        return 2 if self.failed else 0
+    def imported(self) -> list[Imported]:
+        return [result for result in self.results if isinstance(result, Imported)]
+
+    @property
+    def failed(self) -> list[Failed]:
+        return [result for result in self.results if isinstance(result, Failed)]
 
 
-def import_documents(sources: Sequence[Path], options: ImportOptions) -> ImportRun:
-    """Import each document; one that cannot be imported is reported and the rest go on."""
+def _quiet(done: int, total: int) -> None:
+    """No progress shown."""
+
+
+def import_documents(
+    jobs: Sequence[Job], options: ImportOptions, tick: Callable[[int, int], None] = _quiet
+) -> ImportRun:
+    """Import each document; one that cannot be imported is reported and the rest go on.
+    `tick(done, total)` follows the progress."""
     run = ImportRun()
     written: dict[Path, Path] = {}
     ids = _ids_in(options.out)
-    for source in sources:
+    for done, job in enumerate(jobs, start=1):
         try:
-            imported = import_document(source, options, written, ids)
+            imported = import_document(job, options, written, ids)
         except ActionplanError as error:
-            run.failed.append((source, str(error)))
-            continue
+            run.results.append(Failed(job.source, str(error)))
         except RecursionError:
             # HTML or Word markup nested thousands deep: the converters recurse into it.
-            message = f"{source}: its markup is nested too deeply to import: simplify the document"
-            run.failed.append((source, message))
-            continue
-        written[imported.path] = source
-        run.imported.append(imported)
+            message = f"{job.source}: its markup is nested too deeply to import: simplify it"
+            run.results.append(Failed(job.source, message))
+        else:
+            written[imported.path] = job.source
+            run.results.append(imported)
+        tick(done, len(jobs))
     return run
 
 
 def import_document(
-    source: Path, options: ImportOptions, written: dict[Path, Path], ids: dict[str, Path]
+    job: Job, options: ImportOptions, written: dict[Path, Path], ids: dict[str, Path]
 ) -> Imported:
-    document = read_document(source)
-    draft = build_draft(document, options.context, options.direction)
-    target = options.out / f"{slug(draft.data['title'])}.yaml"
+    source = job.source
+    draft = build_draft(read_document(source), job.facts)
+    target = options.out / f"{job.facts.id or slug(draft.data['title'])}.yaml"
+    named = "id" if job.facts.id else "id (from the title)"
+    if target.name == SETTINGS_FILE:
+        raise LegacyError(
+            f"{source}: its {named} '{target.stem}' would name the workspace settings file: "
+            "give it another `id` in the manifest"
+        )
     same_id = ids.get(target.stem)
     if same_id is not None and same_id.resolve() != target.resolve():
         raise LegacyError(
-            f"{source}: its id '{target.stem}' (from the title) is already used by {same_id}: "
+            f"{source}: its {named} '{target.stem}' is already used by {same_id}: "
             "rename one of them, or import into another --out folder"
         )
     if target in written:
+        same = "id" if job.facts.id else "title"
         raise LegacyError(
-            f"{source}: has the same title as {written[target]}, already imported to {target}: "
-            "import it on its own with another --out folder"
+            f"{source}: has the same {same} as {written[target]}, already imported to {target}: "
+            "give one of them an `id` in the manifest, or import it on its own with another "
+            "--out folder"
         )
     if target.exists() and not options.force:
         raise LegacyError(f"{source}: {target} already exists: use --force to replace it")
-    write_plan(to_yaml(draft, source.name), target, options.context.fy_start, source)
+    write_plan(to_yaml(draft, source.name), target, options.fy_start, source)
     return Imported(source, target, draft.notes)
 
 
@@ -144,121 +153,6 @@ def slug(title: str) -> str:
     return words or "indicator"
 
 
-# --- building the indicator ----------------------------------------------------------------
-
-
-def build_draft(document: LegacyDocument, context: Context, direction: Direction | None) -> Draft:
-    notes = list(document.notes)
-    title = _one_line(document, "title")
-    if not title:
-        raise LegacyError(
-            f"{document.source}: no indicator title ('Indicator Title' row): it names the plan "
-            "file, so add it to the document"
-        )
-    data: dict[str, Any] = {"title": title}
-    for name in ("strategic_director_lead", "departmental_lead"):
-        if value := _one_line(document, name):
-            data[name] = value
-    performance = read_performance(to_text(document.value("performance")), context)
-    notes.extend(performance.notes)
-    target_text = to_text(document.value("target"))
-    target_figure = read_figure(target_text) if target_text else None
-    _set_unit(data, target_figure, performance.figure, notes)
-    if direction is not None:
-        data["direction"] = direction
-    target = _target(target_text, target_figure, performance, context, notes)
-    draft = Draft(data, notes)
-    if target is not None:
-        if direction is None:
-            draft.commented_target = target
-            notes.append(
-                "direction of travel not stated: set `direction: higher` or `direction: lower`, "
-                "then uncomment `target`"
-            )
-        else:
-            data["target"] = target
-    notes.append("frequency not stated: set `frequency` (monthly, quarterly or annual)")
-    if performance.figure is not None and performance.period is not None:
-        data["measurements"] = [_measurement(performance)]
-    data["action_plan"] = _action_plan(document, performance, notes)
-    return draft
-
-
-def _one_line(document: LegacyDocument, name: str) -> str:
-    return " ".join(to_text(document.value(name)).split())
-
-
-def _set_unit(
-    data: dict[str, Any], target: Figure | None, value: Figure | None, notes: list[str]
-) -> None:
-    stated = target or value
-    if stated is not None and stated.percent:
-        data["unit"] = "percent"
-        if target is not None and value is not None and not value.percent:
-            notes.append("the target is a percentage but the performance is not: check `unit`")
-    elif stated is not None:
-        notes.append("unit not stated: set `unit` (count, rate, days, currency) for these figures")
-
-
-def _target(
-    text: str, figure: Figure | None, performance: Performance, context: Context, notes: list[str]
-) -> Any:
-    if text and figure is None:
-        notes.append(f"target {text!r} is not a single figure: set `target` by hand")
-    if not text:
-        notes.append("no target in the document: set `target` and `direction`, if it has one")
-    profile, period = performance.profile_target, performance.period
-    if profile is None or period is None:
-        if profile is not None:
-            notes.append(
-                f"the profile target {profile.as_yaml()} was not kept: its period is unknown"
-            )
-        return figure.as_yaml() if figure else None
-    targets = CommentedMap()
-    if figure is not None:
-        year = annual_key(period, context)
-        targets[str(year)] = figure.as_yaml()
-        if context.year is None:
-            notes.append(f"the target {figure.as_yaml()} is taken as the {year} target: check it")
-    targets[str(period)] = profile.as_yaml()
-    return targets
-
-
-def _measurement(performance: Performance) -> dict[str, Any]:
-    assert performance.figure is not None and performance.period is not None
-    measurement: dict[str, Any] = {
-        "period": str(performance.period),
-        "value": performance.figure.as_yaml(),
-    }
-    if performance.note:
-        measurement["note"] = performance.note
-    if performance.reported is not None:
-        measurement["reported"] = str(performance.reported)
-    return measurement
-
-
-def _action_plan(
-    document: LegacyDocument, performance: Performance, notes: list[str]
-) -> dict[str, Any]:
-    if performance.period is None:
-        reasons = "; ".join(performance.notes) or "no period in 'Performance this Period'"
-        raise LegacyError(
-            f"{document.source}: the period this plan answers is not stated in full ({reasons})"
-        )
-    plan: dict[str, Any] = {"period": str(performance.period)}
-    if text := to_text(document.value("performance")):
-        plan["performance"] = text
-    for name, label in _TEXT_FIELDS.items():
-        text = to_markdown(document.value(name))
-        if text:
-            plan[name] = f"{text}\n" if "\n" in text else text
-        elif name in document.fields:
-            notes.append(f"'{label}' is empty in the document: fill in `{name}`")
-        else:
-            notes.append(f"no '{label}' in the document: fill in `{name}`")
-    return plan
-
-
 # --- writing -------------------------------------------------------------------------------
 
 
@@ -269,10 +163,16 @@ def to_yaml(draft: Draft, source_name: str) -> str:
     yaml = round_trip_yaml(Layout())
     data = _commented(draft.data)
     header = [f"Imported from {source_name}"]
-    if draft.notes:
-        header.append("Needs a human's eye:")
-        for note in draft.notes:
-            header.extend(textwrap.wrap(note, 96, initial_indent="- ", subsequent_indent="  "))
+    for title, lines in (
+        ("Inferred from the document:", draft.inferred),
+        ("Needs a human's eye:", draft.notes),
+    ):
+        if lines:
+            header.append(title)
+            for line in lines:
+                header.extend(
+                    textwrap.wrap(str(line), 96, initial_indent="- ", subsequent_indent="  ")
+                )
     data.yaml_set_start_comment("\n".join(header))
     if draft.commented_target is not None:
         _comment_target(data, draft.commented_target, yaml)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from actionplan.errors import ActionplanError
+from actionplan.legacy.notes import LEFT_OUT, Note
 from actionplan.workspace.limits import DOCUMENT_BYTES, read_limited
 
 # Each field and the label variants councils use, compared after `label_key` has dropped case,
@@ -135,7 +136,7 @@ class LegacyDocument:
 
     source: Path
     fields: dict[str, LegacyField] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
     def value(self, name: str) -> str:
         found = self.fields.get(name)
@@ -156,9 +157,10 @@ class Collector:
             return
         existing = self.document.fields.get(name)
         if existing is not None:
-            self.document.notes.append(
+            self.note(
                 f"'{label.strip()}' appears twice ({existing.where} and {where}): both values "
-                f"were kept in `{name}`, check them"
+                f"were kept in `{name}`, check them",
+                name,
             )
             existing.add_line(value)
             self._current = existing
@@ -171,22 +173,18 @@ class Collector:
         if not value.strip():
             return
         if self._current is None:
-            self.document.notes.append(
-                f"{where}: text outside any template field was not imported: {_quote(value)}"
-            )
+            self.note(f"{where}: text outside any template field was not imported: {_quote(value)}")
             return
         self._current.continue_with(value)
 
-    def note(self, message: str) -> None:
-        self.document.notes.append(message)
+    def note(self, message: str, topic: str = LEFT_OUT) -> None:
+        self.document.notes.append(Note(topic, message))
 
     def heading(self, text: str, where: str) -> None:
         """A row of one cell: a section heading, the template's guidance, or stray text."""
         self._current = None
         if text.strip() and not is_boilerplate(text):
-            self.document.notes.append(
-                f"{where}: text outside any template field was not imported: {_quote(text)}"
-            )
+            self.note(f"{where}: text outside any template field was not imported: {_quote(text)}")
 
     def loose_line(self, text: str, where: str) -> None:
         """A text line without a tab: a label with nothing after it, a heading, or a line break
@@ -202,7 +200,7 @@ class Collector:
         self._current = None
         if is_boilerplate(label) and not value.strip():
             return
-        self.document.notes.append(
+        self.note(
             f"{where}: '{label.strip()}' is not a template label; its text was not imported: "
             f"{_quote(value)}"
         )
@@ -288,7 +286,9 @@ def decode_text(raw: bytes, collector: Collector) -> str:
         try:
             return raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            collector.note("the file is not UTF-8: it was read as Windows-1252, check accents")
+            collector.note(
+                "the file is not UTF-8: it was read as Windows-1252, check accents", "accents"
+            )
             return raw.decode("cp1252", errors="replace")
     raise LegacyError(
         f"{path}: not a text export or a Word document (binary content): export the plan from "

@@ -64,12 +64,17 @@ def base_document(template: Path) -> DocxDocument:
     return document
 
 
-def set_properties(document: DocxDocument, title: str, created: date | None) -> None:
+def set_properties(
+    document: DocxDocument,
+    title: str,
+    created: date | None,
+    subject: str = "Performance Action Plan",
+) -> None:
     """Title, subject and language for the file's properties (screen readers and the
     accessibility checker read them); dates fixed by the content, not the clock."""
     properties = document.core_properties
     properties.title = title
-    properties.subject = "Performance Action Plan"
+    properties.subject = subject
     properties.language = "en-GB"
     properties.author = ""
     properties.last_modified_by = ""
@@ -105,6 +110,9 @@ class Writer:
         self._starter = starter
         self._starter_document: DocxDocument | None = None
         self.lists = ListStyles(document)
+        # Levels between the document's own headings and those in plan text: a plan's
+        # sections are level 2 in a plan, level 4 in the report.
+        self.heading_offset = 2
 
     def style(self, name: str) -> str | None:
         """A paragraph style by name: the document's own, else copied from the built-in starter
@@ -159,8 +167,8 @@ class Writer:
     def _paragraph(self, container: Container, block: Paragraph) -> None:
         paragraph = container.add_paragraph()
         if block.kind == "heading":
-            # Below the document's own headings: the sections are level 2.
-            paragraph.style = self.style(f"Heading {min(block.level + 2, 6)}")
+            # Below the document's own headings.
+            paragraph.style = self.style(f"Heading {min(block.level + self.heading_offset, 6)}")
         elif block.kind == "quote":
             paragraph.style = self.style("Quote")
             paragraph.paragraph_format.left_indent = Pt(18)

@@ -49,6 +49,19 @@ def bottom_border(paragraph: DocxParagraph) -> None:
     )  # fmt: skip
 
 
+def left_rule(paragraph: DocxParagraph, colour: str) -> None:
+    """A thick rule down the paragraph's left side, setting it apart (a notice)."""
+    border = OxmlElement("w:pBdr")
+    left = OxmlElement("w:left")
+    for name, value in (("val", "single"), ("sz", "24"), ("space", "8"), ("color", colour)):
+        left.set(qn(f"w:{name}"), value)
+    border.append(left)
+    paragraph._p.get_or_add_pPr().insert_element_before(
+        border, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc",
+        "w:outlineLvl", "w:rPr", "w:sectPr", "w:pPrChange",
+    )  # fmt: skip
+
+
 def borders(table: Any) -> None:
     """Thin grid lines on a table, set on the table itself so they hold in any template."""
     grid = OxmlElement("w:tblBorders")

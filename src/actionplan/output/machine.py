@@ -122,7 +122,8 @@ def report_github(result: CheckResult, out: TextIO, missing_only: bool, show_all
         a = row.assessment
         file = _escape(str(row.path), property_value=True)
         if a.needs_plan and a.plan:
-            title = _escape(f"{a.indicator.id} is RED: plan {a.plan.coverage}", property_value=True)
+            title = f"{a.indicator.id} is {a.status.value}: plan {a.plan.coverage}"
+            title = _escape(title, property_value=True)
             out.write(
                 f"::error file={file},line={row.line},title={title}::{_escape(a.plan.detail)}\n"
             )

@@ -26,7 +26,12 @@ from actionplan.output.report_text import ASSURANCE_WORDS, SPC_WORDS, TRAVEL_WOR
 from actionplan.output.wording import figure, status_words
 
 REPORT_TEMPLATES = {"html": "report.html.j2", "md": "report.md.j2"}
-REPORT_NAMES = {"html": "report.html", "md": "report.md"}
+REPORT_NAMES = {
+    "html": "report.html",
+    "md": "report.md",
+    "docx": "report.docx",
+    "pdf": "report.pdf",
+}
 ASSURANCE_SHORT = {
     "consistent_pass": "pass",
     "consistent_fail": "fail",
@@ -88,12 +93,16 @@ def chart(entry: Entry, number: int, as_of: Any) -> Chart:
 
 
 def _span(periods: list[str]) -> str:
-    return f"{periods[0]} to {periods[-1]}" if periods else "no figures"
+    if not periods:
+        return "no figures"
+    return periods[0] if len(periods) == 1 else f"{periods[0]} to {periods[-1]}"
 
 
 def _limits(spc: SpcResult | None, unit: str) -> str:
     if spc is None:
         return ""
+    if not spc.segments[-1].has_limits:
+        return f"Mean {figure(spc.mean, unit)}; no process limits (the figures do not vary)."
     return (
         f"Mean {figure(spc.mean, unit)}; process limits {figure(spc.lower_limit, unit)} to "
         f"{figure(spc.upper_limit, unit)}."
@@ -232,12 +241,13 @@ def render_report(
 
 
 def write_report(
-    folder: Path, fmt: Format, text: str, files: dict[str, str], say: Callable[[str], None]
+    folder: Path, fmt: str, text: str | bytes, files: dict[str, str], say: Callable[[str], None]
 ) -> bool:
     """The report and its charts into `folder`, each atomically; one that cannot be written is
     reported and the others still are. True when all were written."""
     ok = True
-    for name, content in [(REPORT_NAMES[fmt], text), *sorted(files.items())]:
+    documents: list[tuple[str, str | bytes]] = [(REPORT_NAMES[fmt], text)]
+    for name, content in [*documents, *sorted(files.items())]:
         target = folder / name
         try:
             done = "wrote" if write_if_changed(target, content) else "unchanged"

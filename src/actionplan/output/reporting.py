@@ -11,9 +11,8 @@ from pathlib import Path
 from actionplan.errors import ActionplanError
 from actionplan.outcome import BAD_INPUT, Outcome
 from actionplan.output.progress import load_reported, progress
-from actionplan.output.render import Format
 from actionplan.output.rendering import make_folder
-from actionplan.output.report import build_report
+from actionplan.output.report import Report, build_report
 from actionplan.output.report_write import render_report, write_report
 from actionplan.workspace.locks import locked
 from actionplan.workspace.store import plan_paths
@@ -22,8 +21,8 @@ from actionplan.workspace.store import plan_paths
 @dataclass(frozen=True)
 class ReportRequest:
     paths: list[Path]
-    format: Format
-    out: Path | None  # None: the HTML to stdout
+    format: str  # html, md, docx or pdf
+    out: Path | None  # None: the document to stdout
     templates: Path | None = None
     since: date | None = None  # the last committee: changes since then are listed
     cache: bool = True
@@ -46,7 +45,7 @@ def make_report(request: ReportRequest, as_of: date) -> Outcome:
             progress=tick,
         )
     outcome.fail(built.exit_code)
-    text, charts = render_report(built, request.format, request.templates)
+    text, charts = _document(built, request)
     if request.out is None:
         outcome.out.append(text)
         return outcome
@@ -56,3 +55,16 @@ def make_report(request: ReportRequest, as_of: date) -> Outcome:
     if not written:
         outcome.fail(BAD_INPUT)
     return outcome
+
+
+def _document(report: Report, request: ReportRequest) -> tuple[str | bytes, dict[str, str]]:
+    """The report's file content, and for Markdown its chart files (name -> SVG)."""
+    if request.format == "html":
+        return render_report(report, "html", request.templates)
+    if request.format == "md":
+        return render_report(report, "md", request.templates)
+    from actionplan.output.report_documents import report_document
+
+    label = "Drawing charts" if request.format == "docx" else "Typesetting the report"
+    with progress(label) as tick:
+        return report_document(report, request.format, request.templates, tick), {}

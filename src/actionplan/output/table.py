@@ -121,7 +121,18 @@ def table_lines(rows: list[Row]) -> list[Line]:
 
 
 def needs_plan_lines(result: CheckResult) -> list[Line]:
-    lacking = [row for row in result.rows if row.assessment.needs_plan]
+    needing = [row for row in result.rows if row.assessment.needs_plan]
+    lacking = [row for row in needing if row.assessment.status is Status.RED]
+    # A plan on a measure with no status yet that does not say which period it answers.
+    unfinished = [row for row in needing if row.assessment.status is not Status.RED]
+    lines = _red_plan_lines(result, lacking)
+    if unfinished:
+        lines.append([(f"Plans to complete ({len(unfinished)}):", "bold")])
+        lines.extend(_needing_line(row) for row in unfinished)
+    return lines
+
+
+def _red_plan_lines(result: CheckResult, lacking: list[Row]) -> list[Line]:
     reds = sum(1 for row in result.rows if row.assessment.status is Status.RED)
     lines: list[Line] = []
     if not lacking:
@@ -143,17 +154,18 @@ def needs_plan_lines(result: CheckResult) -> list[Line]:
     lines.append(
         [(f"RED measures lacking a current, complete plan ({len(lacking)} of {reds}):", "bold red")]
     )
-    for row in lacking:
-        plan = row.assessment.plan
-        assert plan is not None
-        lines.append(
-            [
-                (f"  {row.path}:{row.line}: {row.assessment.indicator.id} ", ""),
-                (plan.coverage.value, "bold"),
-                (f": {plan.detail}", ""),
-            ]
-        )
+    lines.extend(_needing_line(row) for row in lacking)
     return lines
+
+
+def _needing_line(row: Row) -> Line:
+    plan = row.assessment.plan
+    assert plan is not None
+    return [
+        (f"  {row.path}:{row.line}: {row.assessment.indicator.id} ", ""),
+        (plan.coverage.value, "bold"),
+        (f": {plan.detail}", ""),
+    ]
 
 
 def report_problems(problems: list[Problem], err: TextIO) -> None:

@@ -16,7 +16,7 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -41,28 +41,34 @@ def transaction(paths: list[Path], journal_folder: Path) -> Iterator[None]:
         yield
 
 
-def commit(texts: Mapping[Path, str], journal_folder: Path) -> None:
-    """Replace every file's content with its new text, all or nothing. Call inside
-    `transaction` for the same files."""
+def commit(
+    texts: Mapping[Path, str], journal_folder: Path, created: Collection[Path] = ()
+) -> None:
+    """Replace every file's content with its new text, all or nothing; the files in `created`
+    are new, and are never written over a file. Call inside `transaction` for the same files."""
     if len(texts) == 1:
         [(path, text)] = texts.items()
-        write_atomic(path, text)  # one rename is all or nothing already
+        write_atomic(path, text, create=path in created)  # one rename is all or nothing already
         return
     entries = []
     for path, text in texts.items():
-        try:
-            old = Path(os.path.realpath(path)).read_bytes()
-        except OSError as error:
-            raise ActionplanError(f"{path}: cannot read: {error.strerror}") from None
+        old = None if path in created else _old_digest(path)
         new = text.encode("utf-8")
         entries.append(
-            {"path": os.path.realpath(path), "old": _digest(old), "new": _digest(new), "text": text}
+            {"path": os.path.realpath(path), "old": old, "new": _digest(new), "text": text}
         )
     journal = journal_folder / JOURNAL
     write_atomic(journal, json.dumps({"version": _VERSION, "files": entries}), create=True)
     for path, text in texts.items():
-        write_atomic(path, text)
+        write_atomic(path, text, create=path in created)
     _remove(journal)
+
+
+def _old_digest(path: Path) -> str:
+    try:
+        return _digest(Path(os.path.realpath(path)).read_bytes())
+    except OSError as error:
+        raise ActionplanError(f"{path}: cannot read: {error.strerror}") from None
 
 
 def recover(folder: Path) -> list[str]:
@@ -102,8 +108,8 @@ def _entries(journal: Path) -> list[dict[str, Any]]:
             raise ValueError("unknown journal format")
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise ActionplanError(
-            f"{journal}: an interrupted `record --csv` left this journal, and it cannot be "
-            f"read ({error}): check the files it names, then delete it"
+            f"{journal}: an interrupted `record --csv` or `--table` left this journal, and it "
+            f"cannot be read ({error}): check the files it names, then delete it"
         ) from None
     return list(entries)
 
@@ -118,10 +124,10 @@ def _roll_forward(entry: dict[str, Any]) -> str:
         raise ActionplanError(f"{path}: cannot read: {error.strerror}") from None
     if current == entry["new"]:
         return ""
-    if current != entry["old"]:
-        return f"{path}: changed since the interrupted `record --csv`: left as it is"
-    write_atomic(path, entry["text"])
-    return f"{path}: finished the interrupted `record --csv`"
+    if current != entry["old"]:  # a new file's `old` is None: it must still be missing
+        return f"{path}: changed since the interrupted `record --csv` or `--table`: left as it is"
+    write_atomic(path, entry["text"], create=entry["old"] is None)
+    return f"{path}: finished the interrupted `record --csv` or `--table`"
 
 
 def _remove(journal: Path) -> None:
@@ -132,7 +138,7 @@ def _remove(journal: Path) -> None:
 
 def recover_around(paths: list[Path]) -> list[str]:
     """`recover` for the plans folders named (or holding the files named) and the root of
-    their tree, where `record --csv` keeps its journal."""
+    their tree, where `record --csv` and `--table` keep their journal."""
     from actionplan.workspace.store import find_settings
 
     folders = {p if p.is_dir() else p.parent for p in paths}

@@ -7,8 +7,10 @@ document needs, and each can be raised with an environment variable of its name
 from __future__ import annotations
 
 import errno
+import io
 import os
 import stat
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,6 +58,7 @@ CSV_ROWS = Limit("MAX_CSV_ROWS", 1_000_000, "rows")
 CSV_CELL = Limit("MAX_CSV_CELL", 100_000, "characters in a cell")
 DOCUMENT_BYTES = Limit("MAX_DOCUMENT_BYTES", 50 * MB, "bytes")
 DOCX_XML_BYTES = Limit("MAX_DOCX_XML_BYTES", 100 * MB, "bytes of text and markup unpacked")
+XLSX_XML_BYTES = Limit("MAX_XLSX_XML_BYTES", 200 * MB, "bytes of sheets and markup unpacked")
 TEMPLATE_BYTES = Limit("MAX_TEMPLATE_BYTES", 5 * MB, "bytes")
 UNKNOWN_KEYS = Limit("MAX_UNKNOWN_KEYS", MAX_UNKNOWN_KEYS, "unknown keys reported one by one")
 
@@ -66,6 +69,7 @@ ALL = (
     CSV_BYTES,
     CSV_ROWS,
     CSV_CELL,
+    XLSX_XML_BYTES,
     DOCUMENT_BYTES,
     DOCX_XML_BYTES,
     TEMPLATE_BYTES,
@@ -114,3 +118,27 @@ def read_limited(path: Path, limit: Limit) -> bytes:
     if len(raw) > limit.value:
         raise limit.refuse(path, f"more than {limit.value:,} bytes")
     return raw
+
+
+def xml_parts_only(path: Path, raw: bytes, limit: Limit, parts: str) -> io.BytesIO:
+    """An Office package (.docx, .xlsx) with only its XML parts inflated: pictures, fonts and
+    embedded files become empty parts, as nothing here looks at them. The sizes the zip
+    declares are checked first, so a zip bomb is refused before anything is inflated (zipfile
+    never inflates a part past its declared size). `parts` names them in the refusal. Raises
+    zipfile's errors for a damaged package: each caller words them for its kind of file."""
+    with zipfile.ZipFile(io.BytesIO(raw)) as package:
+        members = package.infolist()
+        unpacked = sum(m.file_size for m in members if _is_xml(m.filename))
+        if unpacked > limit.value:
+            raise limit.refuse(path, f"its {parts} unpack to {unpacked:,} bytes")
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as lean:
+            for member in members:
+                data = package.read(member) if _is_xml(member.filename) else b""
+                lean.writestr(member.filename, data)
+    out.seek(0)
+    return out
+
+
+def _is_xml(name: str) -> bool:
+    return name.endswith((".xml", ".rels"))

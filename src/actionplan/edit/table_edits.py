@@ -1,0 +1,207 @@
+"""What one row of a published table changes in its indicator's file: the period's measurement
+(with the published status and note), the period before it, and the period's target, each put
+where a person would write it. A figure the file already holds unchanged is left as it is, so a
+table read twice changes nothing; a different one is refused unless `replace`.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap
+
+from actionplan.domain.figures import parse_number, whole_or_float
+from actionplan.domain.models import Measurement, Settings
+from actionplan.domain.periods import Period, parse_period
+from actionplan.domain.steps import frequency_of
+from actionplan.domain.values import Direction, Status, parse_status
+from actionplan.edit.changes import (
+    add_measurement,
+    measurement_data,
+    new_indicator_text,
+    recorded,
+    schema_reference,
+)
+from actionplan.edit.document import EditedFile, EditError, parse_document
+from actionplan.edit.table_rows import Entry
+from actionplan.errors import ActionplanError
+from actionplan.output.wording import figure
+
+
+class Clash(EditError):
+    """The file holds a different figure than the table: `field` names the table's cell."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def apply_entry(doc: EditedFile, entry: Entry, *, replace: bool) -> bool:
+    """Record the row's figures and target in the file held for editing; False when the file
+    holds them all already."""
+    changed = record_figure(doc, entry.measurement, replace=replace)
+    if entry.previous is not None:
+        changed |= record_figure(
+            doc, entry.previous, replace=replace, keys=("value",), field="previous"
+        )
+    if entry.target is not None:
+        changed |= set_target(doc, entry.measurement.period, entry.target, replace=replace)
+    return changed
+
+
+def record_figure(
+    doc: EditedFile,
+    measurement: Measurement,
+    *,
+    replace: bool,
+    keys: tuple[str, ...] = (),
+    field: str = "",
+) -> bool:
+    """The measurement in period order; where the period is recorded already, the keys the
+    table gives (value, status, note; or `keys`) are compared, and changed only on `replace`
+    (the others, such as `reported` or `comparators`, are kept)."""
+    existing = recorded(doc, measurement.period)
+    if existing is None:
+        add_measurement(doc, measurement)
+        return True
+    new = measurement_data(measurement)
+    new.pop("period")
+    given = [key for key in (keys or tuple(new)) if key in new]
+    changed = [key for key in given if not _same(key, existing.get(key), new[key])]
+    if not changed:
+        return False
+    if not replace:
+        key = changed[0]
+        raise Clash(
+            field or key,
+            f"{doc.path}: {measurement.period} already has {key} {existing.get(key)}, the "
+            f"table gives {new[key]}: use --replace to overwrite it",
+        )
+    for key in changed:
+        existing[key] = new[key]
+    return True
+
+
+def _same(key: str, old: Any, new: Any) -> bool:
+    try:
+        if key == "value":
+            return parse_number(old) == parse_number(new)
+        if key == "status":
+            return old is not None and parse_status(old) == parse_status(new)
+    except ValueError:
+        return False
+    return bool(old == new)
+
+
+def set_target(doc: EditedFile, period: Period, value: float, *, replace: bool) -> bool:
+    """`value` as the target for `period` in the file's map of targets (made when there is
+    none). A single target for every period that differs is refused: it stands for the other
+    periods too, and turning it into a map would change them."""
+    number = whole_or_float(value)
+    current = doc.data.get("target")
+    if current is None:
+        targets = CommentedMap()
+        targets[period.text] = number
+        keys = list(doc.data)
+        later = [k for k in ("measurements", "action_plan") if k in keys]
+        at = keys.index(later[0]) if later else len(keys)
+        if "target" in doc.data:
+            doc.data["target"] = targets
+        else:
+            doc.data.insert(at, "target", targets)
+        return True
+    if not isinstance(current, CommentedMap):
+        if _number(current) == value:
+            return False
+        raise Clash(
+            "target",
+            f"{doc.path}: `target: {current}` is one target for every period, and the table "
+            f"gives {number} for {period}: write `target:` as a map of periods to keep both "
+            f"(`target: {{2014/15: {current}, {period}: {number}}}`)",
+        )
+    return _set_in_map(doc, current, period, number, replace)
+
+
+def _set_in_map(
+    doc: EditedFile, targets: CommentedMap, period: Period, number: int | float, replace: bool
+) -> bool:
+    position = len(targets)
+    for index, key in enumerate(list(targets)):
+        try:
+            other = parse_period(key, doc.fy_start)
+        except ActionplanError:
+            continue  # validation names it
+        if other == period:
+            if _number(targets[key]) == number:
+                return False
+            if not replace:
+                raise Clash(
+                    "target",
+                    f"{doc.path}: the target for {period} is {targets[key]}, the table gives "
+                    f"{number}: use --replace to overwrite it",
+                )
+            targets[key] = number
+            return True
+        if period < other and position == len(targets):
+            position = index
+    targets.insert(position, period.text, number)
+    return True
+
+
+def _number(value: object) -> float | None:
+    try:
+        return parse_number(value)
+    except ValueError:
+        return None
+
+
+def new_document(
+    path: Path, entry: Entry, period: Period, settings: Settings, plans_root: Path, source: str
+) -> EditedFile:
+    """A new indicator file for the row, held for editing like an existing one: title,
+    unit, frequency and direction from the row and the period; the schema line and where it
+    came from as comments."""
+    if entry.title is None:
+        raise ActionplanError("no title: --create writes each new file's title from the row")
+    direction, why = entry.direction, ""
+    if direction is None and entry.target is not None:
+        direction, why = inferred_direction(entry)
+    fields = {
+        "title": entry.title,
+        "unit": "percent" if entry.percent else None,
+        "frequency": frequency_of(period),
+        "direction": direction,
+    }
+    text = new_indicator_text(fields, schema_reference(path, plans_root))
+    schema, _, rest = text.partition("\n")
+    notes = [f"Written by `actionplan record --table` from {source}."]
+    if why:
+        notes.append(why)
+    comments = "".join(f"# {line}\n" for note in notes for line in textwrap.wrap(note, 96))
+    return parse_document(
+        path, f"{schema}\n{comments}{rest}".encode(), settings.financial_year_start
+    )
+
+
+def inferred_direction(entry: Entry) -> tuple[Direction, str]:
+    """Which way is better, from a published RED or AMBER: such a figure falls short of its
+    target, so the side it falls on says. GREEN says nothing (it may be within a band short
+    of the target); without a RED or AMBER the row cannot say, and a person must."""
+    m, target = entry.measurement, entry.target
+    short = m.status in (Status.RED, Status.AMBER)
+    if short and m.value is not None and target is not None and m.value != target:
+        direction: Direction = "higher" if m.value < target else "lower"
+        unit = "percent" if entry.percent else "number"
+        return direction, (
+            f"direction: {direction}, inferred from the table: {m.status} for {m.period} "
+            f"with {figure(m.value, unit)} against a target of {figure(target, unit)} means "
+            f"{direction} is better."
+        )
+    raise ActionplanError(
+        f"the table gives {entry.id!r} a target but not whether higher or lower is better "
+        "(only a RED or AMBER status shows it): map a column that says, --map "
+        "direction=COLUMN (Higher or Lower), or create the file first with `actionplan new "
+        f"--indicator {entry.id} --direction ...`"
+    )

@@ -1,0 +1,230 @@
+"""The rows of a published table as entries to record: the `--map FIELD=COLUMN` mapping, and each
+cell read as the table writes it. Figures follow the one strict rule of `domain.figures`
+(`19,625`, `53.6%`, `n/a`; `4,6` is an error, never 46); a workbook cell formatted as a
+percentage (Excel stores 53.6% as 0.536) is read as the 53.6 it shows, as its CSV export would
+write it. A row that cannot be read is a problem at its cell; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
+from decimal import Decimal
+
+from pydantic import ValidationError
+
+from actionplan.domain.figures import MISSING_WORDS, parse_number, whole_or_float
+from actionplan.domain.messages import describe
+from actionplan.domain.models import Measurement
+from actionplan.domain.periods import Period
+from actionplan.domain.values import Direction, Status, parse_status
+from actionplan.edit.tables import Table
+from actionplan.edit.workbook import EMPTY, Cell
+from actionplan.errors import ActionplanError
+
+FIELDS = (
+    "id",
+    "title",
+    "value",
+    "previous",
+    "target",
+    "status",
+    "note",
+    "directorate",
+    "direction",
+)
+REQUIRED = ("id", "value")
+_HIGHER = ("higher", "high", "bigger", "larger", "up")
+_LOWER = ("lower", "low", "smaller", "down")
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """Which column of the table holds each field."""
+
+    columns: dict[str, str]
+
+    @classmethod
+    def parse(cls, items: Sequence[str], *, create: bool) -> Mapping:
+        columns: dict[str, str] = {}
+        for item in items:
+            name, equals, column = item.partition("=")
+            name, column = name.strip().lower(), column.strip()
+            if not equals or not column:
+                raise ActionplanError(f"--map {item!r}: write FIELD=COLUMN, e.g. id=Indicator")
+            if name not in FIELDS:
+                raise ActionplanError(
+                    f"--map {item!r}: unknown field {name!r}: the fields are {', '.join(FIELDS)}"
+                )
+            if name in columns:
+                raise ActionplanError(f"--map: {name} is mapped twice: keep one")
+            columns[name] = column
+        needed = [*REQUIRED, "title"] if create else list(REQUIRED)
+        missing = [name for name in needed if name not in columns]
+        if missing:
+            raise ActionplanError(
+                f"--map: no column for {', '.join(missing)}: add --map {missing[0]}=COLUMN"
+                + (" (--create writes the title of each new file)" if "title" in missing else "")
+            )
+        return cls(columns)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A row that cannot be recorded, at the cell a person should look at."""
+
+    row: int
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of the table as what to record for one indicator."""
+
+    row: int
+    where: str  # the row's id cell
+    id: str
+    measurement: Measurement
+    previous: Measurement | None = None
+    target: float | None = None
+    title: str | None = None
+    directorate: str | None = None
+    direction: Direction | None = None
+    percent: bool = False  # the figures are written as percentages
+    cells: dict[str, str] = field(default_factory=dict)  # where each field's cell is
+
+
+@dataclass
+class Entries:
+    entries: list[Entry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    skipped: int = 0  # headings and notes between the rows
+
+
+class BadCell(ValueError):
+    def __init__(self, column: int, message: str) -> None:
+        super().__init__(message)
+        self.column = column
+
+
+def read_entries(
+    table: Table, mapping: Mapping, period: Period, previous: Period | None
+) -> Entries:
+    """Every row of the table as an entry, a problem, or a skipped heading."""
+    result = Entries()
+    index = {name: table.index(column) for name, column in mapping.columns.items()}
+    for number, cells in table.rows:
+        if sum(not cell.blank for cell in cells) < 2:
+            result.skipped += 1  # a heading ("Adult Social Care") or a note under the table
+            continue
+        row = _Row(table, number, cells, index)
+        try:
+            result.entries.append(row.entry(period, previous))
+        except BadCell as error:
+            result.problems.append(Problem(number, table.where(number, error.column), str(error)))
+    return result
+
+
+@dataclass(frozen=True)
+class _Row:
+    table: Table
+    number: int
+    cells: list[Cell]
+    index: dict[str, int]
+
+    def cell(self, name: str) -> Cell:
+        at = self.index.get(name)
+        return self.cells[at] if at is not None and at < len(self.cells) else EMPTY
+
+    def fail(self, name: str, message: str) -> BadCell:
+        column = self.table.columns[self.index[name]]
+        return BadCell(self.index[name], f"{column}: {message}")
+
+    def entry(self, period: Period, previous: Period | None) -> Entry:
+        indicator = self.text("id")
+        if indicator is None:
+            raise self.fail("id", "no id: each row needs the indicator's id")
+        value, percent = self.figure("value")
+        measurement = self.measurement(period, value, self.status(), self.text("note"))
+        earlier = None
+        if previous is not None and not self.cell("previous").blank:
+            earlier = self.measurement(previous, self.figure("previous")[0], None, None)
+        target, target_percent = self.figure("target")
+        return Entry(
+            self.number,
+            self.table.where(self.number, self.index["id"]),
+            indicator,
+            measurement,
+            earlier,
+            target,
+            self.text("title"),
+            self.text("directorate"),
+            self.direction(),
+            percent or target_percent,
+            {name: self.table.where(self.number, at) for name, at in self.index.items()},
+        )
+
+    def text(self, name: str) -> str | None:
+        cell = self.cell(name)
+        if cell.blank:
+            return None
+        value = cell.value
+        if isinstance(value, float):
+            return str(whole_or_float(value))  # an id typed as a number: 101, not 101.0
+        return " ".join(str(value).split()) if name in ("id", "directorate") else str(value).strip()
+
+    def figure(self, name: str) -> tuple[float | None, bool]:
+        """The figure in the field's cell (None: missing), and whether it is a percentage."""
+        cell = self.cell(name)
+        value = cell.value
+        if cell.error:
+            raise self.fail(
+                name,
+                f"the cell shows {value}, an error in the spreadsheet: correct it, or "
+                "write NA for a missing figure",
+            )
+        if isinstance(value, bool | date | time | timedelta):
+            raise self.fail(name, f"{value} is not a figure: the cell holds a date or true/false")
+        if cell.percent and isinstance(value, int | float):
+            value = float(Decimal(repr(value)) * 100)  # exact: 0.536 is 53.6, not 53.6000001
+        try:
+            number = parse_number(value)
+        except ValueError as error:
+            raise self.fail(name, str(error)) from None
+        written = isinstance(value, str) and value.strip().endswith("%")
+        return number, cell.percent or written
+
+    def status(self) -> Status | None:
+        text = self.text("status")
+        if text is None or text.lower() in MISSING_WORDS:
+            return None
+        try:
+            return parse_status(text)
+        except ValueError as error:
+            raise self.fail("status", str(error)) from None
+
+    def direction(self) -> Direction | None:
+        text = self.text("direction")
+        if text is None:
+            return None
+        first = text.lower().split()[0]
+        if first in _HIGHER:
+            return "higher"
+        if first in _LOWER:
+            return "lower"
+        raise self.fail("direction", f"{text!r} is not a direction: write Higher or Lower")
+
+    def measurement(
+        self, period: Period, value: float | None, status: Status | None, note: str | None
+    ) -> Measurement:
+        data = {"period": period, "value": value, "status": status, "note": note}
+        try:
+            return Measurement.model_validate({k: v for k, v in data.items() if v is not None})
+        except ValidationError as error:  # a note too long or the like: say which
+            first = error.errors(include_url=False)[0]
+            raise BadCell(self.index["id"], describe(first, Measurement)) from None

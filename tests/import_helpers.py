@@ -1,0 +1,100 @@
+"""Shared by the import tests: the seeds' template documents built as Word files with
+python-docx, and the words of a document compared with those of a rendered plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from bs4 import BeautifulSoup
+from docx import Document
+
+from actionplan.legacy.html import BULLETS
+
+
+def seed_rows(seed: Path) -> list[tuple[str, str]]:
+    """The seed's lines as (label, value) table rows; a heading is one cell (label only)."""
+    rows = []
+    for line in seed.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            label, _, value = line.partition("\t")
+            rows.append((label, value))
+    return rows
+
+
+def add_rows(table: Any, rows: list[tuple[str, str]], fill: Any) -> None:
+    for label, value in rows:
+        row = table.add_row()
+        if not value and label:  # a heading: one cell across the table, as Word lays it out
+            merged = row.cells[0].merge(row.cells[1])
+            merged.text = label
+            continue
+        row.cells[0].text = label
+        fill(row.cells[1], value)
+
+
+def write_html_as_text(cell: Any, value: str) -> None:
+    """The value pasted into the cell as it was stored: HTML as text."""
+    cell.text = value
+
+
+def write_html_as_word(cell: Any, value: str) -> None:
+    """The value as Word holds rich text: paragraphs, bullet-list paragraphs, italic runs."""
+    for number, (style, runs) in enumerate(word_blocks(value)):
+        paragraph = cell.paragraphs[0] if number == 0 else cell.add_paragraph()
+        if style == "li":
+            paragraph.style = "List Bullet"
+        for text, italic in runs:
+            paragraph.add_run(text).italic = italic
+
+
+def word_blocks(value: str) -> list[tuple[str, list[tuple[str, bool]]]]:
+    """("p" or "li", [(text, italic)]) for each paragraph or list item of a seed value."""
+    blocks: list[tuple[str, list[tuple[str, bool]]]] = []
+    current = None
+    for node in BeautifulSoup(value, "html.parser").find_all(string=True):
+        italic = node.find_parent("i") is not None
+        paragraph = node.find_parent("p")
+        if paragraph is not None:
+            if paragraph is not current:
+                blocks.append(("p", []))
+                current = paragraph
+            blocks[-1][1].append((str(node), italic))
+            continue
+        current = None
+        head, *items = str(node).split("\u2022")
+        if head.strip():
+            blocks.append(("p", [(head.strip(), italic)]))
+        blocks.extend(("li", [(item.strip(), italic)]) for item in items if item.strip())
+    return blocks
+
+
+def build_docx(seed: Path, target: Path, fill: Any) -> Path:
+    document = Document()
+    document.add_paragraph("PERFORMANCE ACTION PLAN TEMPLATE")
+    table = document.add_table(rows=0, cols=2)
+    add_rows(table, seed_rows(seed), fill)
+    document.save(str(target))
+    return target
+
+
+def words(text: str) -> list[str]:
+    return [w for w in text.split() if w not in BULLETS]
+
+
+def source_words(value: str) -> list[str]:
+    return words(BeautifulSoup(value, "html.parser").get_text(" "))
+
+
+def rendered_words(plan: str | Path) -> str:
+    """The words a reader sees in the plan rendered as HTML (`actionplan render`)."""
+    from typer.testing import CliRunner
+
+    from actionplan.cli import app
+
+    result = CliRunner().invoke(app, ["render", str(plan), "--format", "html", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    page = BeautifulSoup(result.stdout, "html.parser")
+    for hidden in page(["style", "script"]):
+        hidden.decompose()
+    return " ".join(words(page.get_text(" ")))
