@@ -1,6 +1,7 @@
 """Ten thousand plan files made by damaging the valid examples (flipped, deleted, duplicated
 and spliced bytes and lines, and YAML's special characters put in), read and judged as
-`check` does: the only failures are the tool's own located problems, never another exception.
+`check` does, and two thousand edited as `record` does: the only failures are the tool's own
+errors, never another exception, and no case takes more than a few seconds.
 
 The damage is made here from a seeded generator, so a failure names a case that can be made
 again: `mutants(SEED)` yields the same files in the same order on every machine.
@@ -10,11 +11,14 @@ from __future__ import annotations
 
 import io
 import random
+import signal
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from actionplan.domain.models import Indicator, Settings
+from actionplan.domain.models import Indicator, Measurement, Settings
+from actionplan.edit.changes import add_measurement
+from actionplan.edit.document import parse_document, render, validated
 from actionplan.errors import ActionplanError
 from actionplan.judge.check import check
 from actionplan.judge.trend import with_spc
@@ -140,6 +144,55 @@ def test_ten_thousand_damaged_plans_give_only_the_tools_own_problems() -> None:
         except Exception as error:  # anything else escaped: keep the first of each kind
             kind = f"{type(error).__name__}: {error}"[:200]
             escaped.setdefault(kind, (number, name, raw))
+    assert not escaped, "\n".join(
+        f"case {n} (from {name}): {kind}\n{raw[:300]!r}" for kind, (n, name, raw) in escaped.items()
+    )
+
+
+EDITS = 2_000
+RECORDED = ["2015-05", "2015/16", "9999-12", "0001-01", "2014/15 Q3"]
+
+
+class _TooSlow(Exception):
+    pass
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise _TooSlow
+
+
+def _record(name: str, raw: bytes, number: int) -> None:
+    """Record a figure in one file as `record` does (with --replace every other time)."""
+    path = Path("plans", name)
+    period = RECORDED[number % len(RECORDED)]
+    measurement = Measurement.model_validate(
+        {"period": period, "value": 7, "note": "n"}, context={"fy_start": 4}
+    )
+    try:
+        doc = parse_document(path, raw, 4)
+        add_measurement(doc, measurement, replace=number % 2 == 0)
+        validated(path, render(doc), SETTINGS[0])
+    except ActionplanError:
+        return
+
+
+def test_two_thousand_damaged_plans_through_the_record_edit() -> None:
+    escaped: dict[str, tuple[int, str, bytes]] = {}
+    previous = signal.signal(signal.SIGALRM, _stop)
+    try:
+        for number, (name, raw) in enumerate(mutants(SEED + 1, EDITS)):
+            if name == "actionplan.yaml":
+                continue
+            signal.alarm(5)  # an edit that hangs is as bad as one that raises
+            try:
+                _record(name, raw, number)
+            except Exception as error:
+                kind = f"{type(error).__name__}: {error}"[:200]
+                escaped.setdefault(kind, (number, name, raw))
+            finally:
+                signal.alarm(0)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
     assert not escaped, "\n".join(
         f"case {n} (from {name}): {kind}\n{raw[:300]!r}" for kind, (n, name, raw) in escaped.items()
     )

@@ -169,3 +169,17 @@ def test_markdown_nested_deep_in_a_plan_renders_in_every_format(tree: Path, text
         assert code == 0, (fmt, err)
     code, _, err = run("report", "--as-of", "2014-07-31")
     assert code == 0, err
+
+
+def test_a_plan_holding_text_like_an_impossible_date_can_be_recorded_into(tree: Path) -> None:
+    # `check` reads 2014-02-30 and 0000-01-01 as the text they are; so must the editor.
+    plan = tree / "plans" / "x.yaml"
+    plan.write_text(
+        "title: T\ndescription: 2014-02-30\n" + PLAN.split("\n", 1)[1] + "    note: 0000-01-01\n"
+    )
+    code, _, err = run("record", "x", "2014-05", "6")
+    assert code == 0, err
+    assert plan.read_text().endswith(
+        "    value: 5\n    note: 0000-01-01\n  - period: 2014-05\n    value: 6\n"
+    )
+    assert "description: 2014-02-30\n" in plan.read_text()

@@ -17,6 +17,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import YAMLError
 from yaml.nodes import MappingNode, Node, SequenceNode
 
@@ -57,9 +58,24 @@ class EditedFile:
     bom: bool = False
 
 
+class _Constructor(RoundTripConstructor):
+    """ruamel's round-trip reading, but a date no calendar holds (`2014-02-30`, `0000-01-01`)
+    stays the text it is, as `check` reads it, instead of stopping the edit."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+
+
 def round_trip_yaml(layout: Layout) -> YAML:
     """ruamel.yaml as every edit uses it: quotes kept, long lines never re-wrapped."""
     yaml = YAML()
+    yaml.Constructor = _Constructor
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap a long line
     yaml.indent(mapping=layout.mapping, sequence=layout.sequence, offset=layout.offset)
@@ -78,6 +94,8 @@ def parse_document(path: Path, raw: bytes, fy_start: int) -> EditedFile:
     try:
         text = decode(raw, path)
         node = compose(text.replace("\r\n", "\n"), path)
+        if node is not None:  # limits, alias loops and bombs refused before ruamel reads it
+            construct(node, path)
     except FileProblem as error:
         raise ActionplanError(f"{error}: fix the file first") from None
     newline = "\r\n" if "\r\n" in text else "\n"
