@@ -214,6 +214,13 @@ CSV_CASES: list[Case] = [
     ("csv-lone-cr", {"in.csv": (CSV_HEADER + b"good,2014-05,6,\n").replace(b"\n", b"\r")}),
     ("csv-blank-lines", {"in.csv": CSV_HEADER + b"\n" * 100_000 + b"good,2014-05,6,\n"}),
     ("csv-same-period-twice", {"in.csv": CSV_HEADER + b"good,2014-05,6,\ngood,2014-05,7,\n"}),
+    (
+        "csv-5000-rows-one-indicator",  # once quadratic: half a minute, past the time allowed
+        {
+            "in.csv": CSV_HEADER
+            + b"".join(b"good,%d-%02d,%d,\n" % (1000 + n // 12, n % 12 + 1, n) for n in range(5000))
+        },
+    ),
     ("csv-is-a-folder", {"in.csv": _folder}),
     ("csv-dangling-link", {"in.csv": _symlink("/nonexistent.csv")}),
 ]
