@@ -252,3 +252,32 @@ def test_the_progress_bar_shows_on_a_terminal_only(workspace: Path) -> None:
         "human",
     ]
     assert "\x1b" not in piped_out
+
+
+def test_a_folder_that_cannot_be_listed_stops_the_batch_by_name(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Root reads every folder, so the refusal a normal user meets is simulated.
+    copy("opiate-users.txt", workspace / "old" / "opiate.txt")
+    (workspace / "old" / "locked").mkdir()
+    listing = os.scandir
+
+    def scandir(path: str | os.PathLike[str]) -> object:
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return listing(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = run("old")
+    assert result.exit_code == 2
+    assert "cannot read every folder below it" in result.output and "locked" in result.output
+    assert not Path("plans").exists()
+
+
+def test_a_fifo_named_like_a_document_is_named_and_not_opened(workspace: Path) -> None:
+    copy("opiate-users.txt", workspace / "old" / "opiate.txt")
+    os.mkfifo(workspace / "old" / "pipe.txt")
+    result = run("old")
+    assert result.exit_code == 2
+    assert "pipe.txt: cannot read: not a regular file (a FIFO)" in result.output
+    assert len(plans()) == 1

@@ -10,6 +10,7 @@ is imported, and each bad one is reported as FILE:LINE.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -37,20 +38,30 @@ def documents(paths: list[Path]) -> list[Path]:
 
 
 def _under(folder: Path) -> list[Path]:
-    found = sorted(
-        path
-        for path in folder.rglob("*")
-        if path.suffix.lower() in DOCUMENT_SUFFIXES
-        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-        and not path.name.startswith("~$")
-        and path.is_file()
-    )
+    """The documents below `folder`, hidden names and Word's `~$` lock files skipped. A folder
+    that cannot be listed stops the batch (nothing skipped in silence); a document that is not
+    a regular file (a FIFO named `x.txt`) is kept, for the reader to refuse by name."""
+    unreadable: list[str] = []
+    found: list[Path] = []
+    for top, folders, files in os.walk(folder, onerror=lambda e: unreadable.append(str(e))):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        found += [
+            Path(top, name)
+            for name in files
+            if Path(name).suffix.lower() in DOCUMENT_SUFFIXES and not name.startswith((".", "~$"))
+        ]
+    if unreadable:
+        raise ActionplanError(
+            f"{folder}: cannot read every folder below it ({'; '.join(unreadable)}): give read "
+            "access, or name the folders that can be read",
+            exit_code=2,
+        )
     if not found:
         raise ActionplanError(
             f"{folder}: no Word (.docx) or text (.txt) documents in this folder or below it",
             exit_code=2,
         )
-    return found
+    return sorted(found)
 
 
 @dataclass
