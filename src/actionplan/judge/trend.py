@@ -15,7 +15,7 @@ from actionplan.domain.models import Indicator, Measurement, Settings
 from actionplan.domain.periods import Period, financial_year_of
 from actionplan.judge.check import CheckResult, Row
 from actionplan.judge.spc import SpcResult, SpcUnavailable, analyse
-from actionplan.judge.status import read
+from actionplan.judge.status import period_target
 from actionplan.judge.targets import ADDITIVE_UNITS
 from actionplan.judge.travel import known_on
 
@@ -104,7 +104,7 @@ def _length(period: Period) -> int:
 
 
 def _target(indicator: Indicator, measurement: Measurement, settings: Settings) -> float | None:
-    target = read(indicator, measurement, settings).target
+    target = period_target(indicator, measurement, settings)[1]
     return None if target is None else float(target)
 
 
