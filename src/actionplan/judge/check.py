@@ -98,12 +98,19 @@ def check(
 
 
 def _no_tolerance_note(files: Sequence[tuple[Path, Indicator]], settings: Settings) -> str:
+    return no_tolerance_note(sum(1 for _, i in files if lacks_tolerance(i)), settings)
+
+
+def lacks_tolerance(indicator: Indicator) -> bool:
+    """A target but no tolerance of its own: AMBER only through the workspace's."""
+    return indicator.tolerance is None and bool(indicator.targets())
+
+
+def no_tolerance_note(bare: int, settings: Settings) -> str:
     """AMBER needs a tolerance; a tree that sets none anywhere should hear so once, rather
-    than read a board of only RED and GREEN as if nothing were close."""
-    if settings.tolerance is not None:
-        return ""
-    bare = sum(1 for _, i in files if i.tolerance is None and i.targets())
-    if not bare:
+    than read a board of only RED and GREEN as if nothing were close (`bare`: indicators with
+    a target and no tolerance)."""
+    if settings.tolerance is not None or not bare:
         return ""
     return (
         f"no tolerance is set for {plural(bare, 'indicator')} with a target, so they cannot be "

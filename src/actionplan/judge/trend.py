@@ -7,13 +7,11 @@ not the running total), and forecasts are left out: they are not observations.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from actionplan.domain.models import Indicator, Measurement, Settings
 from actionplan.domain.periods import Period, financial_year_of
-from actionplan.judge.check import CheckResult, Row
 from actionplan.judge.spc import SpcResult, SpcUnavailable, analyse
 from actionplan.judge.status import period_target
 from actionplan.judge.targets import ADDITIVE_UNITS
@@ -77,20 +75,6 @@ def indicator_spc(
         latest_target if indicator.direction else None,
         starts,
     )
-
-
-def with_spc(
-    result: CheckResult, settings: Settings, wanted: Callable[[Row], bool] = lambda row: True
-) -> CheckResult:
-    """The result with SPC worked out for the rows that will be shown (it costs ~0.1 ms a
-    row, too much to spend on ten thousand rows that a table leaves out)."""
-    rows = [
-        replace(row, spc=indicator_spc(row.assessment.indicator, settings, result.as_of))
-        if wanted(row)
-        else row
-        for row in result.rows
-    ]
-    return replace(result, rows=rows)
 
 
 def _is_share(indicator: Indicator) -> bool:

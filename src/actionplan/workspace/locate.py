@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from actionplan.errors import FileProblem, Problem
-from actionplan.judge.check import Assessment, CheckResult, Row
+from actionplan.judge.check import Assessment, Row
 from actionplan.judge.targets import Finding
 from actionplan.workspace.yamlfile import compose, decode, node_at
 
@@ -48,20 +48,12 @@ def focus(assessment: Assessment) -> Loc | None:
     return ("measurements", index)
 
 
-def locate(result: CheckResult) -> CheckResult:
-    """The result with rows needing attention and findings placed at their lines."""
-    rows = [_placed(row) if _points_at(row) else row for row in result.rows]
-    problems = list(result.problems) + [_problem(finding) for finding in result.findings]
-    problems.sort(key=lambda p: (str(p.path), p.line, p.column))
-    return replace(result, rows=rows, problems=problems, findings=[])
-
-
-def _points_at(row: Row) -> bool:
+def placed(row: Row) -> Row:
+    """The row with the line a person edits, where it needs attention (a RED measure lacking
+    a plan, or a status not as published)."""
     reading = row.assessment.reading
-    return row.assessment.needs_plan or bool(reading and reading.mismatch)
-
-
-def _placed(row: Row) -> Row:
+    if not (row.assessment.needs_plan or (reading and reading.mismatch)):
+        return row
     loc = focus(row.assessment)
     if loc is None:
         return row
@@ -69,6 +61,12 @@ def _placed(row: Row) -> Row:
     return replace(row, line=line)
 
 
-def _problem(finding: Finding) -> Problem:
-    [(line, column)] = positions(finding.path, [finding.loc])
-    return Problem(finding.path, line, column, finding.message)
+def located(findings: Sequence[Finding]) -> list[Problem]:
+    """Each finding as a problem at its line (the file is read again once for all of them)."""
+    if not findings:
+        return []
+    places = positions(findings[0].path, [finding.loc for finding in findings])
+    return [
+        Problem(finding.path, line, column, finding.message)
+        for finding, (line, column) in zip(findings, places, strict=True)
+    ]
