@@ -1,129 +1,149 @@
 """`actionplan check` as one call: each plan file read, validated and judged at a date (in
 worker processes for large trees), its row worked out as it will be printed, and kept in the
-results cache so that an unchanged file costs a later run nothing but a `stat`."""
+results cache so that an unchanged file costs a later run nothing but a `stat`.
+
+A run whose every file is served from the cache imports neither the models nor the YAML
+reader: judging is imported only when a file needs it.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from actionplan.domain.models import Indicator, Settings
-from actionplan.errors import FileProblem, Problem
-from actionplan.judge.check import Row, assess, lacks_tolerance, no_tolerance_note
-from actionplan.judge.horizon import steady_span
-from actionplan.judge.targets import trajectory_gaps
-from actionplan.judge.trend import indicator_spc
-from actionplan.output.check_rows import CheckReport, Judged, has_wanted_spc, judged, spc_wanted
+from actionplan.domain.statuses import no_tolerance_note
+from actionplan.errors import Problem
+from actionplan.output.check_rows import CheckReport, Judged, has_wanted_spc
 from actionplan.output.progress import progress
 from actionplan.workspace import store
 from actionplan.workspace.journal import recover_around
-from actionplan.workspace.limits import UNKNOWN_KEYS
-from actionplan.workspace.locate import located, placed
 from actionplan.workspace.parallel import ordered_map
-from actionplan.workspace.results import ResultCache, results_file, stat_key, tool_fingerprint
+from actionplan.workspace.results import Key, ResultCache, results_file, stat_key, tool_fingerprint
 
-# What judging one file gives: its row and the span of days it holds for, or its problems.
-Outcome = tuple[Judged, tuple[int, int]] | list[Problem]
+if TYPE_CHECKING:
+    from actionplan.domain.models import Settings
+
+# The settings as a check needs them once every file is judged: whether they set a tolerance,
+# and their problems as (path, line, column, message).
+SettingsInfo = tuple[bool, tuple[tuple[str, int, int, str], ...]]
 
 
 def check_tree(paths: list[Path], as_of: date, *, spc: str, cache: bool = True) -> CheckReport:
     """The check of every plan file under `paths` at `as_of`; `spc` says which rows need SPC
-    (see `spc_wanted`)."""
+    ("all", "shown": RED, AMBER and mismatched rows, or "none")."""
     notes = list(recover_around(paths))
     settings_path = store.find_settings(paths)
-    settings, problems = store.load_settings(settings_path)
     files, missing = store.find_plan_files(paths)
     results = ResultCache(results_file(paths), _context(settings_path)) if cache else None
+    kept, keys = _kept(files, results, as_of.toordinal(), spc)
+    todo = [path for path in files if path not in kept]
+    info: SettingsInfo | None = results.info if results else None
+    settings = None
+    if todo or info is None:
+        settings, settings_problems = store.load_settings(settings_path)
+        info = (
+            settings.tolerance is not None,
+            tuple((str(p.path), p.line, p.column, p.message) for p in settings_problems),
+        )
+        if results:
+            results.keep_info(info)
+    tolerance_set, settings_problems_kept = info
+    problems = [
+        Problem(Path(p), line, column, text) for p, line, column, text in settings_problems_kept
+    ]
     report = CheckReport(as_of, problems=problems + missing, notes=notes)
+    fresh = _judge(todo, settings, as_of, spc)
     ids: dict[str, Path] = {}
     with progress("Reading plan files") as tick:
-        for done, (path, outcome) in enumerate(
-            _judge_all(files, settings, as_of, spc, results), start=1
-        ):
+        for done, path in enumerate(files, start=1):
             tick(done, len(files))
-            if isinstance(outcome, list):
-                report.problems.extend(outcome)
-            elif outcome.id in ids:
-                message = store._duplicate_id(outcome.id, ids)
-                report.problems.append(Problem(path, outcome.id_line, outcome.id_column, message))
-            else:
-                ids[outcome.id] = path
-                report.rows.append(outcome)
-                report.problems.extend(Problem(path, *finding) for finding in outcome.findings)
+            outcome = kept.get(path) or _fresh(path, next(fresh), keys, results)
+            _add(report, path, outcome, ids)
+    if results:
+        results.save()
     report.rows.sort(key=lambda row: row.order)
     report.problems.sort(key=lambda p: (str(p.path), p.line, p.column))
-    if note := no_tolerance_note(sum(row.bare for row in report.rows), settings):
+    if note := no_tolerance_note(sum(row.bare for row in report.rows), tolerance_set):
         report.notes.append(note)
     return report
 
 
 def _context(settings_path: Path | None) -> str:
-    """What every cached result depends on besides its own file and the date."""
+    """What every cached result depends on besides its own file and the date: the tool, the
+    settings file's bytes and the limit on unknown keys (validation messages depend on it)."""
     try:
         settings = settings_path.read_bytes() if settings_path else b""
     except OSError:
         settings = b"unreadable"
-    return f"{tool_fingerprint()} {settings_path} {settings!r} {UNKNOWN_KEYS.value}"
+    limit = os.environ.get("ACTIONPLAN_MAX_UNKNOWN_KEYS", "")
+    return f"{tool_fingerprint()} {settings_path} {settings!r} {limit!r}"
 
 
-def _judge_all(
-    files: list[Path], settings: Settings, as_of: date, spc: str, results: ResultCache | None
-) -> Iterator[tuple[Path, Judged | list[Problem]]]:
-    """(path, row or problems) for every file in order: from the cache where it holds,
-    else judged afresh (in worker processes for large trees) and kept."""
-    day = as_of.toordinal()
-    early: dict[Path, Judged | list[Problem]] = {}
-    keys: dict[Path, tuple[int, int, int]] = {}
+def _kept(
+    files: list[Path], results: ResultCache | None, day: int, spc: str
+) -> tuple[dict[Path, Judged | list[Problem]], dict[Path, Key]]:
+    """Rows served from the cache, and files that cannot be read; the state of every file."""
+    kept: dict[Path, Judged | list[Problem]] = {}
+    keys: dict[Path, Key] = {}
+    folder = os.getcwd()
     for path in files:
+        text = str(path)
         try:
-            keys[path] = stat_key(path.stat())
+            keys[path] = stat_key(os.stat(text))
         except OSError as error:
-            early[path] = [Problem(path, 1, 1, f"cannot read: {error.strerror}")]
+            kept[path] = [Problem(path, 1, 1, f"cannot read: {error.strerror}")]
             continue
-        kept = results.get(path, keys[path], day) if results else None
-        if kept is not None:
-            row = Judged(str(path), *kept)
+        if results is None:
+            continue
+        # As `Path.absolute()` names it, without making a Path of each of 10,000 names.
+        payload = results.get(os.path.join(folder, text), keys[path], day)
+        if payload is not None:
+            row = Judged(text, *payload)
             if has_wanted_spc(row, spc):
-                early[path] = row
-    todo = [path for path in files if path not in early]
-    judge = partial(judge_file, settings=settings, as_of=as_of, spc=spc)
-    fresh = ordered_map(judge, todo)
-    for path in files:
-        if path in early:
-            yield path, early[path]
-            continue
-        outcome = next(fresh)
-        if isinstance(outcome, list):
-            yield path, outcome
-            continue
-        row, span = outcome
-        if results:
-            results.put(path, keys[path], span, tuple(row)[1:])
-        yield path, row
+                kept[path] = row
+    return kept, keys
+
+
+def _judge(
+    todo: list[Path], settings: Settings | None, as_of: date, spc: str
+) -> Iterator[tuple[Judged, tuple[int, int]] | list[Problem]]:
+    """Each file judged afresh, in order (in worker processes for large trees)."""
+    if not todo or settings is None:
+        return iter(())
+    from actionplan.output.judging import judge_file
+
+    return ordered_map(partial(judge_file, settings=settings, as_of=as_of, spc=spc), todo)
+
+
+def _fresh(
+    path: Path,
+    outcome: tuple[Judged, tuple[int, int]] | list[Problem],
+    keys: dict[Path, Key],
+    results: ResultCache | None,
+) -> Judged | list[Problem]:
+    """A file's fresh outcome, its row kept for later runs."""
+    if isinstance(outcome, list):
+        return outcome
+    row, span = outcome
     if results:
-        results.save()
+        results.put(str(path.absolute()), keys[path], span, tuple(row)[1:])
+    return row
 
 
-def judge_file(path: Path, *, settings: Settings, as_of: date, spc: str) -> Outcome:
-    """One file read, validated and judged, as its row will be printed."""
-    parsed = store.parse_outcome(path)
-    if isinstance(parsed, Problem):
-        return [parsed]
-    try:
-        context = store.indicator_context(settings.financial_year_start, path)
-        indicator = store.validate(Indicator, parsed.data, path, context)
-    except FileProblem as error:
-        return list(error.problems)
-    row = placed(Row(path, assess(indicator, settings, as_of)))
-    if spc_wanted(row, spc):
-        row = replace(row, spc=indicator_spc(indicator, settings, as_of))
-    findings = tuple(
-        (p.line, p.column, p.message) for p in located(trajectory_gaps(path, indicator))
-    )
-    printed = judged(
-        row, bare=lacks_tolerance(indicator), id_position=parsed.id_position, findings=findings
-    )
-    return printed, steady_span(indicator, settings, as_of)
+def _add(
+    report: CheckReport, path: Path, outcome: Judged | list[Problem], ids: dict[str, Path]
+) -> None:
+    """A file's row or problems added to the report; a second file with an id is a problem."""
+    if isinstance(outcome, list):
+        report.problems.extend(outcome)
+    elif outcome.id in ids:
+        message = store._duplicate_id(outcome.id, ids)
+        report.problems.append(Problem(path, outcome.id_line, outcome.id_column, message))
+    else:
+        ids[outcome.id] = path
+        report.rows.append(outcome)
+        report.problems.extend(Problem(path, *finding) for finding in outcome.findings)

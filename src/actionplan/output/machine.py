@@ -6,9 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from actionplan.domain.values import Status
-from actionplan.output.check_rows import CheckReport
-from actionplan.output.describe import summary_line
+from actionplan.domain.statuses import Status
+from actionplan.output.check_rows import CheckReport, summary_line
 from actionplan.output.terminal import json_safe, printable
 
 # JSON: bump JSON_VERSION on any change that removes or renames a key.
@@ -56,8 +55,12 @@ def write_json(document: dict[str, Any], out: TextIO) -> None:
     for number, (key, value) in enumerate(document.items()):
         comma = "," if number < len(document) - 1 else ""
         if isinstance(value, list) and value:
-            items = ",\n".join("    " + _item(item) for item in value)
-            out.write(f"  {json.dumps(key)}: [\n{items}\n  ]{comma}\n")
+            out.write(f"  {json.dumps(key)}: [\n")
+            # In slices, so 10,000 rows are never one string of tens of megabytes.
+            for start in range(0, len(value), 500):
+                items = ",\n".join("    " + _item(item) for item in value[start : start + 500])
+                out.write(items + (",\n" if start + 500 < len(value) else "\n"))
+            out.write(f"  ]{comma}\n")
         else:
             encoded = json_safe(json.dumps(value, ensure_ascii=False))
             out.write(f"  {json.dumps(key)}: {encoded}{comma}\n")

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from actionplan.domain.values import Status
+from actionplan.domain.statuses import Status
 from actionplan.errors import Problem
-from actionplan.output.check_rows import CheckReport, Judged
-from actionplan.output.describe import summary_line
+from actionplan.output.check_rows import CheckReport, Judged, summary_line
 from actionplan.output.terminal import printable
 
 STATUS_STYLE = {

@@ -71,16 +71,19 @@ class ResultCache:
         self._entries: dict[str, tuple[int, bytes]] = {}
         self._seen: set[str] = set()
         self._changed = False
+        # What the run found besides the files (the settings' problems...), kept with them.
+        self.info: Any = None
         try:
             stored = marshal.loads(file.read_bytes())
-            if stored[0] == (_FORMAT, context) and isinstance(stored[1], dict):
-                self._entries = stored[1]
+            header, entries = stored
+            if header[:2] == (_FORMAT, context) and isinstance(entries, dict):
+                self._entries, self.info = entries, header[2]
         except Exception:  # unreadable, damaged or foreign: start afresh
-            self._entries = {}
+            self._entries, self.info = {}, None
 
-    def get(self, path: Path, key: Key, day: int) -> tuple[Any, ...] | None:
-        """The payload kept for the file in this state, if it holds on day ordinal `day`."""
-        name = str(path.absolute())
+    def get(self, name: str, key: Key, day: int) -> tuple[Any, ...] | None:
+        """The payload kept for the file of absolute path `name` in this state, if it holds on
+        day ordinal `day`."""
         self._seen.add(name)
         try:
             crc, blob = self._entries[name]
@@ -93,12 +96,15 @@ class ResultCache:
             return None
         return payload  # type: ignore[no-any-return]
 
-    def put(self, path: Path, key: Key, span: tuple[int, int], payload: tuple[Any, ...]) -> None:
-        name = str(path.absolute())
+    def put(self, name: str, key: Key, span: tuple[int, int], payload: tuple[Any, ...]) -> None:
         self._seen.add(name)
         blob = marshal.dumps((name, key, span[0], span[1], payload))
         self._entries[name] = (zlib.crc32(blob), blob)
         self._changed = True
+
+    def keep_info(self, info: Any) -> None:
+        if info != self.info:
+            self.info, self._changed = info, True
 
     def save(self) -> None:
         """Write the entries seen this run (others are for files since deleted or renamed)."""
@@ -109,7 +115,7 @@ class ResultCache:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-", suffix=".marshal")
             with os.fdopen(fd, "wb") as handle:
-                handle.write(marshal.dumps(((_FORMAT, self.context), kept)))
+                handle.write(marshal.dumps(((_FORMAT, self.context, self.info), kept)))
             os.replace(tmp, self.file)
         except (OSError, ValueError):
             return
