@@ -40,7 +40,7 @@ def check_tree(paths: list[Path], as_of: date, *, spc: str, cache: bool = True) 
     files, missing = store.find_plan_files(paths)
     results = ResultCache(results_file(paths), _context(settings_path)) if cache else None
     kept, keys = _kept(files, results, as_of.toordinal(), spc)
-    todo = [path for path in files if path not in kept]
+    todo = [path for path, row in zip(files, kept, strict=True) if row is None]
     info: SettingsInfo | None = results.info if results else None
     settings = None
     if todo or info is None:
@@ -59,9 +59,10 @@ def check_tree(paths: list[Path], as_of: date, *, spc: str, cache: bool = True) 
     fresh = _judge(todo, settings, as_of, spc)
     ids: dict[str, Path] = {}
     with progress("Reading plan files") as tick:
-        for done, path in enumerate(files, start=1):
+        for done, (path, outcome, key) in enumerate(zip(files, kept, keys, strict=True), 1):
             tick(done, len(files))
-            outcome = kept.get(path) or _fresh(path, next(fresh), keys, results)
+            if outcome is None:
+                outcome = _fresh(path, next(fresh), key, results)
             _add(report, path, outcome, ids)
     if results:
         results.save()
@@ -85,26 +86,27 @@ def _context(settings_path: Path | None) -> str:
 
 def _kept(
     files: list[Path], results: ResultCache | None, day: int, spc: str
-) -> tuple[dict[Path, Judged | list[Problem]], dict[Path, Key]]:
-    """Rows served from the cache, and files that cannot be read; the state of every file."""
-    kept: dict[Path, Judged | list[Problem]] = {}
-    keys: dict[Path, Key] = {}
+) -> tuple[list[Judged | list[Problem] | None], list[Key | None]]:
+    """For each file, its row served from the cache or its problem if it cannot be read (else
+    None), and its state."""
+    kept: list[Judged | list[Problem] | None] = [None] * len(files)
+    keys: list[Key | None] = [None] * len(files)
     folder = os.getcwd()
-    for path in files:
+    for index, path in enumerate(files):
         text = str(path)
         try:
-            keys[path] = stat_key(os.stat(text))
+            keys[index] = key = stat_key(os.stat(text))
         except OSError as error:
-            kept[path] = [Problem(path, 1, 1, f"cannot read: {error.strerror}")]
+            kept[index] = [Problem(path, 1, 1, f"cannot read: {error.strerror}")]
             continue
         if results is None:
             continue
         # As `Path.absolute()` names it, without making a Path of each of 10,000 names.
-        payload = results.get(os.path.join(folder, text), keys[path], day)
+        payload = results.get(os.path.join(folder, text), key, day)
         if payload is not None:
             row = Judged(text, *payload)
             if has_wanted_spc(row, spc):
-                kept[path] = row
+                kept[index] = row
     return kept, keys
 
 
@@ -122,15 +124,15 @@ def _judge(
 def _fresh(
     path: Path,
     outcome: tuple[Judged, tuple[int, int]] | list[Problem],
-    keys: dict[Path, Key],
+    key: Key | None,
     results: ResultCache | None,
 ) -> Judged | list[Problem]:
     """A file's fresh outcome, its row kept for later runs."""
     if isinstance(outcome, list):
         return outcome
     row, span = outcome
-    if results:
-        results.put(str(path.absolute()), keys[path], span, tuple(row)[1:])
+    if results and key:
+        results.put(str(path.absolute()), key, span, tuple(row)[1:])
     return row
 
 
