@@ -206,9 +206,13 @@ def parse_file(path: Path) -> Parsed:
 
 def parse_bytes(raw: bytes, path: Path) -> Parsed:
     """Plain data from a file's bytes (`path` names it in problems)."""
+    from actionplan.workspace.fastread import plain_data
     from actionplan.workspace.yamlfile import compose, construct, decode, node_at
 
-    node = compose(decode(raw, path), path)
+    text = decode(raw, path)
+    if (fast := plain_data(text)) is not None:  # the common file, read as `compose` would
+        return Parsed(*fast)
+    node = compose(text, path)
     if node is None:
         raise FileProblem(
             Problem(path, 1, 1, "the file is empty: an indicator needs at least `title:`")
