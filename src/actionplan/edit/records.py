@@ -270,7 +270,8 @@ def prepare(
     texts: dict[Path, str] = {}
     bad: list[BadRow] = []
     jobs = [(path, records, settings, replace) for path, records in assigned.items()]
-    for done, (path, text, problems) in enumerate(ordered_map(edit_file, jobs), start=1):
+    edits = ordered_map(edit_file, jobs, parallel_from=EDITED_IN_PARALLEL_FROM)
+    for done, (path, text, problems) in enumerate(edits, start=1):
         bad.extend(problems)
         if text is not None:
             texts[path] = text
@@ -280,6 +281,9 @@ def prepare(
 
 
 Job = tuple[Path, list[Record], Settings, bool]
+# Editing a file takes about 15 ms (ruamel.yaml's round trip): two worker processes are faster
+# from a handful of files (measured with benchmarks/bench_check.py --thresholds).
+EDITED_IN_PARALLEL_FROM = 8
 
 
 def edit_file(job: Job) -> tuple[Path, str | None, list[BadRow]]:

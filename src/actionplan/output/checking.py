@@ -27,6 +27,9 @@ from actionplan.workspace.results import Key, ResultCache, results_file, stat_ke
 if TYPE_CHECKING:
     from actionplan.domain.models import Settings
 
+# Judging a file takes about 0.4 ms: two worker processes are faster from about 150 files on a
+# 2-core machine (measured with benchmarks/bench_check.py --thresholds).
+JUDGED_IN_PARALLEL_FROM = 150
 # The settings as a check needs them once every file is judged: whether they set a tolerance,
 # and their problems as (path, line, column, message).
 SettingsInfo = tuple[bool, tuple[tuple[str, int, int, str], ...]]
@@ -118,7 +121,8 @@ def _judge(
         return iter(())
     from actionplan.output.judging import judge_file
 
-    return ordered_map(partial(judge_file, settings=settings, as_of=as_of, spc=spc), todo)
+    judge = partial(judge_file, settings=settings, as_of=as_of, spc=spc)
+    return ordered_map(judge, todo, parallel_from=JUDGED_IN_PARALLEL_FROM)
 
 
 def _fresh(
