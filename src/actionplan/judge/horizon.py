@@ -11,37 +11,29 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from actionplan.domain.models import Indicator, Settings
-from actionplan.domain.periods import parse_when, shift_months
-from actionplan.judge.coverage import plan_written
-from actionplan.judge.travel import FREQUENCY_MONTHS, known_on
-
-DAY = timedelta(days=1)
+from actionplan.judge.check import Assessment
+from actionplan.judge.travel import known_on
 
 
-def turning_days(indicator: Indicator, settings: Settings) -> set[date]:
-    """Every day from which a comparison with the check's date may turn out differently
-    (a superset: each is the first day on which `as_of >= day` holds)."""
-    days = {known_on(m) for m in indicator.measurements}
-    months = FREQUENCY_MONTHS.get(indicator.frequency or "")
-    if months is not None:  # stale the day after `stale_since`, for whichever figure is latest
-        days |= {_next(shift_months(day, 2 * months)) for day in list(days)}
-    plan = indicator.action_plan
-    if plan is not None:
-        written = plan_written(plan, indicator)
-        due = parse_when(plan.when or "", written, settings.financial_year_start)
-        if due is not None:  # overdue the day after results were due
-            days.add(_next(due.end))
-    return days
+def steady_span(assessment: Assessment, as_of: date) -> tuple[int, int]:
+    """(first, after last) day ordinals around `as_of` over which checks of the indicator all
+    give `assessment`, its check at `as_of`.
 
-
-def steady_span(indicator: Indicator, settings: Settings, as_of: date) -> tuple[int, int]:
-    """(first, after last) day ordinals around `as_of` over which checks of `indicator` all
-    give the result they give at `as_of`."""
+    Within the span between two days on which figures became known, the figures known are the
+    same, and so are the latest actual (whose `stale_since` is in the assessment) and whether
+    the measure is RED (whose plan's due date is in the assessment): those two days are the
+    only others on which the check can turn."""
+    turning = {known_on(m) for m in assessment.indicator.measurements}
+    if assessment.stale_since is not None:
+        turning.add(_next(assessment.stale_since))  # stale from the day after
+    plan = assessment.plan
+    if plan is not None and plan.due is not None:
+        turning.add(_next(plan.due.end))  # overdue from the day after
     first, after = 1, date.max.toordinal() + 1
-    for day in turning_days(indicator, settings):
+    today = as_of.toordinal()
+    for day in turning:
         ordinal = day.toordinal()
-        if ordinal <= as_of.toordinal():
+        if ordinal <= today:
             first = max(first, ordinal)
         else:
             after = min(after, ordinal)
@@ -49,4 +41,4 @@ def steady_span(indicator: Indicator, settings: Settings, as_of: date) -> tuple[
 
 
 def _next(day: date) -> date:
-    return day if day == date.max else day + DAY
+    return day if day == date.max else day + timedelta(days=1)

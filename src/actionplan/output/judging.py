@@ -56,7 +56,7 @@ def judge_file(path: Path, *, settings: Settings, as_of: date, spc: str) -> Outc
     printed = judged(
         row, bare=lacks_tolerance(indicator), id_position=parsed.id_position, findings=findings
     )
-    return printed, steady_span(indicator, settings, as_of)
+    return printed, steady_span(row.assessment, as_of)
 
 
 def spc_wanted(row: Row, mode: str) -> bool:
