@@ -82,9 +82,12 @@ def measurement_data(measurement: Measurement) -> CommentedMap:
     return item
 
 
-def add_measurement(doc: EditedFile, measurement: Measurement, *, replace: bool = False) -> None:
+def add_measurement(
+    doc: EditedFile, measurement: Measurement, *, replace: bool = False
+) -> CommentedMap | None:
     """Insert a measurement in period order; a period that already has a figure (of the same
-    kind: actual or forecast) is refused unless `replace`, which rewrites it in place."""
+    kind: actual or forecast) is refused unless `replace`, which rewrites it in place. Returns
+    the item inserted (None when one was rewritten), which `render` can be told of."""
     items = _measurements(doc)
     item = measurement_data(measurement)
     if items and isinstance(items[-1], CommentedMap) and items[-1].fa.flow_style():
@@ -101,10 +104,11 @@ def add_measurement(doc: EditedFile, measurement: Measurement, *, replace: bool 
                     f"({existing.get('value')}): use --replace to overwrite it"
                 )
             _overwrite(existing, item)
-            return
+            return None
         if measurement.period < period and position == len(items):
             position = index
     items.insert(position, item)
+    return item
 
 
 def _measurements(doc: EditedFile) -> CommentedSeq:
@@ -209,9 +213,9 @@ def measurement_text(
     path: Path, measurement: Measurement, settings: Settings, *, replace: bool = False
 ) -> str:
     """The file's new text with `measurement` recorded, validated."""
-    doc = open_document(path, settings.financial_year_start)
-    add_measurement(doc, measurement, replace=replace)
-    text = render(doc)
+    doc = open_document(path, settings.financial_year_start, base=replace)
+    inserted = add_measurement(doc, measurement, replace=replace)
+    text = render(doc, inserted=inserted)
     validated(path, text, settings)
     return text
 

@@ -290,11 +290,14 @@ def edit_file(job: Job) -> tuple[Path, str | None, list[BadRow]]:
     """One file's new text with its records added, or the rows that prevent it."""
     path, records, settings, replace = job
     try:
-        doc = open_document(path, settings.financial_year_start)
+        # One new figure for the file (the usual batch): rendered once, not twice.
+        single = len(records) == 1 and not replace
+        doc = open_document(path, settings.financial_year_start, base=not single)
     except ActionplanError as error:
         return path, None, [BadRow(records[0].line, str(error))]
     bad: list[BadRow] = []
     seen: dict[tuple[Any, bool], int] = {}
+    inserted = []
     for record in records:
         m = record.measurement
         earlier = seen.setdefault((m.period, m.forecast), record.line)
@@ -302,13 +305,13 @@ def edit_file(job: Job) -> tuple[Path, str | None, list[BadRow]]:
             bad.append(BadRow(record.line, f"{path}: line {earlier} already gives {m.period}"))
             continue
         try:
-            add_measurement(doc, m, replace=replace)
+            inserted.append(add_measurement(doc, m, replace=replace))
         except ActionplanError as error:
             bad.append(BadRow(record.line, str(error)))
     if bad:
         return path, None, bad
     try:
-        text = render(doc)
+        text = render(doc, inserted=inserted[0] if len(inserted) == 1 else None)
         validated(path, text, settings)
     except ActionplanError as error:
         return path, None, [BadRow(records[0].line, str(error))]

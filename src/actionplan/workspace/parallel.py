@@ -29,5 +29,19 @@ def ordered_map(
 
     # Sixteen chunks a worker: few enough to cost little, enough to share out slow items evenly.
     chunk = max(1, len(items) // (workers * 16))
-    with ProcessPoolExecutor(workers) as pool:
+    with ProcessPoolExecutor(workers, initializer=_exit_with, initargs=(os.getpid(),)) as pool:
         yield from pool.map(function, items, chunksize=chunk)
+
+
+def _exit_with(parent: int) -> None:
+    """In each worker: end when the command that started it ends. A command killed mid-batch
+    (Ctrl-C, a CI timeout) must not leave workers waiting for work that never comes."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
