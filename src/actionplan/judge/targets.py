@@ -57,6 +57,11 @@ def lacks_trajectory(indicator: Indicator, target_period: Period, measurement: M
 
 def trajectory_gaps(path: Path, indicator: Indicator) -> list[Finding]:
     """Each measured period without its trajectory point, as a problem of the file."""
+    target = indicator.target
+    if not isinstance(target, dict) or not any(
+        other != period and period.contains(other) for period in target for other in target
+    ):
+        return []  # no target holds another: nothing is profiled
     gaps = []
     for index, measurement in enumerate(indicator.measurements):
         target_period, _ = target_for(indicator, measurement.period)

@@ -43,7 +43,7 @@ MAX_DEPTH = 6  # indicator, measurements, measurement, comparators: a plan file 
 def plain_data(text: str) -> tuple[dict[str, Any], tuple[int, int]] | None:
     """The data of a plan file and the (line, column) of its `id:` value (1, 1 without one),
     or None where the located reader must read it."""
-    if _declined(text):
+    if declined(text):
         return None
     import yaml_rs  # only here: the located reader, and commands that write, need it not
 
@@ -62,7 +62,7 @@ def plain_data(text: str) -> tuple[dict[str, Any], tuple[int, int]] | None:
     return data, (line, len("id:") + len(lines[0][1]) + 1)
 
 
-def _declined(text: str) -> bool:
+def declined(text: str) -> bool:
     """Whether the text uses YAML that yaml-rs might read otherwise (each test is a search in
     C: together a tenth of what parsing costs)."""
     return bool(

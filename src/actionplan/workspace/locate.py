@@ -8,6 +8,7 @@ the line to edit rather than line 1.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 from actionplan.errors import FileProblem, Problem
 from actionplan.judge.check import Assessment, Row
 from actionplan.judge.targets import Finding
+from actionplan.workspace.fastread import declined
 from actionplan.workspace.yamlfile import compose, decode, node_at
 
 Loc = tuple[str | int, ...]
@@ -48,6 +50,51 @@ def focus(assessment: Assessment) -> Loc | None:
     return ("measurements", index)
 
 
+_PLAN_KEY = re.compile(r"^action_plan:(?=[ \t\r\n]|$)", re.MULTILINE)
+_MEASUREMENTS_KEY = re.compile(r"^measurements:[ \t]*(?:#[^\n]*)?$", re.MULTILINE)
+
+
+def line_of(path: Path, loc: Loc, items: int) -> int:
+    """The line a person edits for `focus`'s key path (`items`: how many measurements the file
+    holds). Read from the text where it is plain (a top-level key, a block list of items
+    each starting on its dash line), else from the composed file as `positions` does."""
+    try:
+        text = decode(path.read_bytes(), path)
+    except (OSError, FileProblem):
+        return 1
+    line = None if declined(text) else _plain_line(text, loc, items)
+    return line if line is not None else positions(path, [loc])[0][0]
+
+
+def _plain_line(text: str, loc: Loc, items: int) -> int | None:
+    if loc == ("action_plan",):
+        keys = [match.start() for match in _PLAN_KEY.finditer(text)]
+        return text.count("\n", 0, keys[0]) + 1 if len(keys) == 1 else None
+    keys = [match.end() for match in _MEASUREMENTS_KEY.finditer(text)]
+    if len(loc) != 2 or loc[0] != "measurements" or len(keys) != 1:
+        return None
+    first = text.count("\n", 0, keys[0]) + 1  # the line of `measurements:`
+    starts: list[int] = []
+    dash: int | None = None
+    for number, line in enumerate(text[keys[0] :].split("\n")[1:], start=first + 1):
+        body = line.lstrip(" ")
+        if not body.strip() or body.startswith("#"):
+            continue
+        indent = len(line) - len(body)
+        dash = indent if dash is None else dash
+        if indent < dash or (indent == dash and not body.startswith("- ")):
+            break
+        if indent == dash:
+            rest = body[2:].strip()
+            if not rest or rest.startswith("#"):
+                return None  # the item starts on a later line
+            starts.append(number)
+    index = loc[1]
+    if len(starts) != items or not isinstance(index, int) or not 0 <= index < items:
+        return None
+    return starts[index]
+
+
 def placed(row: Row) -> Row:
     """The row with the line a person edits, where it needs attention (a RED measure lacking
     a plan, or a status not as published)."""
@@ -57,8 +104,7 @@ def placed(row: Row) -> Row:
     loc = focus(row.assessment)
     if loc is None:
         return row
-    [(line, _)] = positions(row.path, [loc])
-    return replace(row, line=line)
+    return replace(row, line=line_of(row.path, loc, len(row.assessment.indicator.measurements)))
 
 
 def located(findings: Sequence[Finding]) -> list[Problem]:
