@@ -13,6 +13,7 @@ starts from figures.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import io
 import os
@@ -21,6 +22,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -160,6 +163,73 @@ def profile(work: Path) -> None:
     print("\n".join(lines[start - 2 : start + 16]))
 
 
+def _best(times: int, once: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(times):
+        start = time.perf_counter()
+        once()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def thresholds(work: Path) -> None:
+    """Where worker processes start to pay: each batch size timed in one process and in two
+    workers (best of 5), for judging plan files (`check`) and editing them (`record --csv`)."""
+    from datetime import date
+
+    from actionplan.cli import app
+    from actionplan.edit import records
+    from actionplan.output import checking
+    from actionplan.workspace import store
+
+    files, _ = store.find_plan_files([corpus_of(1_000, work)])
+    print("\n| files | check: one process | two workers |\n|---:|---:|---:|")
+    for size in (50, 100, 150, 200, 300):
+        figures = []
+        for limit in (10**9, 1):
+            checking.JUDGED_IN_PARALLEL_FROM = limit
+            figures.append(
+                _best(
+                    5,
+                    lambda n=size: checking.check_tree(  # type: ignore[misc]
+                        files[:n], date(2015, 6, 30), spc="all", cache=False
+                    ),
+                )
+            )
+        print(f"| {size} | {figures[0] * 1000:.0f} ms | {figures[1] * 1000:.0f} ms |")
+    print("\n| files | record: one process | two workers |\n|---:|---:|---:|")
+    for size in (2, 4, 8, 16, 32):
+        folder, csv = _record_tree(work, size)
+        figures = []
+        for limit in (10**9, 1):
+            records.EDITED_IN_PARALLEL_FROM = limit
+
+            def once(n: int = size, csv: Path = csv, folder: Path = folder) -> None:
+                _record_tree(work, n)
+                with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):
+                    app(["record", "--csv", str(csv), "--plans", str(folder)])
+
+            figures.append(_best(5, once))
+        print(f"| {size} | {figures[0] * 1000:.0f} ms | {figures[1] * 1000:.0f} ms |")
+
+
+def _record_tree(work: Path, size: int) -> tuple[Path, Path]:
+    """A fresh copy of `size` plan files and a CSV with one new figure for each."""
+    source = corpus_of(1_000, work)
+    files = plan_files(source)[:size]
+    folder = work / f"record-{size}"
+    shutil.rmtree(folder, ignore_errors=True)
+    for path in files:
+        target = folder / path.relative_to(source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    csv = work / f"record-{size}.csv"
+    csv.write_text(
+        "id,period,value\n" + "".join(f"{p.stem},2016-05,{n}\n" for n, p in enumerate(files))
+    )
+    return folder, csv
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
@@ -168,11 +238,19 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--work", type=Path, help="keep corpora here (default: a temp folder)")
     parser.add_argument("--no-profile", action="store_true", help="skip the closing profile")
+    parser.add_argument(
+        "--thresholds",
+        action="store_true",
+        help="only time batches in one process and in two workers (where workers pay)",
+    )
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="actionplan-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "ACTIONPLAN_CACHE_DIR": str(work / "cache-cold")}
     env.pop("ACTIONPLAN_DEBUG", None)
+    if args.thresholds:
+        thresholds(work)
+        return
     version = subprocess.run([actionplan(), "--version"], capture_output=True, text=True).stdout
     print(
         f"{version.strip()}; cores: {len(os.sched_getaffinity(0))}; "

@@ -221,3 +221,35 @@ def test_writing_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
     link.symlink_to(real)
     write_atomic(link, "new\n")
     assert link.is_symlink() and real.read_text() == "new\n"
+
+
+SHAPES = {
+    "re-spaced": "title: T\ndirection:   higher\ntarget: 10\nmeasurements:\n"
+    "  - period: 2014-04   # first\n    value: 5\n\n  # a note on May\n  - period: 2014-06\n"
+    "    value: ~\n",
+    "flow items": "title: T\nmeasurements:\n- {period: 2014-04, value: 5}\n"
+    "- {period: 2014-06, value: 7}\naction_plan:\n  period: 2014-04\n",
+    "wide offsets": "title: T\nmeasurements:\n    -   period: 2014-04\n        value: 5\n",
+    "block text": "title: T\nmeasurements:\n  - period: 2014-04\n    value: 5\n    note: |\n"
+    "      - not an item\n\n      still the note\n  - period: 2014-06\n    value: 6\n",
+}
+
+
+@pytest.mark.parametrize("period", ["1990-01", "2014-05-15", "2099-12"])
+@pytest.mark.parametrize(
+    "text",
+    [*SHAPES.values(), *(p.read_text() for p in VALID)],
+    ids=[*SHAPES, *(p.name for p in VALID)],
+)
+def test_one_rendering_gives_the_text_of_two(text: str, period: str, tmp_path: Path) -> None:
+    """A file given one new figure is rendered once, its rendering before the edit read from
+    the one after; the text written is the same as with both renderings made."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(text)
+    twice = parse_document(path, text.encode(), 4)
+    add_measurement(twice, measurement(period))
+    once = parse_document(path, text.encode(), 4, base=False)
+    inserted = add_measurement(once, measurement(period))
+
+    assert once.base is None and inserted is not None
+    assert render(once, inserted=inserted) == render(twice)

@@ -13,6 +13,7 @@ import io
 import random
 import signal
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -20,8 +21,11 @@ from actionplan.domain.models import Indicator, Measurement, Settings
 from actionplan.edit.changes import add_measurement
 from actionplan.edit.document import parse_document, render, validated
 from actionplan.errors import ActionplanError
-from actionplan.judge.check import check
-from actionplan.judge.trend import with_spc
+from actionplan.judge.check import Row, assess, lacks_tolerance
+from actionplan.judge.targets import trajectory_gaps
+from actionplan.judge.trend import indicator_spc
+from actionplan.output.check_rows import CheckReport
+from actionplan.output.judging import judged
 from actionplan.output.machine import report_github, report_json
 from actionplan.output.table import report_table
 from actionplan.workspace.store import indicator_context, parse_bytes, validate
@@ -121,7 +125,11 @@ def _judge(name: str, raw: bytes, settings: Settings, as_of: date) -> None:
         indicator = validate(Indicator, parsed.data, path, context, raw)
     except ActionplanError:
         return
-    result = with_spc(check([(path, indicator)], settings, as_of), settings, lambda row: True)
+    row = Row(path, assess(indicator, settings, as_of))
+    row = replace(row, spc=indicator_spc(indicator, settings, as_of))
+    gaps = tuple((1, 1, g.message) for g in trajectory_gaps(path, indicator))
+    printed = judged(row, bare=lacks_tolerance(indicator), id_position=(1, 1), findings=gaps)
+    result = CheckReport(as_of, [printed])
     for report in (report_json, report_github, report_table):
         report(result, io.StringIO(), False, True)
 

@@ -17,9 +17,28 @@ from actionplan.errors import ActionplanError
 from actionplan.outcome import Outcome
 
 
+class _Option(TyperOption):
+    def process_value(self, ctx: Any, value: Any) -> Any:
+        # An option not given: typer coerces None to None, but first builds a pydantic adapter
+        # for the option's type (importing pydantic: half the time of `check --help`).
+        if value is None and not self.required and not self.multiple and self.nargs == 1:
+            return value if self.callback is None else self.callback(ctx, self, value)
+        return super().process_value(ctx, value)
+
+
+def _quick_options(params: list[Any]) -> list[Any]:
+    for param in params:
+        if type(param) is TyperOption:
+            param.__class__ = _Option
+    return params
+
+
 class _Boundary(TyperGroup):
     """The one place user-facing errors are caught: a message on stderr and a documented exit
     code, never a traceback (unless --debug)."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _quick_options(super().get_params(ctx))
 
     def invoke(self, ctx: Any) -> Any:  # click.Context (vendored by typer)
         try:
@@ -47,6 +66,9 @@ class Command(TyperCommand):
                 param.__class__ = _Argument
             elif isinstance(param, TyperOption) and param.metavar is None and not param.is_flag:
                 param.metavar = _metavar(param)
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _quick_options(super().get_params(ctx))
 
 
 def _metavar(option: TyperOption) -> str:

@@ -5,7 +5,6 @@ so the fields read it from the validation context (`{"fy_start": 4}`)."""
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -19,16 +18,7 @@ from pydantic import (
 
 from actionplan.domain.figures import parse_number
 from actionplan.domain.periods import DEFAULT_FY_START, FORMS_HELP, Period, parse_period
-
-
-class Status(StrEnum):
-    RED = "RED"
-    AMBER = "AMBER"
-    GREEN = "GREEN"
-    NO_TARGET = "NO TARGET"
-    NO_DATA = "NO DATA"
-    BLUE = "BLUE"  # published only: a narrative measure, reported without a target
-
+from actionplan.domain.statuses import Status as Status  # kept importable from here
 
 Direction = Literal["higher", "lower"]
 Unit = Literal["count", "percent", "rate", "days", "currency", "number"]

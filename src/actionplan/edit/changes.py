@@ -83,10 +83,13 @@ def measurement_data(measurement: Measurement) -> CommentedMap:
     return item
 
 
-def add_measurement(doc: EditedFile, measurement: Measurement, *, replace: bool = False) -> None:
+def add_measurement(
+    doc: EditedFile, measurement: Measurement, *, replace: bool = False
+) -> CommentedMap | None:
     """Insert a measurement in period order; a period that already has a figure (of the same
-    kind: actual or forecast) is refused unless `replace`, which rewrites it in place."""
-    Measurements(doc).add(measurement, replace=replace)
+    kind: actual or forecast) is refused unless `replace`, which rewrites it in place. Returns
+    the item inserted (None when one was rewritten), which `render` can be told of."""
+    return Measurements(doc).add(measurement, replace=replace)
 
 
 class Measurements:
@@ -107,7 +110,8 @@ class Measurements:
             key = max(self.latest[-1], period.sort_key) if self.latest else period.sort_key
             self.latest.append(key)
 
-    def add(self, measurement: Measurement, *, replace: bool = False) -> None:
+    def add(self, measurement: Measurement, *, replace: bool = False) -> CommentedMap | None:
+        """The item inserted, or None when an existing one was rewritten."""
         item = measurement_data(measurement)
         existing = self.recorded.get((measurement.period, measurement.forecast))
         if existing is not None:
@@ -118,7 +122,7 @@ class Measurements:
                     f"({existing.get('value')}): use --replace to overwrite it"
                 )
             _overwrite(existing, item)
-            return
+            return None
         items = self.items
         if items and isinstance(items[-1], CommentedMap) and items[-1].fa.flow_style():
             item.fa.set_flow_style()  # `- {period: 2014-05, value: 31}`, like its neighbours
@@ -129,6 +133,7 @@ class Measurements:
         # there is the new period; after it, it is later still, and unchanged.
         self.latest.insert(position, key)
         self.recorded[(measurement.period, measurement.forecast)] = item
+        return item
 
 
 def recorded(doc: EditedFile, period: Period, *, forecast: bool = False) -> CommentedMap | None:
@@ -264,9 +269,9 @@ def measurement_text(
     path: Path, measurement: Measurement, settings: Settings, *, replace: bool = False
 ) -> str:
     """The file's new text with `measurement` recorded, validated."""
-    doc = open_document(path, settings.financial_year_start)
-    add_measurement(doc, measurement, replace=replace)
-    text = render(doc)
+    doc = open_document(path, settings.financial_year_start, base=replace)
+    inserted = add_measurement(doc, measurement, replace=replace)
+    text = render(doc, inserted=inserted)
     validated(path, text, settings)
     return text
 

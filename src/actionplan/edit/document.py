@@ -51,7 +51,8 @@ class EditedFile:
     path: Path
     original: str  # with "\n" line ends; `newline` and `bom` restore the file's own
     data: CommentedMap
-    base: str  # ruamel's rendering of the data before any edit
+    base: str | None  # ruamel's rendering of the data before any edit (None: not made)
+    measured: int  # how many measurements the file held when read
     layout: Layout
     fy_start: int
     newline: str = "\n"
@@ -82,15 +83,17 @@ def round_trip_yaml(layout: Layout) -> YAML:
     return yaml
 
 
-def open_document(path: Path, fy_start: int) -> EditedFile:
+def open_document(path: Path, fy_start: int, *, base: bool = True) -> EditedFile:
+    """A plan file held for editing. `base=False` when the one edit will be a measurement
+    inserted (see `render`): its rendering before the edit is then not made up front."""
     try:
         raw = read_limited(path, PLAN_BYTES)
     except OSError as error:
         raise ActionplanError(f"{path}: cannot read: {error.strerror}") from None
-    return parse_document(path, raw, fy_start)
+    return parse_document(path, raw, fy_start, base=base)
 
 
-def parse_document(path: Path, raw: bytes, fy_start: int) -> EditedFile:
+def parse_document(path: Path, raw: bytes, fy_start: int, *, base: bool = True) -> EditedFile:
     try:
         text = decode(raw, path)
         node = compose(text.replace("\r\n", "\n"), path)
@@ -108,9 +111,11 @@ def parse_document(path: Path, raw: bytes, fy_start: int) -> EditedFile:
     if not isinstance(data, CommentedMap):
         raise ActionplanError(f"{path}: does not hold a mapping of keys such as `title:`")
     # Dumped now, before any edit, rather than by parsing the text a second time later.
-    base = _dump(round_trip_yaml(layout), data)
+    before = _dump(round_trip_yaml(layout), data) if base else None
+    measurements = data.get("measurements")
+    measured = len(measurements) if isinstance(measurements, list) else 0
     bom = raw.startswith(b"\xef\xbb\xbf")
-    return EditedFile(path, text, data, base, layout, fy_start, newline, bom)
+    return EditedFile(path, text, data, before, measured, layout, fy_start, newline, bom)
 
 
 def detect_layout(root: Node | None) -> Layout:
@@ -154,10 +159,16 @@ def _measure(
             sequences[(sequence, offset)] += 1
 
 
-def render(doc: EditedFile) -> str:
-    """The edited file's text: ruamel's rendering of the changes, the original bytes elsewhere."""
+def render(doc: EditedFile, *, inserted: CommentedMap | None = None) -> str:
+    """The edited file's text: ruamel's rendering of the changes, the original bytes elsewhere.
+
+    `inserted`: the one change made is this measurement inserted (as `add_measurement` says);
+    for a file opened without its rendering before the edit, that rendering is then read from
+    the one after, so each file is rendered once."""
     edited = _dump(round_trip_yaml(doc.layout), doc.data)
     base = doc.base
+    if base is None:
+        base = (inserted is not None and _without(doc, edited, inserted)) or _base(doc)
     original = doc.original if doc.original.endswith("\n") else doc.original + "\n"
     lines = overlay(
         original.splitlines(keepends=True),
@@ -171,6 +182,40 @@ def render(doc: EditedFile) -> str:
         text = text[:-1]
     text = text.replace("\n", doc.newline)
     return ("\ufeff" if doc.bom else "") + text
+
+
+def _base(doc: EditedFile) -> str:
+    """ruamel's rendering of the file's data as it was read, from its text again (where it
+    was not made up front and cannot be read from the edited rendering)."""
+    data = round_trip_yaml(doc.layout).load(doc.original)
+    return _dump(round_trip_yaml(doc.layout), data)
+
+
+def _without(doc: EditedFile, edited: str, inserted: CommentedMap) -> str | None:
+    """ruamel's rendering of the data before `inserted` was added to its measurements, read
+    from the rendering after: the same lines less those of the item (ruamel renders each item
+    of a list on lines of its own, the same whatever its neighbours). A quarter of the cost of
+    rendering the whole file again; None where the item cannot be found exactly."""
+    items = doc.data.get("measurements")
+    if not isinstance(items, list) or len(items) != doc.measured + 1 or not doc.measured:
+        return None
+    position = next((i for i, item in enumerate(items) if item is inserted), None)
+    alone = _dump(round_trip_yaml(doc.layout), {"measurements": [inserted]}).splitlines(True)
+    lines = edited.splitlines(keepends=True)
+    if position is None or alone[0] != "measurements:\n" or "measurements:\n" not in lines:
+        return None
+    dash = alone[1][: len(alone[1]) - len(alone[1].lstrip(" "))] + "-"
+    key = lines.index("measurements:\n")
+    starts = [n for n in range(key + 1, len(lines)) if _item_start(lines[n], dash)]
+    item = alone[1:]
+    if len(starts) != len(items) or lines[starts[position] : starts[position] + len(item)] != item:
+        return None
+    start = starts[position]
+    return "".join(lines[:start] + lines[start + len(item) :])
+
+
+def _item_start(line: str, dash: str) -> bool:
+    return line.startswith(dash) and line[len(dash) : len(dash) + 1] in (" ", "\n")
 
 
 def _dump(yaml: YAML, data: Any) -> str:

@@ -270,7 +270,8 @@ def prepare(
     texts: dict[Path, str] = {}
     bad: list[BadRow] = []
     jobs = [(path, records, settings, replace) for path, records in assigned.items()]
-    for done, (path, text, problems) in enumerate(ordered_map(edit_file, jobs), start=1):
+    edits = ordered_map(edit_file, jobs, parallel_from=EDITED_IN_PARALLEL_FROM)
+    for done, (path, text, problems) in enumerate(edits, start=1):
         bad.extend(problems)
         if text is not None:
             texts[path] = text
@@ -280,18 +281,24 @@ def prepare(
 
 
 Job = tuple[Path, list[Record], Settings, bool]
+# Editing a file takes about 15 ms (ruamel.yaml's round trip): two worker processes are faster
+# from a handful of files (measured with benchmarks/bench_check.py --thresholds).
+EDITED_IN_PARALLEL_FROM = 8
 
 
 def edit_file(job: Job) -> tuple[Path, str | None, list[BadRow]]:
     """One file's new text with its records added, or the rows that prevent it."""
     path, records, settings, replace = job
     try:
-        doc = open_document(path, settings.financial_year_start)
+        # One new figure for the file (the usual batch): rendered once, not twice.
+        single = len(records) == 1 and not replace
+        doc = open_document(path, settings.financial_year_start, base=not single)
         measurements = Measurements(doc)
     except ActionplanError as error:
         return path, None, [BadRow(records[0].line, str(error))]
     bad: list[BadRow] = []
     seen: dict[tuple[Any, bool], int] = {}
+    inserted = []
     for record in records:
         m = record.measurement
         earlier = seen.setdefault((m.period, m.forecast), record.line)
@@ -299,13 +306,13 @@ def edit_file(job: Job) -> tuple[Path, str | None, list[BadRow]]:
             bad.append(BadRow(record.line, f"{path}: line {earlier} already gives {m.period}"))
             continue
         try:
-            measurements.add(m, replace=replace)
+            inserted.append(measurements.add(m, replace=replace))
         except ActionplanError as error:
             bad.append(BadRow(record.line, str(error)))
     if bad:
         return path, None, bad
     try:
-        text = render(doc)
+        text = render(doc, inserted=inserted[0] if len(inserted) == 1 else None)
         validated(path, text, settings)
     except ActionplanError as error:
         return path, None, [BadRow(records[0].line, str(error))]

@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 
 from actionplan.domain.models import Indicator, Settings
-from actionplan.domain.values import Status
-from actionplan.domain.words import plural
+from actionplan.domain.statuses import STATUS_ORDER as STATUS_ORDER  # kept importable here
+from actionplan.domain.statuses import Status, no_tolerance_note
 from actionplan.errors import Problem
 from actionplan.judge.coverage import Coverage, PlanCheck, plan_check, unstated_period
 from actionplan.judge.spc import SpcResult, SpcUnavailable
@@ -72,16 +72,6 @@ class CheckResult:
         return counts
 
 
-STATUS_ORDER = [
-    Status.RED,
-    Status.AMBER,
-    Status.GREEN,
-    Status.NO_DATA,
-    Status.NO_TARGET,
-    Status.BLUE,
-]
-
-
 def check(
     files: Sequence[tuple[Path, Indicator]],
     settings: Settings,
@@ -99,18 +89,13 @@ def check(
 
 
 def _no_tolerance_note(files: Sequence[tuple[Path, Indicator]], settings: Settings) -> str:
-    """AMBER needs a tolerance; a tree that sets none anywhere should hear so once, rather
-    than read a board of only RED and GREEN as if nothing were close."""
-    if settings.tolerance is not None:
-        return ""
-    bare = sum(1 for _, i in files if i.tolerance is None and i.targets())
-    if not bare:
-        return ""
-    return (
-        f"no tolerance is set for {plural(bare, 'indicator')} with a target, so they cannot be "
-        "AMBER: set `tolerance: 5%` (or `{green: 5%, amber: 10%}`) in the workspace settings "
-        "file, actionplan.yaml, or in each indicator"
-    )
+    bare = sum(1 for _, i in files if lacks_tolerance(i))
+    return no_tolerance_note(bare, settings.tolerance is not None)
+
+
+def lacks_tolerance(indicator: Indicator) -> bool:
+    """A target but no tolerance of its own: AMBER only through the workspace's."""
+    return indicator.tolerance is None and bool(indicator.targets())
 
 
 def assess(indicator: Indicator, settings: Settings, as_of: date) -> Assessment:

@@ -232,7 +232,9 @@ def _signals(values: list[float], seg: Segment) -> list[int]:
         _two_in_three(sides, near),
         _shift(sides),
     )
-    return [next((r[i] for r in rules if r[i]), 0) for i in range(len(values))]
+    beyond, trend, two_in_three, shift = rules
+    # Sides are -1, 0 or 1, so `or` takes the first rule that flags the point.
+    return [a or b or c or d for a, b, c, d in zip(beyond, trend, two_in_three, shift, strict=True)]
 
 
 def _shift(sides: list[int]) -> list[int]:
@@ -271,15 +273,17 @@ def _two_in_three(sides: list[int], near: list[bool]) -> list[int]:
     are flagged: a point beyond a limit is not a near point.
     """
     n = len(sides)
-
-    def window(s: int) -> bool:
-        three = sides[s : s + 3]
-        return three[0] != 0 and three.count(three[0]) == 3 and sum(near[s : s + 3]) >= 2
-
+    if not any(near):
+        return [0] * n
+    # Whether the three points from each start qualify, worked out once for every start.
+    windows = [
+        sides[s] != 0
+        and sides[s] == sides[s + 1] == sides[s + 2]
+        and near[s] + near[s + 1] + near[s + 2] >= 2
+        for s in range(n - 2)
+    ]
     return [
-        sides[i]
-        if near[i] and any(window(s) for s in range(max(i - 2, 0), min(i, n - 3) + 1))
-        else 0
+        sides[i] if near[i] and any(windows[max(i - 2, 0) : min(i, n - 3) + 1]) else 0
         for i in range(n)
     ]
 

@@ -51,18 +51,10 @@ class Reading:
 
 def read(indicator: Indicator, measurement: Measurement, settings: Settings) -> Reading:
     """Judge one measurement against the target for its period."""
-    target_period, target = target_for(indicator, measurement.period)
-    if target_period is not None and lacks_trajectory(indicator, target_period, measurement):
+    target_period, target, prorated, missing = period_target(indicator, measurement, settings)
+    if missing:
         computed = Status.NO_DATA if measurement.value is None else Status.NO_TARGET
         return Reading(measurement, None, None, False, computed, missing_trajectory=True)
-    prorated = False
-    if target is not None and indicator.cumulative and indicator.unit in ADDITIVE_UNITS:
-        span = target_period or financial_year_of(
-            measurement.period.end, settings.financial_year_start
-        )
-        share = elapsed_share(span, measurement.period)
-        if share is not None and share != 1:
-            target, prorated = target * share, True
     value = measurement.value
     if value is None:
         return Reading(measurement, target, target_period, prorated, Status.NO_DATA)
@@ -80,6 +72,25 @@ def read(indicator: Indicator, measurement: Measurement, settings: Settings) -> 
     softened = computed is Status.RED and _soften(indicator, measurement, settings)
     status = Status.AMBER if softened else computed
     return Reading(measurement, target, target_period, prorated, status, softened=softened)
+
+
+def period_target(
+    indicator: Indicator, measurement: Measurement, settings: Settings
+) -> tuple[Period | None, Decimal | None, bool, bool]:
+    """The target a measurement is judged against: (its period, the target, pro-rated,
+    missing trajectory point). The part of `read` that charts need for every point."""
+    target_period, target = target_for(indicator, measurement.period)
+    if target_period is not None and lacks_trajectory(indicator, target_period, measurement):
+        return None, None, False, True
+    prorated = False
+    if target is not None and indicator.cumulative and indicator.unit in ADDITIVE_UNITS:
+        span = target_period or financial_year_of(
+            measurement.period.end, settings.financial_year_start
+        )
+        share = elapsed_share(span, measurement.period)
+        if share is not None and share != 1:
+            target, prorated = target * share, True
+    return target_period, target, prorated, False
 
 
 def rag(value: Decimal, target: Decimal, green: Decimal, amber: Decimal, direction: str) -> Status:

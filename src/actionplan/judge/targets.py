@@ -32,35 +32,36 @@ ADDITIVE_UNITS = frozenset({"count", "currency", "days", "number"})
 
 def target_for(indicator: Indicator, period: Period) -> tuple[Period | None, Decimal | None]:
     """The target of the most specific period that holds `period` (a single number holds all)."""
-    best: tuple[Period | None, float | None] | None = None
-    for target_period, value in indicator.targets():
-        if target_period is not None and not target_period.contains(period):
-            continue
-        if (
-            best is None
-            or best[0] is None
-            or (target_period is not None and target_period.days < best[0].days)
-        ):
-            best = (target_period, value)
-    if best is None or best[1] is None:
-        return (best[0] if best else None), None
-    return best[0], as_decimal(best[1])
+    target = indicator.target
+    if not isinstance(target, dict):  # one number (or none) for every period
+        return None, None if target is None else as_decimal(target)
+    best: Period | None = None
+    for target_period in target:
+        if target_period.contains(period) and (best is None or target_period.days < best.days):
+            best = target_period
+    if best is None:
+        return None, None
+    value = target[best]
+    return best, None if value is None else as_decimal(value)
 
 
 def lacks_trajectory(indicator: Indicator, target_period: Period, measurement: Measurement) -> bool:
     """True when the target that holds the measurement is profiled (it holds shorter target
     periods: an in-year trajectory) but no profile point holds this period. Pro-rating the
     year would be a guess the council did not make."""
-    if target_period == measurement.period:
+    target = indicator.target
+    if not isinstance(target, dict) or target_period == measurement.period:
         return False
-    return any(
-        other is not None and other != target_period and target_period.contains(other)
-        for other, _ in indicator.targets()
-    )
+    return any(other != target_period and target_period.contains(other) for other in target)
 
 
 def trajectory_gaps(path: Path, indicator: Indicator) -> list[Finding]:
     """Each measured period without its trajectory point, as a problem of the file."""
+    target = indicator.target
+    if not isinstance(target, dict) or not any(
+        other != period and period.contains(other) for period in target for other in target
+    ):
+        return []  # no target holds another: nothing is profiled
     gaps = []
     for index, measurement in enumerate(indicator.measurements):
         target_period, _ = target_for(indicator, measurement.period)

@@ -7,15 +7,13 @@ not the running total), and forecasts are left out: they are not observations.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
 from actionplan.domain.models import Indicator, Measurement, Settings
 from actionplan.domain.periods import Period, financial_year_of
-from actionplan.judge.check import CheckResult, Row
 from actionplan.judge.spc import SpcResult, SpcUnavailable, analyse
-from actionplan.judge.status import read
+from actionplan.judge.status import period_target
 from actionplan.judge.targets import ADDITIVE_UNITS
 from actionplan.judge.travel import known_on
 
@@ -27,9 +25,12 @@ class Point:
     target: float | None  # the target for this period's own figure, where there is one
 
 
-def series(indicator: Indicator, settings: Settings, as_of: date) -> list[Point]:
+def series(
+    indicator: Indicator, settings: Settings, as_of: date, *, every_target: bool = True
+) -> list[Point]:
     """Each period's own figure, oldest first: the actuals known at `as_of` whose periods are as
-    long as the latest one's (a chart of months leaves out an annual outturn)."""
+    long as the latest one's (a chart of months leaves out an annual outturn). Without
+    `every_target`, only the latest point carries its target (all that SPC needs)."""
     actuals = sorted(
         (
             m
@@ -43,8 +44,19 @@ def series(indicator: Indicator, settings: Settings, as_of: date) -> list[Point]
     days = _length(actuals[-1].period)
     alike = [m for m in actuals if _length(m.period) == days]
     if not indicator.cumulative:
-        return [Point(m.period, m.value or 0.0, _target(indicator, m, settings)) for m in alike]
-    return _own_amounts(indicator, alike, settings)
+        last = len(alike) - 1
+        return [
+            Point(
+                m.period,
+                m.value or 0.0,
+                _target(indicator, m, settings) if every_target or n == last else None,
+            )
+            for n, m in enumerate(alike)
+        ]
+    points = _own_amounts(indicator, alike, settings)
+    if not every_target:
+        points[:-1] = [replace(p, target=None) for p in points[:-1]]
+    return points
 
 
 def indicator_spc(
@@ -61,7 +73,8 @@ def indicator_spc(
             "a year-to-date share cannot be split into each period's own figure without "
             "its numerator and denominator"
         )
-    points = series(indicator, settings, as_of) if points is None else points
+    if points is None:
+        points = series(indicator, settings, as_of, every_target=False)
     recalculate = indicator.spc.recalculate_from if indicator.spc else []
     starts = sorted(
         {
@@ -79,20 +92,6 @@ def indicator_spc(
     )
 
 
-def with_spc(
-    result: CheckResult, settings: Settings, wanted: Callable[[Row], bool] = lambda row: True
-) -> CheckResult:
-    """The result with SPC worked out for the rows that will be shown (it costs ~0.1 ms a
-    row, too much to spend on ten thousand rows that a table leaves out)."""
-    rows = [
-        replace(row, spc=indicator_spc(row.assessment.indicator, settings, result.as_of))
-        if wanted(row)
-        else row
-        for row in result.rows
-    ]
-    return replace(result, rows=rows)
-
-
 def _is_share(indicator: Indicator) -> bool:
     return indicator.cumulative and indicator.unit not in ADDITIVE_UNITS
 
@@ -104,7 +103,7 @@ def _length(period: Period) -> int:
 
 
 def _target(indicator: Indicator, measurement: Measurement, settings: Settings) -> float | None:
-    target = read(indicator, measurement, settings).target
+    target = period_target(indicator, measurement, settings)[1]
     return None if target is None else float(target)
 
 

@@ -1,29 +1,155 @@
-"""`actionplan check` as one call: load the tree, judge it at a date, place each finding at its
-line, and work out SPC for the rows that will be shown."""
+"""`actionplan check` as one call: each plan file read, validated and judged at a date (in
+worker processes for large trees), its row worked out as it will be printed, and kept in the
+results cache so that an unchanged file costs a later run nothing but a `stat`.
+
+A run whose every file is served from the cache imports neither the models nor the YAML
+reader: judging is imported only when a file needs it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
+import os
+from collections.abc import Iterator
 from datetime import date
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from actionplan.judge.check import CheckResult, Row, check
-from actionplan.judge.trend import with_spc
-from actionplan.output.progress import load_plans
-from actionplan.workspace.locate import locate
+from actionplan.domain.statuses import no_tolerance_note
+from actionplan.errors import Problem
+from actionplan.output.check_rows import CheckReport, Judged, has_wanted_spc
+from actionplan.output.progress import progress
+from actionplan.workspace import store
+from actionplan.workspace.journal import recover_around
+from actionplan.workspace.parallel import ordered_map
+from actionplan.workspace.results import Key, ResultCache, results_file, stat_key, tool_fingerprint
+
+if TYPE_CHECKING:
+    from actionplan.domain.models import Settings
+
+# Judging a file takes about 0.4 ms: two worker processes are faster from about 150 files on a
+# 2-core machine (measured with benchmarks/bench_check.py --thresholds).
+JUDGED_IN_PARALLEL_FROM = 150
+# The settings as a check needs them once every file is judged: whether they set a tolerance,
+# and their problems as (path, line, column, message).
+SettingsInfo = tuple[bool, tuple[tuple[str, int, int, str], ...]]
 
 
-def check_tree(
-    paths: list[Path],
-    as_of: date,
-    *,
-    spc_for: Callable[[Row], bool],
-    cache: bool = True,
-) -> CheckResult:
-    """The result of checking every plan file under `paths` at `as_of`."""
-    workspace = load_plans(paths, cache=cache)
-    files = [(f.path, f.indicator) for f in workspace.files]
-    result = locate(check(files, workspace.settings, as_of, workspace.problems))
-    result = with_spc(result, workspace.settings, spc_for)
-    return replace(result, notes=workspace.notes + result.notes)
+def check_tree(paths: list[Path], as_of: date, *, spc: str, cache: bool = True) -> CheckReport:
+    """The check of every plan file under `paths` at `as_of`; `spc` says which rows need SPC
+    ("all", "shown": RED, AMBER and mismatched rows, or "none")."""
+    notes = list(recover_around(paths))
+    settings_path = store.find_settings(paths)
+    files, missing = store.find_plan_files(paths)
+    results = ResultCache(results_file(paths), _context(settings_path)) if cache else None
+    kept, keys = _kept(files, results, as_of.toordinal(), spc)
+    todo = [path for path, row in zip(files, kept, strict=True) if row is None]
+    info: SettingsInfo | None = results.info if results else None
+    settings = None
+    if todo or info is None:
+        settings, settings_problems = store.load_settings(settings_path)
+        info = (
+            settings.tolerance is not None,
+            tuple((str(p.path), p.line, p.column, p.message) for p in settings_problems),
+        )
+        if results:
+            results.keep_info(info)
+    tolerance_set, settings_problems_kept = info
+    problems = [
+        Problem(Path(p), line, column, text) for p, line, column, text in settings_problems_kept
+    ]
+    report = CheckReport(as_of, problems=problems + missing, notes=notes)
+    fresh = _judge(todo, settings, as_of, spc)
+    ids: dict[str, Path] = {}
+    with progress("Reading plan files") as tick:
+        for done, (path, outcome, key) in enumerate(zip(files, kept, keys, strict=True), 1):
+            tick(done, len(files))
+            if outcome is None:
+                outcome = _fresh(path, next(fresh), key, results)
+            _add(report, path, outcome, ids)
+    if results:
+        results.save()
+    report.rows.sort(key=lambda row: row.order)
+    report.problems.sort(key=lambda p: (str(p.path), p.line, p.column))
+    if note := no_tolerance_note(sum(row.bare for row in report.rows), tolerance_set):
+        report.notes.append(note)
+    return report
+
+
+def _context(settings_path: Path | None) -> str:
+    """What every cached result depends on besides its own file and the date: the tool, the
+    settings file's bytes and the limit on unknown keys (validation messages depend on it)."""
+    try:
+        settings = settings_path.read_bytes() if settings_path else b""
+    except OSError:
+        settings = b"unreadable"
+    limit = os.environ.get("ACTIONPLAN_MAX_UNKNOWN_KEYS", "")
+    return f"{tool_fingerprint()} {settings_path} {settings!r} {limit!r}"
+
+
+def _kept(
+    files: list[Path], results: ResultCache | None, day: int, spc: str
+) -> tuple[list[Judged | list[Problem] | None], list[Key | None]]:
+    """For each file, its row served from the cache or its problem if it cannot be read (else
+    None), and its state."""
+    kept: list[Judged | list[Problem] | None] = [None] * len(files)
+    keys: list[Key | None] = [None] * len(files)
+    folder = os.getcwd()
+    for index, path in enumerate(files):
+        text = str(path)
+        try:
+            keys[index] = key = stat_key(os.stat(text))
+        except OSError as error:
+            kept[index] = [Problem(path, 1, 1, f"cannot read: {error.strerror}")]
+            continue
+        if results is None:
+            continue
+        # As `Path.absolute()` names it, without making a Path of each of 10,000 names.
+        payload = results.get(os.path.join(folder, text), key, day)
+        if payload is not None:
+            row = Judged(text, *payload)
+            if has_wanted_spc(row, spc):
+                kept[index] = row
+    return kept, keys
+
+
+def _judge(
+    todo: list[Path], settings: Settings | None, as_of: date, spc: str
+) -> Iterator[tuple[Judged, tuple[int, int]] | list[Problem]]:
+    """Each file judged afresh, in order (in worker processes for large trees)."""
+    if not todo or settings is None:
+        return iter(())
+    from actionplan.output.judging import judge_file
+
+    judge = partial(judge_file, settings=settings, as_of=as_of, spc=spc)
+    return ordered_map(judge, todo, parallel_from=JUDGED_IN_PARALLEL_FROM)
+
+
+def _fresh(
+    path: Path,
+    outcome: tuple[Judged, tuple[int, int]] | list[Problem],
+    key: Key | None,
+    results: ResultCache | None,
+) -> Judged | list[Problem]:
+    """A file's fresh outcome, its row kept for later runs."""
+    if isinstance(outcome, list):
+        return outcome
+    row, span = outcome
+    if results and key:
+        results.put(str(path.absolute()), key, span, tuple(row)[1:])
+    return row
+
+
+def _add(
+    report: CheckReport, path: Path, outcome: Judged | list[Problem], ids: dict[str, Path]
+) -> None:
+    """A file's row or problems added to the report; a second file with an id is a problem."""
+    if isinstance(outcome, list):
+        report.problems.extend(outcome)
+    elif outcome.id in ids:
+        message = store._duplicate_id(outcome.id, ids)
+        report.problems.append(Problem(path, outcome.id_line, outcome.id_column, message))
+    else:
+        ids[outcome.id] = path
+        report.rows.append(outcome)
+        report.problems.extend(Problem(path, *finding) for finding in outcome.findings)

@@ -4,8 +4,7 @@ coverage, and the summary line. Shared by the table, the GitHub annotations and 
 from __future__ import annotations
 
 from actionplan.domain.values import Status
-from actionplan.domain.words import plural
-from actionplan.judge.check import Assessment, CheckResult, Row
+from actionplan.judge.check import Assessment, Row
 from actionplan.judge.spc import SpcResult
 from actionplan.judge.travel import Travel
 from actionplan.output.wording import figure
@@ -90,21 +89,3 @@ def shown(row: Row, show_all: bool) -> bool:
     return (
         show_all or a.status in (Status.RED, Status.AMBER) or bool(a.reading and a.reading.mismatch)
     )
-
-
-def summary_line(result: CheckResult) -> str:
-    counts = result.counts()
-    parts = ", ".join(
-        f"{counts[s.value]} {s.value}" for s in Status if s is not Status.BLUE or counts[s.value]
-    )
-    stale = sum(1 for r in result.rows if r.assessment.stale)
-    mismatches = sum(
-        1 for r in result.rows if r.assessment.reading and r.assessment.reading.mismatch
-    )
-    text = f"{plural(len(result.rows), 'indicator')} as of {result.as_of}: {parts}; {stale} stale"
-    if mismatches:
-        statuses = plural(mismatches, "published status", "published statuses")
-        text += f"; {statuses} {'differs' if mismatches == 1 else 'differ'} from computed"
-    if result.problems:
-        text += f"; {plural(len(result.problems), 'problem')} in files"
-    return text

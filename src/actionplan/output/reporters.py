@@ -1,4 +1,4 @@
-"""The check reporters by name: `--format table|json|github`. Each takes a finished CheckResult
+"""The check reporters by name: `--format table|json|github`. Each takes a finished CheckReport
 and a stream, so it is tested on results built in memory."""
 
 from __future__ import annotations
@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
-from actionplan.judge.check import CheckResult
+from actionplan.output.check_rows import CheckReport
 from actionplan.output.machine import report_github, report_json
 from actionplan.output.table import report_table
 
-Reporter = Callable[[CheckResult, TextIO, bool, bool], None]
+Reporter = Callable[[CheckReport, TextIO, bool, bool], None]
 
 
 REPORTERS: dict[str, Reporter] = {

@@ -6,20 +6,10 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from actionplan.domain.values import Status
+from actionplan.domain.statuses import Status
 from actionplan.errors import Problem
-from actionplan.judge.check import CheckResult, Row
-from actionplan.output.describe import (
-    describe_plan,
-    describe_spc,
-    describe_target,
-    describe_travel,
-    describe_value,
-    shown,
-    summary_line,
-)
+from actionplan.output.check_rows import CheckReport, Judged, summary_line
 from actionplan.output.terminal import printable
-from actionplan.output.wording import status_words
 
 STATUS_STYLE = {
     Status.RED: "bold red",
@@ -53,10 +43,10 @@ def emit(lines: list[Line], out: TextIO) -> None:
     Console(file=out, highlight=False, soft_wrap=True).print(text)
 
 
-def report_table(result: CheckResult, out: TextIO, missing_only: bool, show_all: bool) -> None:
+def report_table(result: CheckReport, out: TextIO, missing_only: bool, show_all: bool) -> None:
     lines: list[Line] = []
     if not missing_only:
-        rows = [row for row in result.rows if shown(row, show_all)]
+        rows = [row for row in result.rows if show_all or row.shown]
         if rows:
             lines += table_lines(rows)
         hidden = len(result.rows) - len(rows)
@@ -77,32 +67,12 @@ COLUMNS = (
     "spc (variation / assurance)",
     "plan",
 )
-TITLE_WIDTH = 40
 
 
-def table_cells(row: Row) -> list[str]:
-    a = row.assessment
-    m = a.reading.measurement if a.reading else None
-    title = a.indicator.title
-    if len(title) > TITLE_WIDTH:
-        title = title[: TITLE_WIDTH - 1].rstrip() + "…"
-    return [
-        a.indicator.id,
-        title,
-        "-" if m is None else str(m.period) + (" (stale)" if a.stale else ""),
-        describe_value(a),
-        describe_target(a),
-        status_words(a),
-        describe_travel(a),
-        describe_spc(row),
-        describe_plan(a),
-    ]
-
-
-def table_lines(rows: list[Row]) -> list[Line]:
+def table_lines(rows: list[Judged]) -> list[Line]:
     """Aligned columns, the status coloured. (rich's Table costs ~0.5 ms a row: too slow for
     the thousands of rows of a national collection.)"""
-    cells = [table_cells(row) for row in rows]
+    cells = [row.cells for row in rows]
     widths = [max(len(c[i]) for c in [list(COLUMNS), *cells]) for i in range(len(COLUMNS))]
     status_column = COLUMNS.index("status")
     lines: list[Line] = [
@@ -112,7 +82,7 @@ def table_lines(rows: list[Row]) -> list[Line]:
         pieces: Line = []
         for i, (cell, width) in enumerate(zip(line, widths, strict=True)):
             last = i == len(line) - 1
-            style = STATUS_STYLE[row.assessment.status] if i == status_column else ""
+            style = STATUS_STYLE[Status(row.status)] if i == status_column else ""
             pieces.append((cell if last else cell.ljust(width), style))
             if not last:
                 pieces.append(("  ", ""))
@@ -120,11 +90,11 @@ def table_lines(rows: list[Row]) -> list[Line]:
     return lines
 
 
-def needs_plan_lines(result: CheckResult) -> list[Line]:
-    needing = [row for row in result.rows if row.assessment.needs_plan]
-    lacking = [row for row in needing if row.assessment.status is Status.RED]
+def needs_plan_lines(result: CheckReport) -> list[Line]:
+    needing = [row for row in result.rows if row.needs_plan]
+    lacking = [row for row in needing if row.status == Status.RED.value]
     # A plan on a measure with no status yet that does not say which period it answers.
-    unfinished = [row for row in needing if row.assessment.status is not Status.RED]
+    unfinished = [row for row in needing if row.status != Status.RED.value]
     lines = _red_plan_lines(result, lacking)
     if unfinished:
         lines.append([(f"Plans to complete ({len(unfinished)}):", "bold")])
@@ -132,24 +102,16 @@ def needs_plan_lines(result: CheckResult) -> list[Line]:
     return lines
 
 
-def _red_plan_lines(result: CheckResult, lacking: list[Row]) -> list[Line]:
-    reds = sum(1 for row in result.rows if row.assessment.status is Status.RED)
+def _red_plan_lines(result: CheckReport, lacking: list[Judged]) -> list[Line]:
+    reds = sum(1 for row in result.rows if row.status == Status.RED.value)
     lines: list[Line] = []
     if not lacking:
         if reds:
             lines.append([(f"Every RED measure ({reds}) has a current, complete plan.", "green")])
         for row in result.rows:
-            plan = row.assessment.plan
-            if plan and plan.overdue_unknown:
-                lines.append(
-                    [
-                        (
-                            f"  {row.assessment.indicator.id}: cannot check overdue "
-                            "(`when` is words, not a date or period)",
-                            "",
-                        )
-                    ]
-                )
+            if row.overdue_unknown:
+                words = "cannot check overdue (`when` is words, not a date or period)"
+                lines.append([(f"  {row.id}: {words}", "")])
         return lines
     lines.append(
         [(f"RED measures lacking a current, complete plan ({len(lacking)} of {reds}):", "bold red")]
@@ -158,13 +120,11 @@ def _red_plan_lines(result: CheckResult, lacking: list[Row]) -> list[Line]:
     return lines
 
 
-def _needing_line(row: Row) -> Line:
-    plan = row.assessment.plan
-    assert plan is not None
+def _needing_line(row: Judged) -> Line:
     return [
-        (f"  {row.path}:{row.line}: {row.assessment.indicator.id} ", ""),
-        (plan.coverage.value, "bold"),
-        (f": {plan.detail}", ""),
+        (f"  {row.path}:{row.line}: {row.id} ", ""),
+        (row.coverage, "bold"),
+        (f": {row.detail}", ""),
     ]
 
 

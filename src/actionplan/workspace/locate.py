@@ -8,13 +8,15 @@ the line to edit rather than line 1.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from actionplan.errors import ActionplanError, Problem
-from actionplan.judge.check import Assessment, CheckResult, Row
+from actionplan.judge.check import Assessment, Row
 from actionplan.judge.targets import Finding
+from actionplan.workspace.fastread import declined
 from actionplan.workspace.limits import PLAN_BYTES, read_limited
 from actionplan.workspace.yamlfile import compose, decode, node_at
 
@@ -49,27 +51,69 @@ def focus(assessment: Assessment) -> Loc | None:
     return ("measurements", index)
 
 
-def locate(result: CheckResult) -> CheckResult:
-    """The result with rows needing attention and findings placed at their lines."""
-    rows = [_placed(row) if _points_at(row) else row for row in result.rows]
-    problems = list(result.problems) + [_problem(finding) for finding in result.findings]
-    problems.sort(key=lambda p: (str(p.path), p.line, p.column))
-    return replace(result, rows=rows, problems=problems, findings=[])
+_PLAN_KEY = re.compile(r"^action_plan:(?=[ \t\r\n]|$)", re.MULTILINE)
+_MEASUREMENTS_KEY = re.compile(r"^measurements:[ \t]*(?:#[^\n]*)?$", re.MULTILINE)
 
 
-def _points_at(row: Row) -> bool:
+def line_of(path: Path, loc: Loc, items: int) -> int:
+    """The line a person edits for `focus`'s key path (`items`: how many measurements the file
+    holds). Read from the text where it is plain (a top-level key, a block list of items
+    each starting on its dash line), else from the composed file as `positions` does."""
+    try:
+        text = decode(read_limited(path, PLAN_BYTES), path)
+    except (OSError, ActionplanError):
+        return 1
+    line = None if declined(text) else _plain_line(text, loc, items)
+    return line if line is not None else positions(path, [loc])[0][0]
+
+
+def _plain_line(text: str, loc: Loc, items: int) -> int | None:
+    if loc == ("action_plan",):
+        keys = [match.start() for match in _PLAN_KEY.finditer(text)]
+        return text.count("\n", 0, keys[0]) + 1 if len(keys) == 1 else None
+    keys = [match.end() for match in _MEASUREMENTS_KEY.finditer(text)]
+    if len(loc) != 2 or loc[0] != "measurements" or len(keys) != 1:
+        return None
+    first = text.count("\n", 0, keys[0]) + 1  # the line of `measurements:`
+    starts: list[int] = []
+    dash: int | None = None
+    for number, line in enumerate(text[keys[0] :].split("\n")[1:], start=first + 1):
+        body = line.lstrip(" ")
+        if not body.strip() or body.startswith("#"):
+            continue
+        indent = len(line) - len(body)
+        dash = indent if dash is None else dash
+        if indent < dash or (indent == dash and not body.startswith("- ")):
+            break
+        if indent == dash:
+            rest = body[2:].strip()
+            if not rest or rest.startswith("#"):
+                return None  # the item starts on a later line
+            starts.append(number)
+    index = loc[1]
+    if len(starts) != items or not isinstance(index, int) or not 0 <= index < items:
+        return None
+    return starts[index]
+
+
+def placed(row: Row) -> Row:
+    """The row with the line a person edits, where it needs attention (a RED measure lacking
+    a plan, or a status not as published)."""
     reading = row.assessment.reading
-    return row.assessment.needs_plan or bool(reading and reading.mismatch)
-
-
-def _placed(row: Row) -> Row:
+    if not (row.assessment.needs_plan or (reading and reading.mismatch)):
+        return row
     loc = focus(row.assessment)
     if loc is None:
         return row
-    [(line, _)] = positions(row.path, [loc])
-    return replace(row, line=line)
+    return replace(row, line=line_of(row.path, loc, len(row.assessment.indicator.measurements)))
 
 
-def _problem(finding: Finding) -> Problem:
-    [(line, column)] = positions(finding.path, [finding.loc])
-    return Problem(finding.path, line, column, finding.message)
+def located(findings: Sequence[Finding]) -> list[Problem]:
+    """Each finding as a problem at its line (the file is read again once for all of them)."""
+    if not findings:
+        return []
+    places = positions(findings[0].path, [finding.loc for finding in findings])
+    return [
+        Problem(finding.path, line, column, finding.message)
+        for finding, (line, column) in zip(findings, places, strict=True)
+    ]
