@@ -57,7 +57,8 @@ def plan_files(folder: Path) -> list[Path]:
 
 def row(label: str, figure: Figure, unit: str = "s", note: str = "") -> None:
     spread = f"({figure.low:.2f}-{figure.high:.2f})"
-    print(f"| {label} | {figure.median:.2f} {unit} {spread}{note} |")
+    cpu = f"{figure.cpu:.2f} s" if figure.cpu is not None else ""
+    print(f"| {label} | {figure.median:.2f} {unit} {spread}{note} | {cpu} |")
 
 
 def cold_rows(sizes: list[int], times: int, work: Path, env: dict[str, str]) -> None:
@@ -70,7 +71,8 @@ def cold_rows(sizes: list[int], times: int, work: Path, env: dict[str, str]) -> 
             cat = repeat(times, lambda f=files: run(["cat", *f], env))  # type: ignore[misc]
             note = f"; {figure.median / cat.median:.0f} x cat ({cat.median:.2f} s)"
         row(f"cold check, {size:,} files (`--no-cache`)", figure, note=note)
-        print(f"|   per file | {figure.median / size * 1000:.3f} ms |")
+        per_cpu = f"{figure.cpu / size * 1000:.3f} ms" if figure.cpu is not None else ""
+        print(f"|   per file | {figure.median / size * 1000:.3f} ms | {per_cpu} |")
 
 
 def warm_rows(times: int, work: Path, env: dict[str, str]) -> None:
@@ -256,7 +258,7 @@ def main() -> None:
         f"{version.strip()}; cores: {len(os.sched_getaffinity(0))}; "
         f"load average: {os.getloadavg()[0]:.2f}; median of {args.repeat} (lowest-highest)\n"
     )
-    print("| measure | figure |\n|---|---:|")
+    print("| measure | figure | processor time, all processes |\n|---|---:|---:|")
     cold_rows(sorted(args.sizes), args.repeat, work, env)
     warm_rows(args.repeat, work, env)
     memory_rows(sorted(args.sizes), work, env)

@@ -7,6 +7,7 @@ because the machines these run on are shared and a single run says little.
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import threading
@@ -18,22 +19,32 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Figure:
-    """The median of several runs, and the lowest and highest."""
+    """The median of several runs, and the lowest and highest; for timed commands also the
+    median processor time of the command and its worker processes, which other work on a
+    shared machine disturbs far less than the time on the clock."""
 
     median: float
     low: float
     high: float
+    cpu: float | None = None
 
     @classmethod
-    def of(cls, values: Sequence[float]) -> Figure:
-        return cls(statistics.median(values), min(values), max(values))
+    def of(cls, values: Sequence[float], cpu: Sequence[float] = ()) -> Figure:
+        median_cpu = statistics.median(cpu) if cpu else None
+        return cls(statistics.median(values), min(values), max(values), median_cpu)
+
+
+_cpu: list[float] = []  # processor seconds of each command run since the last `repeat`
 
 
 def run(args: Sequence[str], env: dict[str, str], ok: tuple[int, ...] = (0, 1)) -> float:
     """Seconds for one run of a command, its output discarded; a failure stops the benchmark."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    _cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     if done.returncode not in ok:
         raise SystemExit(
             f"{' '.join(args[:3])}... failed ({done.returncode}): {done.stderr[-800:]!r}"
@@ -46,11 +57,14 @@ def repeat(
 ) -> Figure:
     """`once` run `times` times (each after `prepare`, which is not timed)."""
     values = []
+    cpu = []
     for _ in range(times):
         if prepare:
             prepare()
+        _cpu.clear()
         values.append(once())
-    return Figure.of(values)
+        cpu.append(sum(_cpu))
+    return Figure.of(values, cpu if any(cpu) else ())
 
 
 def _tree(pid: int) -> list[int]:

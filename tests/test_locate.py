@@ -12,7 +12,7 @@ from actionplan.workspace.locate import line_of, positions
 from actionplan.workspace.store import parse_file
 
 ROOT = Path(__file__).parents[1]
-PROJECT = sorted(p for p in ROOT.glob("**/*.y*ml") if ".venv" not in p.parts and p.is_file())
+PROJECT = sorted(p for d in ("plans", "tests") for p in (ROOT / d).rglob("*.y*ml") if p.is_file())
 SHAPES = {
     "at column 0": "title: T\nmeasurements:\n- period: 2014-04\n  value: 5\n- period: 2014-05\n"
     "  value: 6\naction_plan:\n  period: 2014-05\n",

@@ -306,8 +306,16 @@ def parse_file(path: Path) -> Parsed:
     except OSError as error:
         raise FileProblem(Problem(path, 1, 1, _cannot(error))) from None
     except OverLimit as error:
-        raise FileProblem(Problem(path, 1, 1, error.advice)) from None
+        raise FileProblem(Problem(path, 1, 1, _over_limit(path, error))) from None
     return parse_bytes(raw, path)
+
+
+def _over_limit(path: Path, error: OverLimit) -> str:
+    """The refusal with the file's size where it can be told (a FIFO's cannot)."""
+    try:
+        return PLAN_BYTES.advice(f"{path.stat().st_size:,} bytes")
+    except OSError:
+        return error.advice
 
 
 def parse_bytes(raw: bytes, path: Path) -> Parsed:
