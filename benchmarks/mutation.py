@@ -2,7 +2,7 @@
 
 mutmut plants one small change at a time (an operator, a constant, a dropped argument) in the
 judging modules and the period parser, runs the tests that reach the changed function, and
-counts the changes that no test notices ("survivors"). It is slow (about half an hour on two
+counts the changes that no test notices ("survivors"). It is slow (10 to 30 minutes on two
 cores), so it is a script to run by hand rather than a CI gate:
 
     python benchmarks/mutation.py                  # whole run, then the share killed
