@@ -136,19 +136,6 @@ class Measurements:
         return item
 
 
-def recorded(doc: EditedFile, period: Period, *, forecast: bool = False) -> CommentedMap | None:
-    """The measurement the file already holds for `period` (an actual, or a forecast)."""
-    items = doc.data.get("measurements")
-    if not isinstance(items, list):
-        return None
-    for index, item in enumerate(items):
-        if not isinstance(item, CommentedMap) or bool(item.get("forecast")) != forecast:
-            continue
-        if _item_period(doc, item, index) == period:
-            return item
-    return None
-
-
 def _measurements(doc: EditedFile) -> CommentedSeq:
     items = doc.data.get("measurements")
     if isinstance(items, CommentedSeq) and items:

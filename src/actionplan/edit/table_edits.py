@@ -18,10 +18,9 @@ from actionplan.domain.periods import Period, parse_period
 from actionplan.domain.steps import frequency_of
 from actionplan.domain.values import Direction, Status, parse_status
 from actionplan.edit.changes import (
-    add_measurement,
+    Measurements,
     measurement_data,
     new_indicator_text,
-    recorded,
     schema_reference,
 )
 from actionplan.edit.document import EditedFile, EditError, parse_document
@@ -62,9 +61,10 @@ def record_figure(
     """The measurement in period order; where the period is recorded already, the keys the
     table gives (value, status, note; or `keys`) are compared, and changed only on `replace`
     (the others, such as `reported` or `comparators`, are kept)."""
-    existing = recorded(doc, measurement.period)
+    measurements = Measurements(doc)
+    existing = measurements.recorded.get((measurement.period, False))  # the actual
     if existing is None:
-        add_measurement(doc, measurement)
+        measurements.add(measurement)
         return True
     new = measurement_data(measurement)
     new.pop("period")

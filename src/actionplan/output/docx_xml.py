@@ -38,24 +38,23 @@ def shade_cell(cell: _Cell, fill: str) -> None:
 
 
 def bottom_border(paragraph: DocxParagraph) -> None:
-    border = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for name, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", RULE_COLOUR)):
-        bottom.set(qn(f"w:{name}"), value)
-    border.append(bottom)
-    paragraph._p.get_or_add_pPr().insert_element_before(
-        border, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc",
-        "w:outlineLvl", "w:rPr", "w:sectPr", "w:pPrChange",
-    )  # fmt: skip
+    _paragraph_border(paragraph, "bottom", size="6", space="1", colour=RULE_COLOUR)
 
 
 def left_rule(paragraph: DocxParagraph, colour: str) -> None:
     """A thick rule down the paragraph's left side, setting it apart (a notice)."""
+    _paragraph_border(paragraph, "left", size="24", space="8", colour=colour)
+
+
+def _paragraph_border(
+    paragraph: DocxParagraph, side: str, *, size: str, space: str, colour: str
+) -> None:
     border = OxmlElement("w:pBdr")
-    left = OxmlElement("w:left")
-    for name, value in (("val", "single"), ("sz", "24"), ("space", "8"), ("color", colour)):
-        left.set(qn(f"w:{name}"), value)
-    border.append(left)
+    line = OxmlElement(f"w:{side}")
+    for name, value in (("val", "single"), ("sz", size), ("space", space), ("color", colour)):
+        line.set(qn(f"w:{name}"), value)
+    border.append(line)
+    # Word refuses a pPr whose children are out of the schema's order.
     paragraph._p.get_or_add_pPr().insert_element_before(
         border, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc",
         "w:outlineLvl", "w:rPr", "w:sectPr", "w:pPrChange",

@@ -272,8 +272,7 @@ def _parse_all(
             early[path] = Problem(path, 1, 1, _cannot(error))
             continue
         if stats[path].st_size > PLAN_BYTES.value:
-            found = f"{stats[path].st_size:,} bytes"
-            early[path] = Problem(path, 1, 1, PLAN_BYTES.advice(found))
+            early[path] = Problem(path, 1, 1, _too_big(stats[path].st_size))
             continue
         hit = cache.get(path, stats[path]) if cache else None
         if hit is None:
@@ -313,9 +312,13 @@ def parse_file(path: Path) -> Parsed:
 def _over_limit(path: Path, error: OverLimit) -> str:
     """The refusal with the file's size where it can be told (a FIFO's cannot)."""
     try:
-        return PLAN_BYTES.advice(f"{path.stat().st_size:,} bytes")
+        return _too_big(path.stat().st_size)
     except OSError:
         return error.advice
+
+
+def _too_big(size: int) -> str:
+    return PLAN_BYTES.advice(f"{size:,} bytes")
 
 
 def parse_bytes(raw: bytes, path: Path) -> Parsed:
