@@ -152,3 +152,30 @@ def test_a_damaged_entry_is_not_trusted(tree: Path, parsed: list[Path]) -> None:
     cache.write_bytes(marshal.dumps((header, entries)))
 
     assert assert_as_uncached(parsed, "--as-of", AS_OF) == {SMOKING.name}
+
+
+def test_a_damaged_json_detail_is_not_trusted(tree: Path, parsed: list[Path]) -> None:
+    assert_as_uncached(parsed, "--as-of", AS_OF)
+    [details] = (tree / "cache").glob("*.detail")
+    header, entries = marshal.loads(details.read_bytes())
+    name = str((tree / SMOKING).absolute())
+    crc, blob = entries[name]
+    entries[name] = (crc, blob.replace(b"RED", b"GRE"))
+    details.write_bytes(marshal.dumps((header, entries)))
+
+    assert assert_as_uncached(parsed, "--as-of", AS_OF) == {SMOKING.name}
+
+
+def test_json_after_a_table_run_of_an_edited_file_is_judged_afresh(
+    tree: Path, parsed: list[Path]
+) -> None:
+    """A table run keeps no JSON: the JSON kept from before the edit must not be printed."""
+    assert_as_uncached(parsed, "--as-of", AS_OF)
+    smoking = tree / SMOKING
+    smoking.write_text(smoking.read_text().replace("617", "5"))
+    for table in (["--all"], []):
+        assert outputs("--as-of", AS_OF, *table) == outputs("--as-of", AS_OF, *table, "--no-cache")
+    parsed.clear()
+    cached = outputs("--as-of", AS_OF, "--format", "json")
+    assert {p.name for p in parsed} == {SMOKING.name}
+    assert cached == outputs("--as-of", AS_OF, "--format", "json", "--no-cache")

@@ -7,6 +7,7 @@ the Wirral seed plans; see tests/test_council_rules.py for the sources.
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 
@@ -232,3 +233,26 @@ def test_a_comma_never_changes_a_value_silently(written: str) -> None:
     assert 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
     plain = written.replace(",", "").replace("£", "").replace("$", "").replace("€", "")
     assert value == float(plain.removesuffix("%"))
+
+
+@given(
+    st.floats(allow_nan=True, allow_infinity=True)
+    | st.integers(min_value=-(10**400), max_value=10**400)
+)
+def test_a_number_is_kept_only_when_finite_and_within_range(number: float) -> None:
+    """YAML's own numbers (`.nan`, `.inf`, `1e301`, a 400-digit integer) are refused with a
+    message; every other number is kept exactly."""
+    try:
+        value = parse_number(number)
+    except ValueError as error:
+        assert "not a number" in str(error) or "too large" in str(error)
+        assert not abs(_as_float(number)) <= 1e300  # NaN is not either
+        return
+    assert value == _as_float(number) and abs(value) <= 1e300  # type: ignore[operator]
+
+
+def _as_float(number: float) -> float:
+    try:
+        return float(number)
+    except OverflowError:  # an integer of 309 digits or more
+        return math.inf

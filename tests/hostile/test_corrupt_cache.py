@@ -1,4 +1,4 @@
-"""A parse cache damaged one byte at a time is never trusted: every check gives exactly what
+"""A results cache (its rows and, apart, their JSON) damaged one byte at a time is never trusted: every check gives exactly what
 `--no-cache` gives, within a few seconds and without a runaway of memory."""
 
 from __future__ import annotations
@@ -24,17 +24,20 @@ def test_single_byte_corruptions_of_the_cache_give_the_no_cache_result(tmp_path:
     assert truth.code == 1 and f'"indicators": {len(plans)}' in truth.stdout, truth
     first = forked.run(CHECK, work, env=env)  # writes the cache
     assert (first.code, first.stdout) == (truth.code, truth.stdout)
-    [cache] = list(cache_dir.iterdir())
-    intact = cache.read_bytes()
+    caches = sorted(cache_dir.iterdir())
+    assert [c.suffix for c in caches] == [".detail", ".marshal"]
 
     rng = random.Random(13)
     differing = []
-    for position in rng.sample(range(len(intact)), CORRUPTIONS):
-        damaged = bytearray(intact)
-        damaged[position] ^= rng.randrange(1, 256)
-        cache.write_bytes(bytes(damaged))
-        run = forked.run(CHECK, work, env=env, timeout=20)
-        assert "Traceback" not in run.stderr and run.max_rss_mb < 300, (position, run)
-        if (run.code, run.stdout) != (truth.code, truth.stdout):
-            differing.append(position)
+    for cache in caches:
+        intact = cache.read_bytes()
+        for position in rng.sample(range(len(intact)), CORRUPTIONS // len(caches)):
+            damaged = bytearray(intact)
+            damaged[position] ^= rng.randrange(1, 256)
+            cache.write_bytes(bytes(damaged))
+            run = forked.run(CHECK, work, env=env, timeout=20)
+            assert "Traceback" not in run.stderr and run.max_rss_mb < 300, (position, run)
+            if (run.code, run.stdout) != (truth.code, truth.stdout):
+                differing.append((cache.suffix, position))
+        cache.write_bytes(intact)
     assert not differing, f"{len(differing)} of {CORRUPTIONS} corruptions changed the result"

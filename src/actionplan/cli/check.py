@@ -55,7 +55,8 @@ def check(
     if output is CheckFormat.json or (output is CheckFormat.table and not missing):
         spc = "all" if output is CheckFormat.json or show_all else "shown"
     day = parse_as_of(as_of)
-    result = check_tree(plan_paths(paths), day, spc=spc, cache=not no_cache)
+    json = output is CheckFormat.json
+    result = check_tree(plan_paths(paths), day, spc=spc, cache=not no_cache, json=json)
     if output is CheckFormat.table:
         report_problems(result.problems, sys.stderr)
         report_notes(result.notes, sys.stderr)

@@ -25,6 +25,8 @@ def parse_number(value: object) -> float | None:
         return None
     if isinstance(value, bool):
         raise ValueError("a figure must be a number, not true/false")
+    if type(value) is float and -_LARGEST <= value <= _LARGEST:
+        return value  # the figure of nearly every file (NaN fails the comparison too)
     if isinstance(value, int | float):
         return _finite(value, _written(value))
     if not isinstance(value, str):

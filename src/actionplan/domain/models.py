@@ -23,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 
+from actionplan.domain.keys import MAX_UNKNOWN_KEYS
 from actionplan.domain.periods import DEFAULT_FY_START, Period
 from actionplan.domain.values import (
     Direction,
@@ -35,9 +36,6 @@ from actionplan.domain.values import (
     Unit,
 )
 
-# Unknown keys in one mapping reported one by one; `ACTIONPLAN_MAX_UNKNOWN_KEYS` raises it (the
-# workspace passes it in the validation context as `max_unknown_keys`).
-MAX_UNKNOWN_KEYS = 50
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 

@@ -28,7 +28,7 @@ from actionplan.legacy.draft import Draft, Facts, build_draft
 from actionplan.legacy.notes import Note
 from actionplan.legacy.reader import LegacyError, read_document
 from actionplan.workspace.atomic import write_atomic
-from actionplan.workspace.store import SETTINGS_FILE
+from actionplan.workspace.walk import SETTINGS_FILE
 
 SLUG_LIMIT = 80
 

@@ -54,6 +54,18 @@ class Judged(NamedTuple):
     def order(self) -> tuple[int, str]:
         return _RANK[self.status], self.id
 
+    def kept(self) -> tuple[tuple[object, ...], tuple[str, str]]:
+        """What the results cache keeps of a row: all but its path, and apart, its JSON (read
+        back only by a run that prints JSON)."""
+        bare = self._replace(json_head="", json_tail="")
+        return tuple(bare)[1:], (self.json_head, self.json_tail)
+
+    @classmethod
+    def from_kept(cls, path: str, kept: tuple[object, ...], json: tuple[str, str] | None) -> Judged:
+        """A row from what the cache kept (its JSON empty where it was not read)."""
+        row = cls(path, *kept)  # type: ignore[arg-type]
+        return row if json is None else row._replace(json_head=json[0], json_tail=json[1])
+
     def json_line(self) -> str:
         path = json_safe(json.dumps(self.path, ensure_ascii=False))
         return f'{self.json_head}, "path": {path}, {self.json_tail}'

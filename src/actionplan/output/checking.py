@@ -23,6 +23,7 @@ from actionplan.workspace import store
 from actionplan.workspace.journal import recover_around
 from actionplan.workspace.parallel import ordered_map
 from actionplan.workspace.results import Key, ResultCache, results_file, stat_key, tool_fingerprint
+from actionplan.workspace.walk import find_plan_names
 
 if TYPE_CHECKING:
     from actionplan.domain.models import Settings
@@ -35,15 +36,22 @@ JUDGED_IN_PARALLEL_FROM = 150
 SettingsInfo = tuple[bool, tuple[tuple[str, int, int, str], ...]]
 
 
-def check_tree(paths: list[Path], as_of: date, *, spc: str, cache: bool = True) -> CheckReport:
+def check_tree(
+    paths: list[Path], as_of: date, *, spc: str, cache: bool = True, json: bool = False
+) -> CheckReport:
     """The check of every plan file under `paths` at `as_of`; `spc` says which rows need SPC
-    ("all", "shown": RED, AMBER and mismatched rows, or "none")."""
+    ("all", "shown": RED, AMBER and mismatched rows, or "none"). Rows served from the cache
+    hold their JSON only when `json` asks for it."""
     notes = list(recover_around(paths))
     settings_path = store.find_settings(paths)
-    files, missing = store.find_plan_files(paths)
-    results = ResultCache(results_file(paths), _context(settings_path)) if cache else None
+    files, missing = find_plan_names(paths)
+    results = (
+        ResultCache(results_file(paths), _context(settings_path), with_details=json)
+        if cache
+        else None
+    )
     kept, keys = _kept(files, results, as_of.toordinal(), spc)
-    todo = [path for path, row in zip(files, kept, strict=True) if row is None]
+    todo = [Path(name) for name, row in zip(files, kept, strict=True) if row is None]
     info: SettingsInfo | None = results.info if results else None
     settings = None
     if todo or info is None:
@@ -59,14 +67,14 @@ def check_tree(paths: list[Path], as_of: date, *, spc: str, cache: bool = True) 
         Problem(Path(p), line, column, text) for p, line, column, text in settings_problems_kept
     ]
     report = CheckReport(as_of, problems=problems + missing, notes=notes)
-    fresh = _judge(todo, settings, as_of, spc)
-    ids: dict[str, Path] = {}
+    fresh = _judge(todo, settings, as_of, spc, json)
+    ids: dict[str, str] = {}
     with progress("Reading plan files") as tick:
-        for done, (path, outcome, key) in enumerate(zip(files, kept, keys, strict=True), 1):
+        for done, (name, outcome, key) in enumerate(zip(files, kept, keys, strict=True), 1):
             tick(done, len(files))
             if outcome is None:
-                outcome = _fresh(path, next(fresh), key, results)
-            _add(report, path, outcome, ids)
+                outcome = _fresh(name, next(fresh), key, results)
+            _add(report, name, outcome, ids)
     if results:
         results.save()
     report.rows.sort(key=lambda row: row.order)
@@ -88,45 +96,44 @@ def _context(settings_path: Path | None) -> str:
 
 
 def _kept(
-    files: list[Path], results: ResultCache | None, day: int, spc: str
+    files: list[str], results: ResultCache | None, day: int, spc: str
 ) -> tuple[list[Judged | list[Problem] | None], list[Key | None]]:
     """For each file, its row served from the cache or its problem if it cannot be read (else
     None), and its state."""
     kept: list[Judged | list[Problem] | None] = [None] * len(files)
     keys: list[Key | None] = [None] * len(files)
     folder = os.getcwd()
-    for index, path in enumerate(files):
-        text = str(path)
+    for index, name in enumerate(files):
         try:
-            keys[index] = key = stat_key(os.stat(text))
+            keys[index] = key = stat_key(os.stat(name))
         except OSError as error:
-            kept[index] = [Problem(path, 1, 1, f"cannot read: {error.strerror}")]
+            kept[index] = [Problem(Path(name), 1, 1, f"cannot read: {error.strerror}")]
             continue
         if results is None:
             continue
         # As `Path.absolute()` names it, without making a Path of each of 10,000 names.
-        payload = results.get(os.path.join(folder, text), key, day)
-        if payload is not None:
-            row = Judged(text, *payload)
+        entry = results.get(os.path.join(folder, name), key, day)
+        if entry is not None:
+            row = Judged.from_kept(name, *entry)
             if has_wanted_spc(row, spc):
                 kept[index] = row
     return kept, keys
 
 
 def _judge(
-    todo: list[Path], settings: Settings | None, as_of: date, spc: str
+    todo: list[Path], settings: Settings | None, as_of: date, spc: str, json: bool
 ) -> Iterator[tuple[Judged, tuple[int, int]] | list[Problem]]:
     """Each file judged afresh, in order (in worker processes for large trees)."""
     if not todo or settings is None:
         return iter(())
     from actionplan.output.judging import judge_file
 
-    judge = partial(judge_file, settings=settings, as_of=as_of, spc=spc)
+    judge = partial(judge_file, settings=settings, as_of=as_of, spc=spc, json=json)
     return ordered_map(judge, todo, parallel_from=JUDGED_IN_PARALLEL_FROM)
 
 
 def _fresh(
-    path: Path,
+    name: str,
     outcome: tuple[Judged, tuple[int, int]] | list[Problem],
     key: Key | None,
     results: ResultCache | None,
@@ -136,20 +143,22 @@ def _fresh(
         return outcome
     row, span = outcome
     if results and key:
-        results.put(str(path.absolute()), key, span, tuple(row)[1:])
+        results.put(os.path.join(os.getcwd(), name), key, span, *row.kept())
     return row
 
 
 def _add(
-    report: CheckReport, path: Path, outcome: Judged | list[Problem], ids: dict[str, Path]
+    report: CheckReport, name: str, outcome: Judged | list[Problem], ids: dict[str, str]
 ) -> None:
     """A file's row or problems added to the report; a second file with an id is a problem."""
     if isinstance(outcome, list):
         report.problems.extend(outcome)
     elif outcome.id in ids:
         message = store._duplicate_id(outcome.id, ids)
-        report.problems.append(Problem(path, outcome.id_line, outcome.id_column, message))
+        report.problems.append(Problem(Path(name), outcome.id_line, outcome.id_column, message))
     else:
-        ids[outcome.id] = path
+        ids[outcome.id] = name
         report.rows.append(outcome)
-        report.problems.extend(Problem(path, *finding) for finding in outcome.findings)
+        if outcome.findings:
+            path = Path(name)
+            report.problems.extend(Problem(path, *finding) for finding in outcome.findings)

@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from actionplan.domain.models import MAX_UNKNOWN_KEYS
+from actionplan.domain.keys import MAX_UNKNOWN_KEYS
 from actionplan.errors import ActionplanError
 
 MB = 1024 * 1024

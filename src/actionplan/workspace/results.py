@@ -1,16 +1,20 @@
 """A cache of checked files between runs: what the check printed for each file, so an
 unchanged file is neither read nor judged again.
 
-One file holds every entry, read in one go. An entry serves a run only when all of these
-match what it was made from: the file's path, size, modification time and inode; the tool
-(version, Python, and the size and time of each of its own source files); the workspace
-settings file's bytes and the limits in force (together, the cache's `context`); and the check's
-date, which must fall in the span of days over which the file's result stays the same.
+One file holds every entry, read in one go. The bulky detail of an entry that only some runs
+print (the JSON of a row, with every SPC point) is kept in a second file beside it, read only
+by the runs that print it: the common run reads a tenth of the bytes.
 
-Entries are plain data (text, numbers, tuples) stored with `marshal`, which cannot run code,
-each with a CRC-32 of its bytes: a damaged entry is a miss, never a wrong status. A cache that
-cannot be read, or was made for another context, is ignored and rebuilt; one that cannot be
-written is skipped, as it only saves time.
+An entry serves a run only when all of these match what it was made from: the file's path,
+size, modification time and inode; the tool (version, Python, and the size and time of each of
+its own source files); the workspace settings file's bytes and the limits in force (together,
+the cache's `context`); and the check's date, which must fall in the span of days over which
+the file's result stays the same. A detail is checked the same way, on its own.
+
+Entries and details are plain data (text, numbers, tuples) stored with `marshal`, which cannot
+run code, each with a CRC-32 of its bytes: a damaged one is a miss, never a wrong status. A
+cache that cannot be read, or was made for another context, is ignored and rebuilt; one that
+cannot be written is skipped, as it only saves time.
 """
 
 from __future__ import annotations
@@ -62,31 +66,25 @@ def tool_fingerprint() -> str:
     return digest.hexdigest()
 
 
-class ResultCache:
-    """Entries by absolute path: `get` what a file's check gave, `put` a new one, `save`."""
+class _Store:
+    """One file of entries by absolute path, each a CRC-32 and a marshalled blob."""
 
     def __init__(self, file: Path, context: str) -> None:
         self.file = file
-        self.context = context
-        self._entries: dict[str, tuple[int, bytes]] = {}
-        self._seen: set[str] = set()
-        self._changed = False
-        # What the run found besides the files (the settings' problems...), kept with them.
+        self.entries: dict[str, tuple[int, bytes]] = {}
         self.info: Any = None
+        self.changed = False
         try:
-            stored = marshal.loads(file.read_bytes())
-            header, entries = stored
+            header, entries = marshal.loads(file.read_bytes())
             if header[:2] == (_FORMAT, context) and isinstance(entries, dict):
-                self._entries, self.info = entries, header[2]
+                self.entries, self.info = entries, header[2]
         except Exception:  # unreadable, damaged or foreign: start afresh
-            self._entries, self.info = {}, None
+            self.entries, self.info = {}, None
 
-    def get(self, name: str, key: Key, day: int) -> tuple[Any, ...] | None:
-        """The payload kept for the file of absolute path `name` in this state, if it holds on
-        day ordinal `day`."""
-        self._seen.add(name)
+    def get(self, name: str, key: Key, day: int) -> Any:
+        """What is kept for the file `name` in this state, if it holds on day ordinal `day`."""
         try:
-            crc, blob = self._entries[name]
+            crc, blob = self.entries[name]
             if zlib.crc32(blob) != crc:
                 return None
             stored_name, stored_key, first, after, payload = marshal.loads(blob)
@@ -94,28 +92,68 @@ class ResultCache:
             return None
         if stored_name != name or tuple(stored_key) != key or not first <= day < after:
             return None
-        return payload  # type: ignore[no-any-return]
+        return payload
 
-    def put(self, name: str, key: Key, span: tuple[int, int], payload: tuple[Any, ...]) -> None:
-        self._seen.add(name)
+    def put(self, name: str, key: Key, span: tuple[int, int], payload: Any) -> None:
         blob = marshal.dumps((name, key, span[0], span[1], payload))
-        self._entries[name] = (zlib.crc32(blob), blob)
-        self._changed = True
+        self.entries[name] = (zlib.crc32(blob), blob)
+        self.changed = True
 
-    def keep_info(self, info: Any) -> None:
-        if info != self.info:
-            self.info, self._changed = info, True
-
-    def save(self) -> None:
+    def save(self, context: str, seen: set[str]) -> None:
         """Write the entries seen this run (others are for files since deleted or renamed)."""
-        kept = {k: v for k, v in self._entries.items() if k in self._seen}
-        if not self._changed and len(kept) == len(self._entries):
+        kept = {k: v for k, v in self.entries.items() if k in seen}
+        if not self.changed and len(kept) == len(self.entries):
             return
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-", suffix=".marshal")
             with os.fdopen(fd, "wb") as handle:
-                handle.write(marshal.dumps(((_FORMAT, self.context, self.info), kept)))
+                handle.write(marshal.dumps(((_FORMAT, context, self.info), kept)))
             os.replace(tmp, self.file)
         except (OSError, ValueError):
             return
+
+
+class ResultCache:
+    """Entries by absolute path: `get` what a file's check gave, `put` a new one, `save`.
+
+    Each entry is a payload and a detail; the details are read (and written) only when the
+    cache is opened `with_details`, else `get` gives None for them and `put` drops them."""
+
+    def __init__(self, file: Path, context: str, *, with_details: bool = False) -> None:
+        self.context = context
+        self._rows = _Store(file, context)
+        self._details = _Store(file.with_suffix(".detail"), context) if with_details else None
+        self._seen: set[str] = set()
+        # What the run found besides the files (the settings' problems...), kept with them.
+        self.info: Any = self._rows.info
+
+    def get(self, name: str, key: Key, day: int) -> tuple[tuple[Any, ...], Any] | None:
+        """The payload and detail kept for the file of absolute path `name` in this state, if
+        they hold on day ordinal `day` (the detail None when not asked for)."""
+        self._seen.add(name)
+        payload = self._rows.get(name, key, day)
+        if payload is None:
+            return None
+        if self._details is None:
+            return payload, None
+        detail = self._details.get(name, key, day)
+        return None if detail is None else (payload, detail)
+
+    def put(
+        self, name: str, key: Key, span: tuple[int, int], payload: tuple[Any, ...], detail: Any
+    ) -> None:
+        self._seen.add(name)
+        self._rows.put(name, key, span, payload)
+        if self._details is not None:
+            self._details.put(name, key, span, detail)
+
+    def keep_info(self, info: Any) -> None:
+        if info != self.info:
+            self.info = self._rows.info = info
+            self._rows.changed = True
+
+    def save(self) -> None:
+        self._rows.save(self.context, self._seen)
+        if self._details is not None:
+            self._details.save(self.context, self._seen)

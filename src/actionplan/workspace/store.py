@@ -7,10 +7,8 @@ Validation stays in this process: it is cheap, and it depends on the workspace s
 
 from __future__ import annotations
 
-import errno
 import os
-import stat
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -20,11 +18,11 @@ from actionplan.workspace.cache import ParseCache, Parsed
 from actionplan.workspace.limits import (
     PLAN_BYTES,
     OverLimit,
-    not_regular,
     read_limited,
     regular,
 )
 from actionplan.workspace.parallel import ordered_map
+from actionplan.workspace.walk import SETTINGS_FILE, cannot, find_plan_names
 
 if TYPE_CHECKING:  # imported where files are parsed or validated: finding them needs neither
     from pydantic import BaseModel
@@ -32,9 +30,6 @@ if TYPE_CHECKING:  # imported where files are parsed or validated: finding them 
 
     from actionplan.domain.models import Indicator, Settings
 
-SETTINGS_FILE = "actionplan.yaml"
-FOLLOW_LINKS = "ACTIONPLAN_FOLLOW_LINKS"  # set by `actionplan --follow-links`
-PLAN_SUFFIXES = (".yaml", ".yml")
 
 Progress = Callable[[int, int], None]
 M = TypeVar("M", bound="BaseModel")
@@ -78,113 +73,8 @@ def plan_paths(paths: Sequence[Path] | None) -> list[Path]:
 def find_plan_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
     """Every plan file under the given files and folders, in a stable order; a folder that
     cannot be read, or something that is not a file, is a problem rather than nothing."""
-    found: list[Path] = []
-    problems: list[Problem] = []
-    for path in paths:
-        try:
-            status = path.stat()
-        except OSError as error:
-            missing = error.errno == errno.ENOENT and not path.is_symlink()
-            problems.append(
-                Problem(path, 1, 1, "no such file or folder" if missing else _cannot(error))
-            )
-            continue
-        if stat.S_ISDIR(status.st_mode):
-            # Sorted by their parts, as paths sort, but faster.
-            found.extend(sorted(_walk(path, problems), key=lambda p: p.parts))
-        elif stat.S_ISREG(status.st_mode):
-            found.append(path)
-        else:
-            problems.append(Problem(path, 1, 1, not_regular(status)))
-    return list(dict.fromkeys(found)), problems
-
-
-def _cannot(error: OSError) -> str:
-    return f"cannot read: {error.strerror}"
-
-
-def follow_links() -> bool:
-    """Whether links leading out of the plans folder are followed (`--follow-links`)."""
-    return os.environ.get(FOLLOW_LINKS, "") not in ("", "0")
-
-
-def _walk(top: Path, problems: list[Problem]) -> Iterator[Path]:
-    """The plan files below `top`, hidden names skipped. A folder that cannot be listed is a
-    problem. A symbolic link is followed when it leads inside `top` (a link to a folder
-    there is not: its files are read where they are), or when the user says so."""
-    links = _Links(os.path.realpath(top), problems)
-    # Each folder with its real path when it was reached through a link that was followed.
-    folders: list[tuple[Path, str | None]] = [(top, None)]
-    while folders:
-        folder, real = folders.pop()
-        try:
-            with os.scandir(folder) as listing:
-                entries = list(listing)
-        except OSError as error:
-            problems.append(Problem(folder, 1, 1, f"{_cannot(error)}: its plans are not read"))
-            continue
-        for entry in entries:
-            name = entry.name
-            if name.startswith("."):
-                continue
-            path = Path(folder, name)
-            if entry.is_symlink():
-                kind, real_path = links.kind(path)
-            elif entry.is_dir(follow_symlinks=False):
-                real_path = None if real is None else os.path.join(real, name)
-                kind = "folder" if real_path is None else links.folder(path, real_path)
-            else:
-                kind = "file"
-            if kind == "folder":
-                folders.append((path, real_path))
-            elif kind == "file" and name.endswith(PLAN_SUFFIXES) and name != SETTINGS_FILE:
-                yield path
-
-
-@dataclass
-class _Links:
-    """What the links met in one walk lead to, and the real folders walked through them."""
-
-    inside: str  # the real path of the folder walked
-    problems: list[Problem]
-    walked: set[str] = field(default_factory=set)
-
-    def within(self, real: str) -> bool:
-        return real == self.inside or real.startswith(self.inside.rstrip(os.sep) + os.sep)
-
-    def kind(self, path: Path) -> tuple[str, str | None]:
-        """What to read the link at `path` as ("file", "folder", or "" to pass it by), and
-        the real path it leads to. A link that leads nowhere is taken for a file: reading it
-        reports why."""
-        target = os.path.realpath(path)
-        is_dir = os.path.isdir(target)
-        if self.within(target) or not os.path.exists(target):
-            return ("" if is_dir else "file"), None
-        if not follow_links():
-            if is_dir or path.name.endswith(PLAN_SUFFIXES):
-                self.problems.append(Problem(path, 1, 1, _outside(target)))
-            return "", None
-        return (self.folder(path, target) if is_dir else "file"), target
-
-    def folder(self, path: Path, real: str) -> str:
-        """Whether to walk ("folder") or pass by ("") a folder reached through a followed
-        link: the plans folder itself is passed by (its files are read where they are), and
-        a folder already walked."""
-        if self.within(real):
-            return ""
-        if real in self.walked:
-            message = f"a loop of symbolic links, or a second link to {real}: it is read once"
-            self.problems.append(Problem(path, 1, 1, message))
-            return ""
-        self.walked.add(real)
-        return "folder"
-
-
-def _outside(target: str) -> str:
-    return (
-        f"a symbolic link to {target}, outside the plans folder: not read (to read what links "
-        f"lead to outside it, run `actionplan --follow-links ...` or set {FOLLOW_LINKS}=1)"
-    )
+    names, problems = find_plan_names(paths)
+    return [Path(name) for name in names], problems
 
 
 def find_settings(paths: Sequence[Path]) -> Path | None:
@@ -250,7 +140,7 @@ def load_workspace(
     return workspace
 
 
-def _duplicate_id(indicator_id: str, ids: dict[str, Path]) -> str:
+def _duplicate_id(indicator_id: str, ids: Mapping[str, Path | str]) -> str:
     return (
         f"id '{indicator_id}' is already used by {ids[indicator_id]}: give one of them another "
         "`id:` (ids default to the file name)"
@@ -269,7 +159,7 @@ def _parse_all(
         try:
             stats[path] = regular(path.stat())
         except OSError as error:
-            early[path] = Problem(path, 1, 1, _cannot(error))
+            early[path] = Problem(path, 1, 1, cannot(error))
             continue
         if stats[path].st_size > PLAN_BYTES.value:
             early[path] = Problem(path, 1, 1, _too_big(stats[path].st_size))
@@ -303,7 +193,7 @@ def parse_file(path: Path) -> Parsed:
     try:
         raw = read_limited(path, PLAN_BYTES)
     except OSError as error:
-        raise FileProblem(Problem(path, 1, 1, _cannot(error))) from None
+        raise FileProblem(Problem(path, 1, 1, cannot(error))) from None
     except OverLimit as error:
         raise FileProblem(Problem(path, 1, 1, _over_limit(path, error))) from None
     return parse_bytes(raw, path)
