@@ -48,9 +48,9 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
     seen: list[Path] = []
     real = store.parse_outcome
 
-    def counting(path: Path) -> object:
+    def counting(path: Path, **options: bool) -> object:
         seen.append(path)
-        return real(path)
+        return real(path, **options)
 
     monkeypatch.setattr(store, "parse_outcome", counting)
     yield seen

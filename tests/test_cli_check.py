@@ -402,7 +402,7 @@ def cache_files(folder: Path) -> list[Path]:
 
 
 def refuse_to_parse(monkeypatch: pytest.MonkeyPatch) -> None:
-    def parse_outcome(path: Path) -> object:
+    def parse_outcome(path: Path, **options: bool) -> object:
         raise AssertionError(f"{path} was parsed again rather than read from the cache")
 
     monkeypatch.setattr(store, "parse_outcome", parse_outcome)
@@ -426,9 +426,9 @@ def test_no_cache_reads_every_file(cli_workspace: Path, monkeypatch: pytest.Monk
     parsed: list[Path] = []
     real = store.parse_outcome
 
-    def counting(path: Path) -> object:
+    def counting(path: Path, **options: bool) -> object:
         parsed.append(path)
-        return real(path)
+        return real(path, **options)
 
     monkeypatch.setattr(store, "parse_outcome", counting)
 

@@ -1,5 +1,6 @@
-"""A results cache (its rows and, apart, their JSON) damaged one byte at a time is never trusted: every check gives exactly what
-`--no-cache` gives, within a few seconds and without a runaway of memory."""
+"""A results cache (its rows and, apart, their JSON) damaged one byte at a time is never
+trusted: every check gives exactly what `--no-cache` gives, within a few seconds and without a
+runaway of memory."""
 
 from __future__ import annotations
 

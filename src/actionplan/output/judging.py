@@ -42,7 +42,7 @@ def judge_file(
 ) -> Outcome:
     """One file read, validated and judged, as its row will be printed (its JSON left empty
     unless `json` asks for it: a fifth of the work for a row with SPC)."""
-    parsed = store.parse_outcome(path)
+    parsed = store.parse_outcome(path, keep_text=True)
     if isinstance(parsed, Problem):
         return [parsed]
     try:
@@ -50,7 +50,7 @@ def judge_file(
         indicator = store.validate(Indicator, parsed.data, path, context)
     except FileProblem as error:
         return list(error.problems)
-    row = placed(Row(path, assess(indicator, settings, as_of)))
+    row = placed(Row(path, assess(indicator, settings, as_of)), parsed.text)
     if spc_wanted(row, spc):
         row = replace(row, spc=indicator_spc(indicator, settings, as_of))
     findings = tuple(

@@ -16,7 +16,7 @@ import sys
 import tempfile
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,9 @@ class Parsed:
 
     data: dict[str, Any]
     id_position: tuple[int, int]
+    # The file's text, where the reader asked to keep it (to find lines in it without reading
+    # the file again); never cached.
+    text: str | None = field(default=None, compare=False, repr=False)
 
 
 def default_cache_file(paths: Sequence[Path]) -> Path:

@@ -28,6 +28,7 @@ from typing import Any
 _CHARS = re.compile("[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _UNDERSCORE_BY_DIGIT = re.compile(r"_(?:\d|(?<=\d_))")
 _LINE_STARTS = ("%", "---", "...", " " * 64)  # directives, document markers, deep nesting
+_LINE_START = re.compile(r"\n(?:%|---|\.\.\.| {64})")
 _LONE_CR = re.compile(r"\r(?!\n)")
 # Each search starts with a literal, so it runs at C speed; the few matches are then looked at.
 _NODE_MARKS = re.compile(r"[&*!?]")
@@ -36,7 +37,9 @@ _PREFIXED = re.compile(r"0[bBOXox]")
 _NODE_START = " \t\r\n[{,"
 # A block scalar with no text that ends the file: yaml-rs reads it as a line break, not "".
 _EMPTY_LAST_BLOCK = re.compile(r"[|>][-+0-9]*[ ]*(?:#[^\r\n]*)?(?:\r?\n[ ]*)*\Z")
-_ID_LINE = re.compile(r"^id:( *)(?=[^ \r\n#])", re.MULTILINE)
+# Searched in the text after a line break put before it: a search that starts with a literal
+# runs at C speed, where `^` with MULTILINE tries every character.
+_ID_LINE = re.compile(r"\nid:( *)(?=[^ \r\n#])")
 MAX_DEPTH = 6  # indicator, measurements, measurement, comparators: a plan file needs four
 
 
@@ -51,13 +54,14 @@ def plain_data(text: str) -> tuple[dict[str, Any], tuple[int, int]] | None:
         data = yaml_rs.loads(text, parse_datetime=False)
     except Exception:  # yaml-rs refuses it: the located reader says where and why
         return None
-    if not isinstance(data, dict) or not _plain(data, 1):
+    if type(data) is not dict or not _plain(data, 1):
         return None
     if "id" not in data:
         return data, (1, 1)
-    lines = list(_ID_LINE.finditer(text))
+    lines = list(_ID_LINE.finditer("\n" + text))
     if len(lines) != 1:
         return None
+    # The match starts at the break put before its line: at the line's start in `text`.
     line = text.count("\n", 0, lines[0].start()) + 1
     return data, (line, len("id:") + len(lines[0][1]) + 1)
 
@@ -73,11 +77,17 @@ def declined(text: str) -> bool:
         or _UNDERSCORE_BY_DIGIT.search(text)
         or _prefixed_number(text)
         or text.startswith(_LINE_STARTS)
-        or any("\n" + start in text for start in _LINE_STARTS)
+        or _LINE_START.search(text)
         or _list_in_list(text)
-        or _EMPTY_LAST_BLOCK.search(text)
+        or _EMPTY_LAST_BLOCK.search(text, _last_line(text))
         or text.count("[") + text.count("{") > 200
     )
+
+
+def _last_line(text: str) -> int:
+    """Where the last line with more than spaces and line breaks starts: a block scalar that
+    ends the file starts there, and searching from there costs nothing."""
+    return text.rfind("\n", 0, len(text.rstrip(" \r\n"))) + 1
 
 
 def _node_mark(text: str) -> bool:
@@ -114,11 +124,16 @@ def _list_in_list(text: str) -> bool:
 
 
 def _plain(value: Any, depth: int) -> bool:
-    """Mappings with text keys, lists and scalars only, no deeper than plan files go."""
-    if isinstance(value, dict):
-        if depth > MAX_DEPTH:
-            return False
-        return all(type(key) is str and _plain(item, depth + 1) for key, item in value.items())
-    if isinstance(value, list):
-        return depth <= MAX_DEPTH and all(_plain(item, depth + 1) for item in value)
-    return True
+    """Mappings with text keys, lists and scalars only, no deeper than plan files go. (Called
+    for mappings and lists only: a call for each scalar would be two thirds of its cost.)"""
+    if depth > MAX_DEPTH:
+        return False
+    if type(value) is dict:
+        for key, item in value.items():
+            if type(key) is not str or (type(item) in _NESTED and not _plain(item, depth + 1)):
+                return False
+        return True
+    return all(type(item) not in _NESTED or _plain(item, depth + 1) for item in value)
+
+
+_NESTED = (dict, list)

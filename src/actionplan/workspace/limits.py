@@ -112,9 +112,15 @@ def read_limited(path: Path, limit: Limit) -> bytes:
     for a FIFO in between. Raises OSError as reading does (NotRegularFile for the rest)."""
     regular(os.stat(path))
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
-    with open(fd, "rb") as handle:
-        regular(os.fstat(fd))
-        raw = handle.read(limit.value + 1)
+    # Unbuffered, asking for the size the file has: a buffered read of the limit would make a
+    # buffer of the limit (a megabyte) for each 3 KB file.
+    with open(fd, "rb", buffering=0) as handle:
+        raw = handle.read(min(regular(os.fstat(fd)).st_size, limit.value) + 1)
+        while raw and len(raw) <= limit.value:  # until the end, should the file have grown
+            more = handle.read(limit.value + 1 - len(raw))
+            if not more:
+                break
+            raw += more
     if len(raw) > limit.value:
         raise limit.refuse(path, f"more than {limit.value:,} bytes")
     return raw

@@ -181,14 +181,14 @@ def _parse_all(
         cache.save()
 
 
-def parse_outcome(path: Path) -> Parsed | Problem:
+def parse_outcome(path: Path, *, keep_text: bool = False) -> Parsed | Problem:
     try:
-        return parse_file(path)
+        return parse_file(path, keep_text=keep_text)
     except FileProblem as error:
         return error.problems[0]
 
 
-def parse_file(path: Path) -> Parsed:
+def parse_file(path: Path, *, keep_text: bool = False) -> Parsed:
     """Read one file into plain data; raises FileProblem with the position of what is wrong."""
     try:
         raw = read_limited(path, PLAN_BYTES)
@@ -196,7 +196,7 @@ def parse_file(path: Path) -> Parsed:
         raise FileProblem(Problem(path, 1, 1, cannot(error))) from None
     except OverLimit as error:
         raise FileProblem(Problem(path, 1, 1, _over_limit(path, error))) from None
-    return parse_bytes(raw, path)
+    return parse_bytes(raw, path, keep_text=keep_text)
 
 
 def _over_limit(path: Path, error: OverLimit) -> str:
@@ -211,14 +211,15 @@ def _too_big(size: int) -> str:
     return PLAN_BYTES.advice(f"{size:,} bytes")
 
 
-def parse_bytes(raw: bytes, path: Path) -> Parsed:
-    """Plain data from a file's bytes (`path` names it in problems)."""
+def parse_bytes(raw: bytes, path: Path, *, keep_text: bool = False) -> Parsed:
+    """Plain data from a file's bytes (`path` names it in problems), with its text if asked."""
     from actionplan.workspace.fastread import plain_data
     from actionplan.workspace.yamlfile import compose, construct, decode, node_at
 
     text = decode(raw, path)
+    kept = text if keep_text else None
     if (fast := plain_data(text)) is not None:  # the common file, read as `compose` would
-        return Parsed(*fast)
+        return Parsed(*fast, text=kept)
     node = compose(text, path)
     if node is None:
         raise FileProblem(
@@ -237,7 +238,7 @@ def parse_bytes(raw: bytes, path: Path) -> Parsed:
         )
     id_node, _ = node_at(node, ("id",))
     mark = id_node.start_mark if id_node is not node else None
-    return Parsed(data, (mark.line + 1, mark.column + 1) if mark else (1, 1))
+    return Parsed(data, (mark.line + 1, mark.column + 1) if mark else (1, 1), text=kept)
 
 
 def indicator_context(fy_start: int, path: Path) -> dict[str, Any]:
