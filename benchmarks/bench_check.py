@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -40,8 +41,13 @@ def actionplan() -> str:
     return str(beside) if beside.exists() else shutil.which("actionplan") or "actionplan"
 
 
-def check_args(corpus: Path, *extra: str) -> list[str]:
-    return [actionplan(), "check", "--as-of", AS_OF, "--format", "json", *extra, str(corpus)]
+# The table is what a person, a pre-commit hook or an editor runs; JSON holds every row with
+# its SPC points, so it is the heaviest output.
+OUTPUTS = {"table": [], "json": ["--format", "json"]}
+
+
+def check_args(corpus: Path, *extra: str, output: str = "table") -> list[str]:
+    return [actionplan(), "check", "--as-of", AS_OF, *OUTPUTS[output], *extra, str(corpus)]
 
 
 def corpus_of(size: int, work: Path) -> Path:
@@ -64,24 +70,22 @@ def row(label: str, figure: Figure, unit: str = "s", note: str = "") -> None:
 def cold_rows(sizes: list[int], times: int, work: Path, env: dict[str, str]) -> None:
     for size in sizes:
         corpus = corpus_of(size, work)
-        figure = repeat(times, lambda c=corpus: run(check_args(c, "--no-cache"), env))  # type: ignore[misc]
-        note = ""
-        if size == 10_000:
-            files = [str(p) for p in plan_files(corpus)]
-            cat = repeat(times, lambda f=files: run(["cat", *f], env))  # type: ignore[misc]
-            note = f"; {figure.median / cat.median:.0f} x cat ({cat.median:.2f} s)"
-        row(f"cold check, {size:,} files (`--no-cache`)", figure, note=note)
-        per_cpu = f"{figure.cpu / size * 1000:.3f} ms" if figure.cpu is not None else ""
-        print(f"|   per file | {figure.median / size * 1000:.3f} ms | {per_cpu} |")
+        for output in OUTPUTS if size == 10_000 else ["table"]:
+            args = check_args(corpus, "--no-cache", output=output)
+            figure = repeat(times, lambda a=args: run(a, env))  # type: ignore[misc]
+            note = ""
+            if size == 10_000 and output == "table":
+                files = [str(p) for p in plan_files(corpus)]
+                cat = repeat(times, lambda f=files: run(["cat", *f], env))  # type: ignore[misc]
+                note = f"; {figure.median / cat.median:.0f} x cat ({cat.median:.2f} s)"
+            row(f"cold check, {size:,} files (`--no-cache`), {output}", figure, note=note)
+            per_cpu = f"{figure.cpu / size * 1000:.3f} ms" if figure.cpu is not None else ""
+            print(f"|   per file | {figure.median / size * 1000:.3f} ms | {per_cpu} |")
 
 
 def warm_rows(times: int, work: Path, env: dict[str, str]) -> None:
     corpus = corpus_of(10_000, work)
     cached = {**env, "ACTIONPLAN_CACHE_DIR": str(work / "cache-warm")}
-    run(check_args(corpus), cached)  # fill the cache
-    row(
-        "warm check, 10,000 unchanged files", repeat(times, lambda: run(check_args(corpus), cached))
-    )
     edits = iter(range(1_000_000))
     files = plan_files(corpus)
 
@@ -91,14 +95,22 @@ def warm_rows(times: int, work: Path, env: dict[str, str]) -> None:
             with path.open("a", encoding="utf-8") as handle:
                 handle.write(f"# edited {round_}\n")
 
-    row(
-        "warm check after editing 100 of 10,000",
-        repeat(times, lambda: run(check_args(corpus), cached), prepare=edit_one_percent),
-    )
-    mib = [peak_memory(check_args(corpus, "--no-cache"), env) for _ in range(3)]
-    row("peak memory, cold 10k (all processes)", Figure.of(mib), unit="MiB")
-    mib = [peak_memory(check_args(corpus), cached) for _ in range(3)]
-    row("peak memory, warm 10k", Figure.of(mib), unit="MiB")
+    for output in OUTPUTS:
+        args = check_args(corpus, output=output)
+        run(args, cached)  # fill the cache
+        once = partial(run, args, cached)
+        row(f"warm check, 10,000 unchanged files, {output}", repeat(times, once))
+        row(
+            f"warm check after editing 100 of 10,000, {output}",
+            repeat(times, once, prepare=edit_one_percent),
+        )
+    for output in OUTPUTS:
+        mib = [peak_memory(check_args(corpus, "--no-cache", output=output), env) for _ in range(3)]
+        row(f"peak memory, cold 10k (all processes), {output}", Figure.of(mib), unit="MiB")
+        args = check_args(corpus, output=output)
+        run(args, cached)
+        mib = [peak_memory(args, cached) for _ in range(3)]
+        row(f"peak memory, warm 10k, {output}", Figure.of(mib), unit="MiB")
 
 
 def memory_rows(sizes: list[int], work: Path, env: dict[str, str]) -> None:
@@ -106,7 +118,7 @@ def memory_rows(sizes: list[int], work: Path, env: dict[str, str]) -> None:
         if size == 10_000:
             continue
         mib = [peak_memory(check_args(corpus_of(size, work), "--no-cache"), env) for _ in range(3)]
-        row(f"peak memory, cold {size:,}", Figure.of(mib), unit="MiB")
+        row(f"peak memory, cold {size:,}, table", Figure.of(mib), unit="MiB")
 
 
 def startup_rows(times: int, env: dict[str, str]) -> None:
@@ -146,7 +158,7 @@ def profile(work: Path) -> None:
 
     corpus = corpus_of(10_000, work)
     argv, stdout = sys.argv, sys.stdout
-    sys.argv = check_args(corpus, "--no-cache")
+    sys.argv = check_args(corpus, "--no-cache", output="json")
     sys.stdout = io.StringIO()
     profiler = cProfile.Profile()
     profiler.enable()

@@ -51,4 +51,7 @@ def printable_lines(text: str) -> str:
 
 def json_safe(encoded: str) -> str:
     """JSON text (already encoded) with DEL, C1 and bidirectional controls as \\u escapes."""
-    return encoded if _JSON_CONTROL.search(encoded) is None else encoded.translate(_JSON_TABLE)
+    # What is left to escape lies outside ASCII, and `isascii` looks at eight bytes at a time.
+    if encoded.isascii() or _JSON_CONTROL.search(encoded) is None:
+        return encoded
+    return encoded.translate(_JSON_TABLE)
