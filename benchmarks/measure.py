@@ -92,9 +92,23 @@ def _rss(pid: int) -> int:
     return 0
 
 
-def peak_memory(args: Sequence[str], env: dict[str, str]) -> float:
+def _pss(pid: int) -> int:
+    """Proportional set size: each page shared by n processes counted 1/n in each (forked
+    workers share most of their parent's pages, which resident sizes count once in each)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def peak_memory(args: Sequence[str], env: dict[str, str], *, shared_once: bool = False) -> float:
     """The highest total resident memory (MiB) of a command and its worker processes, sampled
-    every few milliseconds while it runs."""
+    every few milliseconds while it runs; `shared_once` counts pages the processes share once
+    (their proportional set sizes), not once in each."""
+    size = _pss if shared_once else _rss
     process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = 0
     done = threading.Event()
@@ -102,7 +116,7 @@ def peak_memory(args: Sequence[str], env: dict[str, str]) -> float:
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, sum(_rss(pid) for pid in _tree(process.pid)))
+            peak = max(peak, sum(size(pid) for pid in _tree(process.pid)))
             time.sleep(0.003)
 
     sampler = threading.Thread(target=sample)

@@ -3,13 +3,12 @@ worker processes for large trees), its row worked out as it will be printed, and
 results cache so that an unchanged file costs a later run nothing but a `stat`.
 
 A run whose every file is served from the cache imports neither the models nor the YAML
-reader: judging is imported only when a file needs it.
+reader: judging is imported only where a file needs it, in the workers when there are any.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING
 from actionplan.domain.statuses import no_tolerance_note
 from actionplan.errors import Problem
 from actionplan.output.check_rows import CheckReport, Judged, has_wanted_spc
+from actionplan.output.judge_task import SettingsInfo, judge_task, workspace_settings
 from actionplan.output.progress import progress
 from actionplan.workspace import store
 from actionplan.workspace.journal import recover_around
@@ -26,14 +26,11 @@ from actionplan.workspace.results import Key, ResultCache, results_file, stat_ke
 from actionplan.workspace.walk import find_plan_names
 
 if TYPE_CHECKING:
-    from actionplan.domain.models import Settings
+    from actionplan.output.judging import Outcome
 
 # Judging a file takes about 0.4 ms: two worker processes are faster from about 150 files on a
 # 2-core machine (measured with benchmarks/bench_check.py --thresholds).
 JUDGED_IN_PARALLEL_FROM = 150
-# The settings as a check needs them once every file is judged: whether they set a tolerance,
-# and their problems as (path, line, column, message).
-SettingsInfo = tuple[bool, tuple[tuple[str, int, int, str], ...]]
 
 
 def check_tree(
@@ -44,39 +41,38 @@ def check_tree(
     hold their JSON only when `json` asks for it."""
     notes = list(recover_around(paths))
     settings_path = store.find_settings(paths)
+    settings_bytes = _settings_bytes(settings_path)
     files, missing = find_plan_names(paths)
-    results = (
-        ResultCache(results_file(paths), _context(settings_path), with_details=json)
-        if cache
-        else None
-    )
+    context = _context(settings_path, settings_bytes)
+    results = ResultCache(results_file(paths), context, with_details=json) if cache else None
     kept, keys = _kept(files, results, as_of.toordinal(), spc)
     todo = [Path(name) for name, row in zip(files, kept, strict=True) if row is None]
+    task = partial(
+        judge_task,
+        settings_path=settings_path,
+        settings_bytes=settings_bytes,
+        as_of=as_of,
+        spc=spc,
+        json=json,
+    )
+    fresh = ordered_map(task, todo, parallel_from=JUDGED_IN_PARALLEL_FROM)
     info: SettingsInfo | None = results.info if results else None
-    settings = None
-    if todo or info is None:
-        settings, settings_problems = store.load_settings(settings_path)
-        info = (
-            settings.tolerance is not None,
-            tuple((str(p.path), p.line, p.column, p.message) for p in settings_problems),
-        )
-        if results:
-            results.keep_info(info)
-    tolerance_set, settings_problems_kept = info
-    problems = [
-        Problem(Path(p), line, column, text) for p, line, column, text in settings_problems_kept
-    ]
-    report = CheckReport(as_of, problems=problems + missing, notes=notes)
-    fresh = _judge(todo, settings, as_of, spc, json)
+    report = CheckReport(as_of, problems=list(missing), notes=notes)
     ids: dict[str, str] = {}
     with progress("Reading plan files") as tick:
         for done, (name, outcome, key) in enumerate(zip(files, kept, keys, strict=True), 1):
             tick(done, len(files))
             if outcome is None:
-                outcome = _fresh(name, next(fresh), key, results)
+                judged, info = next(fresh)
+                outcome = _fresh(name, judged, key, results)
             _add(report, name, outcome, ids)
+    if info is None:  # no file was judged, and the cache holds nothing of the settings
+        info = workspace_settings(settings_path, settings_bytes)[1]
     if results:
+        results.keep_info(info)
         results.save()
+    tolerance_set, kept_problems = info
+    report.problems += [Problem(Path(p), line, col, text) for p, line, col, text in kept_problems]
     report.rows.sort(key=lambda row: row.order)
     report.problems.sort(key=lambda p: (str(p.path), p.line, p.column))
     if note := no_tolerance_note(sum(row.bare for row in report.rows), tolerance_set):
@@ -84,15 +80,18 @@ def check_tree(
     return report
 
 
-def _context(settings_path: Path | None) -> str:
+def _settings_bytes(settings_path: Path | None) -> bytes:
+    try:
+        return settings_path.read_bytes() if settings_path else b""
+    except OSError:
+        return b"unreadable"
+
+
+def _context(settings_path: Path | None, settings_bytes: bytes) -> str:
     """What every cached result depends on besides its own file and the date: the tool, the
     settings file's bytes and the limit on unknown keys (validation messages depend on it)."""
-    try:
-        settings = settings_path.read_bytes() if settings_path else b""
-    except OSError:
-        settings = b"unreadable"
     limit = os.environ.get("ACTIONPLAN_MAX_UNKNOWN_KEYS", "")
-    return f"{tool_fingerprint()} {settings_path} {settings!r} {limit!r}"
+    return f"{tool_fingerprint()} {settings_path} {settings_bytes!r} {limit!r}"
 
 
 def _kept(
@@ -120,21 +119,9 @@ def _kept(
     return kept, keys
 
 
-def _judge(
-    todo: list[Path], settings: Settings | None, as_of: date, spc: str, json: bool
-) -> Iterator[tuple[Judged, tuple[int, int]] | list[Problem]]:
-    """Each file judged afresh, in order (in worker processes for large trees)."""
-    if not todo or settings is None:
-        return iter(())
-    from actionplan.output.judging import judge_file
-
-    judge = partial(judge_file, settings=settings, as_of=as_of, spc=spc, json=json)
-    return ordered_map(judge, todo, parallel_from=JUDGED_IN_PARALLEL_FROM)
-
-
 def _fresh(
     name: str,
-    outcome: tuple[Judged, tuple[int, int]] | list[Problem],
+    outcome: Outcome,
     key: Key | None,
     results: ResultCache | None,
 ) -> Judged | list[Problem]:

@@ -18,13 +18,15 @@ from actionplan.judge.check import Assessment, Row
 from actionplan.judge.targets import Finding
 from actionplan.workspace.fastread import declined
 from actionplan.workspace.limits import PLAN_BYTES, read_limited
-from actionplan.workspace.yamlfile import compose, decode, node_at
 
 Loc = tuple[str | int, ...]
 
 
 def positions(path: Path, locs: Sequence[Loc]) -> list[tuple[int, int]]:
     """1-based (line, column) of each key path; (1, 1) where the file cannot be read again."""
+    # Imported here: the located reader (PyYAML) is needed only for the few files it reads.
+    from actionplan.workspace.yamlfile import compose, decode, node_at
+
     try:
         root = compose(decode(read_limited(path, PLAN_BYTES), path), path)
     except (OSError, ActionplanError):
@@ -61,6 +63,8 @@ def line_of(path: Path, loc: Loc, items: int, text: str | None = None) -> int:
     top-level key, a block list of items each starting on its dash line), else from the
     composed file as `positions` does."""
     if text is None:
+        from actionplan.workspace.yamlfile import decode
+
         try:
             text = decode(read_limited(path, PLAN_BYTES), path)
         except (OSError, ActionplanError):
