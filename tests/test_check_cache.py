@@ -5,7 +5,6 @@ only the files that changed are read again.
 
 from __future__ import annotations
 
-import marshal
 import os
 import shutil
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ from typer.testing import CliRunner
 
 from actionplan.cli import app
 from actionplan.workspace import results, store
+from cache_frames import framed, frames
 
 ROOT = Path(__file__).parents[1]
 SMOKING = Path("plans/public-health/smoking-quitters.yaml")
@@ -142,14 +142,20 @@ def test_each_day_gives_what_an_uncached_check_gives(tree: Path, parsed: list[Pa
         assert_as_uncached(parsed, "--as-of", turning)
 
 
+def damage_entry(cache: Path, name: str) -> None:
+    """The entry for `name` changed so that it still loads but no longer matches its CRC."""
+    parts = frames(cache.read_bytes())
+    [chunk] = [part for part in parts[1:] if name in part]
+    crc, blob = chunk[name]
+    assert b"RED" in blob
+    chunk[name] = (crc, blob.replace(b"RED", b"GRE"))
+    cache.write_bytes(framed(parts))
+
+
 def test_a_damaged_entry_is_not_trusted(tree: Path, parsed: list[Path]) -> None:
     assert_as_uncached(parsed, "--as-of", AS_OF)
     [cache] = (tree / "cache").glob("*.marshal")
-    header, entries = marshal.loads(cache.read_bytes())
-    name = str((tree / SMOKING).absolute())
-    crc, blob = entries[name]
-    entries[name] = (crc, blob.replace(b"RED", b"GRE"))  # still loads, no longer matches
-    cache.write_bytes(marshal.dumps((header, entries)))
+    damage_entry(cache, str((tree / SMOKING).absolute()))
 
     assert assert_as_uncached(parsed, "--as-of", AS_OF) == {SMOKING.name}
 
@@ -157,11 +163,7 @@ def test_a_damaged_entry_is_not_trusted(tree: Path, parsed: list[Path]) -> None:
 def test_a_damaged_json_detail_is_not_trusted(tree: Path, parsed: list[Path]) -> None:
     assert_as_uncached(parsed, "--as-of", AS_OF)
     [details] = (tree / "cache").glob("*.detail")
-    header, entries = marshal.loads(details.read_bytes())
-    name = str((tree / SMOKING).absolute())
-    crc, blob = entries[name]
-    entries[name] = (crc, blob.replace(b"RED", b"GRE"))
-    details.write_bytes(marshal.dumps((header, entries)))
+    damage_entry(details, str((tree / SMOKING).absolute()))
 
     assert assert_as_uncached(parsed, "--as-of", AS_OF) == {SMOKING.name}
 

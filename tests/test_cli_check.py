@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import json
-import marshal
 import os
 import re
 import shutil
@@ -23,6 +22,7 @@ from typer.testing import CliRunner, Result
 
 from actionplan.cli import app
 from actionplan.workspace import store
+from cache_frames import framed, frames
 
 ROOT = Path(__file__).parents[1]
 PLANS = ROOT / "plans"
@@ -464,8 +464,8 @@ def _truncated(stored: bytes) -> bytes:
 def _wrong_shape(stored: bytes) -> bytes:
     """Entries of the wrong shape in a cache that otherwise reads: `check` keeps each file's
     result with its own checksum, so a well-formed file of foreign entries must be distrusted."""
-    header, entries = marshal.loads(stored)
-    return marshal.dumps((header, {name: ("not", "an", "entry") for name in entries}))
+    header, *chunks = frames(stored)
+    return framed([header, *({name: ("not", "an", "entry") for name in c} for c in chunks)])
 
 
 @pytest.mark.parametrize("corrupt", [_garbage, _empty, _truncated, _wrong_shape])

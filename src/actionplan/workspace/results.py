@@ -27,12 +27,12 @@ import tempfile
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import actionplan
 from actionplan import __version__
 
-_FORMAT = "actionplan check results 1"
+_FORMAT = "actionplan check results 2"
 Key = tuple[int, int, int]  # size, modification time (ns), inode
 
 
@@ -67,19 +67,40 @@ def tool_fingerprint() -> str:
 
 
 class _Store:
-    """One file of entries by absolute path, each a CRC-32 and a marshalled blob."""
+    """One file of entries by absolute path, each a CRC-32 and a marshalled blob.
+
+    The file is a header and then the entries in chunks, each chunk marshalled on its own and
+    preceded by its length: written a chunk at a time, it never needs a second copy of every
+    entry in memory. New entries are marshalled only then, from the very strings of the rows
+    the run holds anyway."""
+
+    CHUNK = 1000  # entries in a chunk: about 3 MB with their JSON
 
     def __init__(self, file: Path, context: str) -> None:
         self.file = file
         self.entries: dict[str, tuple[int, bytes]] = {}
+        self.fresh: dict[str, tuple[str, Key, int, int, Any]] = {}
         self.info: Any = None
         self.changed = False
         try:
-            header, entries = marshal.loads(file.read_bytes())
-            if header[:2] == (_FORMAT, context) and isinstance(entries, dict):
-                self.entries, self.info = entries, header[2]
+            self._read(context)
         except Exception:  # unreadable, damaged or foreign: start afresh
             self.entries, self.info = {}, None
+
+    def _read(self, context: str) -> None:
+        view = memoryview(self.file.read_bytes())
+        chunks = []
+        at = 0
+        while at < len(view):
+            size = int.from_bytes(view[at : at + 4], "big")
+            chunks.append(marshal.loads(view[at + 4 : at + 4 + size]))
+            at += 4 + size
+        header, *parts = chunks
+        if tuple(header[:2]) != (_FORMAT, context):
+            return
+        for part in parts:
+            self.entries.update(part)
+        self.info = header[2]
 
     def get(self, name: str, key: Key, day: int) -> Any:
         """What is kept for the file `name` in this state, if it holds on day ordinal `day`."""
@@ -95,23 +116,36 @@ class _Store:
         return payload
 
     def put(self, name: str, key: Key, span: tuple[int, int], payload: Any) -> None:
-        blob = marshal.dumps((name, key, span[0], span[1], payload))
-        self.entries[name] = (zlib.crc32(blob), blob)
+        self.fresh[name] = (name, key, span[0], span[1], payload)
         self.changed = True
 
     def save(self, context: str, seen: set[str]) -> None:
         """Write the entries seen this run (others are for files since deleted or renamed)."""
-        kept = {k: v for k, v in self.entries.items() if k in seen}
-        if not self.changed and len(kept) == len(self.entries):
+        names = [name for name in seen if name in self.fresh or name in self.entries]
+        if not self.changed and len(names) == len(self.entries):
             return
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-", suffix=".marshal")
             with os.fdopen(fd, "wb") as handle:
-                handle.write(marshal.dumps(((_FORMAT, context, self.info), kept)))
+                _frame(handle, marshal.dumps((_FORMAT, context, self.info)))
+                for start in range(0, len(names), self.CHUNK):
+                    chunk = {name: self._entry(name) for name in names[start : start + self.CHUNK]}
+                    _frame(handle, marshal.dumps(chunk))
             os.replace(tmp, self.file)
         except (OSError, ValueError):
             return
+
+    def _entry(self, name: str) -> tuple[int, bytes]:
+        if name in self.fresh:
+            blob = marshal.dumps(self.fresh[name])
+            return zlib.crc32(blob), blob
+        return self.entries[name]
+
+
+def _frame(handle: BinaryIO, data: bytes) -> None:
+    handle.write(len(data).to_bytes(4, "big"))
+    handle.write(data)
 
 
 class ResultCache:
