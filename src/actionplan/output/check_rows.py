@@ -63,12 +63,18 @@ class Judged(NamedTuple):
     @classmethod
     def from_kept(cls, path: str, kept: tuple[object, ...], json: tuple[str, str] | None) -> Judged:
         """A row from what the cache kept (its JSON empty where it was not read)."""
-        row = cls(path, *kept)  # type: ignore[arg-type]
-        return row if json is None else row._replace(json_head=json[0], json_tail=json[1])
+        if json is None:
+            return cls(path, *kept)  # type: ignore[arg-type]
+        return cls(path, *kept[:_JSON_AT], *json, *kept[_JSON_AT + 2 :])  # type: ignore[arg-type, call-arg]
 
     def json_line(self) -> str:
         path = json_safe(json.dumps(self.path, ensure_ascii=False))
         return f'{self.json_head}, "path": {path}, {self.json_tail}'
+
+
+# Where the JSON's two parts are among what the cache keeps of a row (all but its path).
+_JSON_AT = Judged._fields.index("json_head") - 1
+assert Judged._fields[_JSON_AT + 2] == "json_tail"
 
 
 def has_wanted_spc(row: Judged, mode: str) -> bool:
