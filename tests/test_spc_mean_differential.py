@@ -29,7 +29,7 @@ def outcome(mean: Callable[[Series], float], values: Series) -> str:
     try:
         return mean(values).hex()
     except OverflowError as error:
-        return f"{type(error).__name__}"
+        return type(error).__name__
 
 
 def assert_same(values: Series) -> bool:
