@@ -10,8 +10,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import groupby, pairwise
-from typing import Literal
+from itertools import pairwise
+from operator import sub
+from typing import Literal, NamedTuple
 
 from actionplan.judge.spc_mean import r_mean
 
@@ -32,9 +33,18 @@ SCREEN = 3.267
 MIN_POINTS = 12
 RUN = 7
 
+# A point's type by which way is better (1 higher, -1 lower, 0 neither), indexed by its side:
+# 0 common cause, 1 a high special cause, -1 (the last item) a low one.
+POINT_TYPES: dict[int, tuple[PointType, PointType, PointType]] = {
+    1: ("common_cause", "special_cause_improvement", "special_cause_concern"),
+    -1: ("common_cause", "special_cause_concern", "special_cause_improvement"),
+    0: ("common_cause", "special_cause_neutral_high", "special_cause_neutral_low"),
+}
 
-@dataclass(frozen=True)
-class SpcPoint:
+
+class SpcPoint(NamedTuple):
+    """One point of the chart (a named tuple: a chart builds dozens, and they only carry data)."""
+
     period: str
     value: float
     special_cause: bool
@@ -130,14 +140,15 @@ def analyse(
     starts = _segment_starts(periods, recalculate_from)
     bounds = list(pairwise([*starts, len(values)]))
     segments = [_segment(periods[start], values[start:end]) for start, end in bounds]
-    sides = [
-        side
-        for seg, (start, end) in zip(segments, bounds, strict=True)
-        for side in _signals(values[start:end], seg)
-    ]
+    sides: list[int] = []
+    for seg, (start, end) in zip(segments, bounds, strict=True):
+        sides += _signals(values[start:end], seg)
+    types = POINT_TYPES[better]
     result_points = tuple(
-        SpcPoint(period, value, side != 0, _point_type(side, better))
-        for period, value, side in zip(periods, values, sides, strict=True)
+        map(
+            SpcPoint._make,
+            zip(periods, values, map(bool, sides), [types[s] for s in sides], strict=True),
+        )
     )
     latest = segments[-1]
     return SpcResult(
@@ -162,13 +173,15 @@ def _direction(direction: str | None) -> int:
 
 
 def _check_values(periods: list[str], values: list[float]) -> None:
-    if not all(math.isfinite(v) for v in values):
+    if not all(map(math.isfinite, values)):
         raise ValueError("values must be finite numbers; leave missing values out")
     if len(set(periods)) != len(periods):
         raise ValueError("each period may appear only once")
 
 
 def _segment_starts(periods: list[str], recalculate_from: Sequence[int | str]) -> list[int]:
+    if not recalculate_from:
+        return [0]
     index_of = {period: i for i, period in enumerate(periods)}
     starts = {0}
     for mark in recalculate_from:
@@ -184,7 +197,7 @@ def _segment_starts(periods: list[str], recalculate_from: Sequence[int | str]) -
 
 def _segment(start: str, values: list[float]) -> Segment:
     mean = r_mean(values)
-    ranges = [abs(b - a) for a, b in pairwise(values)]
+    ranges = list(map(abs, map(sub, values[1:], values)))  # |b - a| for each a, b in a row
     # A flat run screens out every range (0 < 0 is false); a single point has none.
     screen = SCREEN * r_mean(ranges) if ranges else 0.0
     kept = [r for r in ranges if r < screen]
@@ -201,60 +214,57 @@ def _segment(start: str, values: list[float]) -> Segment:
     )
 
 
-def _sign(x: float) -> int:
-    return (x > 0) - (x < 0)
-
-
-def _runs(items: Sequence[int]) -> Iterator[tuple[int, int, int]]:
-    """Maximal runs of equal items as (value, first index, index after the last)."""
-    i = 0
-    for value, group in groupby(items):
-        n = len(list(group))
-        yield value, i, i + n
-        i += n
+def _long_runs(items: list[int], length: int) -> list[tuple[int, int, int]]:
+    """Maximal runs of at least `length` equal items other than 0, as (item, first index, index
+    after the last)."""
+    runs = []
+    start = 0
+    for i in range(1, len(items) + 1):
+        if i == len(items) or items[i] != items[start]:
+            if i - start >= length and items[start]:
+                runs.append((items[start], start, i))
+            start = i
+    return runs
 
 
 def _signals(values: list[float], seg: Segment) -> list[int]:
     """Per point: +1 a high (or rising) special cause, -1 a low (or falling) one, 0 common cause.
 
     Rules in the reference's precedence, so a point caught by several is read by the first:
-    beyond a limit, a trend, two of three near a limit, a shift.
+    beyond a limit, a trend, two of three near a limit, a shift. Each rule, from the last to the
+    first, overwrites the points it flags. The limit rules are skipped where no value is beyond
+    the near limits (inside the limits) at all, as in most charts.
     """
-    sides = [_sign(v - seg.mean) for v in values]
-    outside = [seg.has_limits and (v > seg.upper_limit or v < seg.lower_limit) for v in values]
-    near = [
-        seg.has_limits and not out and (v < seg.near_lower_limit or v > seg.near_upper_limit)
-        for v, out in zip(values, outside, strict=True)
-    ]
-    rules = (
-        [side if out else 0 for side, out in zip(sides, outside, strict=True)],
-        _trend(values),
-        _two_in_three(sides, near),
-        _shift(sides),
-    )
-    beyond, trend, two_in_three, shift = rules
-    # Sides are -1, 0 or 1, so `or` takes the first rule that flags the point.
-    return [a or b or c or d for a, b, c, d in zip(beyond, trend, two_in_three, shift, strict=True)]
-
-
-def _shift(sides: list[int]) -> list[int]:
-    """Every point of a run of 7 or more on one side of the mean; a point on the mean ends a run."""
-    flags = [0] * len(sides)
-    for side, start, end in _runs(sides):
-        # A run on the mean has side 0 and so marks nothing.
-        if end - start >= RUN:
-            flags[start:end] = [side] * (end - start)
+    mean = seg.mean
+    # The side of the mean, the sign of v - mean: a difference of two finite doubles is 0 only
+    # where they are equal and otherwise has the sign of their order.
+    sides = [(v > mean) - (v < mean) for v in values]
+    flags = [0] * len(values)
+    for side, start, end in _long_runs(sides, RUN):  # a shift; a point on the mean ends one
+        flags[start:end] = [side] * (end - start)
+    low, high = min(values), max(values)
+    if seg.has_limits and (high > seg.near_upper_limit or low < seg.near_lower_limit):
+        for i, side in _two_in_three(values, sides, seg):
+            flags[i] = side
+    for i, side in _trend(values):
+        flags[i] = side
+    if seg.has_limits and (high > seg.upper_limit or low < seg.lower_limit):
+        for i, v in enumerate(values):
+            if (v > seg.upper_limit or v < seg.lower_limit) and sides[i]:
+                flags[i] = sides[i]
     return flags
 
 
-def _trend(values: list[float]) -> list[int]:
-    """Every point of 7 or more, each strictly above (or below) the one before; a tie ends it."""
-    steps = [_sign(b - a) for a, b in pairwise(values)]
+def _trend(values: list[float]) -> Iterator[tuple[int, int]]:
+    """Every point of 7 or more, each strictly above (or below) the one before; a tie ends it:
+    (index, +1 rising or -1 falling)."""
+    steps = [(b > a) - (b < a) for a, b in pairwise(values)]  # the sign of b - a, as above
+    runs = _long_runs(steps, RUN - 1)
+    if not runs:
+        return
     member = [False] * len(values)
-    for step, start, end in _runs(steps):
-        if step and end - start >= RUN - 1:
-            member[start : end + 1] = [True] * (end - start + 1)
-    flags = [0] * len(values)
+    for _, start, end in runs:
+        member[start : end + 1] = [True] * (end - start + 1)
     for i, inside in enumerate(member):
         if not inside:
             continue
@@ -262,19 +272,22 @@ def _trend(values: list[float]) -> list[int]:
         # (so a peak shared by a rise and a fall reads as falling), else the step before it.
         # Only a rise up to 1 exactly counts as rising: a tie between two trends reads as falling.
         step = steps[i] if i + 1 < len(values) and member[i + 1] else steps[i - 1]
-        flags[i] = 1 if step == 1 else -1
-    return flags
+        yield i, 1 if step == 1 else -1
 
 
-def _two_in_three(sides: list[int], near: list[bool]) -> list[int]:
-    """Near-limit points (between the 2- and 3-sigma lines) in 3 points in a row, at least 2 near.
+def _two_in_three(values: list[float], sides: list[int], seg: Segment) -> Iterator[tuple[int, int]]:
+    """Near-limit points (between the 2- and 3-sigma lines) in 3 points in a row, at least 2 near:
+    (index, side).
 
     All three points must be on the same side of the mean (none on it), and only the near points
     are flagged: a point beyond a limit is not a near point.
     """
     n = len(sides)
-    if not any(near):
-        return [0] * n
+    near = [
+        not (v > seg.upper_limit or v < seg.lower_limit)
+        and (v < seg.near_lower_limit or v > seg.near_upper_limit)
+        for v in values
+    ]
     # Whether the three points from each start qualify, worked out once for every start.
     windows = [
         sides[s] != 0
@@ -282,18 +295,9 @@ def _two_in_three(sides: list[int], near: list[bool]) -> list[int]:
         and near[s] + near[s + 1] + near[s + 2] >= 2
         for s in range(n - 2)
     ]
-    return [
-        sides[i] if near[i] and any(windows[max(i - 2, 0) : min(i, n - 3) + 1]) else 0
-        for i in range(n)
-    ]
-
-
-def _point_type(side: int, better: int) -> PointType:
-    if side == 0:
-        return "common_cause"
-    if better == 0:
-        return "special_cause_neutral_high" if side > 0 else "special_cause_neutral_low"
-    return "special_cause_improvement" if side == better else "special_cause_concern"
+    for i in range(n):
+        if near[i] and sides[i] and any(windows[max(i - 2, 0) : min(i, n - 3) + 1]):
+            yield i, sides[i]
 
 
 def _assurance(target: float | None, better: int, seg: Segment) -> Assurance | None:

@@ -7,8 +7,9 @@ not the running total), and forecasts are left out: they are not observations.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import date
+from operator import attrgetter
+from typing import NamedTuple
 
 from actionplan.domain.models import Indicator, Measurement, Settings
 from actionplan.domain.periods import Period, financial_year_of
@@ -18,8 +19,9 @@ from actionplan.judge.targets import ADDITIVE_UNITS
 from actionplan.judge.travel import known_on
 
 
-@dataclass(frozen=True)
-class Point:
+class Point(NamedTuple):
+    """One point of a series (a named tuple: a series builds dozens, and they only carry data)."""
+
     period: Period
     value: float
     target: float | None  # the target for this period's own figure, where there is one
@@ -37,25 +39,22 @@ def series(
             for m in indicator.measurements
             if not m.forecast and m.value is not None and known_on(m) <= as_of
         ),
-        key=lambda m: m.period.sort_key,
+        key=attrgetter("period.sort_key"),
     )
     if not actuals:
         return []
     days = _length(actuals[-1].period)
     alike = [m for m in actuals if _length(m.period) == days]
     if not indicator.cumulative:
-        last = len(alike) - 1
-        return [
-            Point(
-                m.period,
-                m.value or 0.0,
-                _target(indicator, m, settings) if every_target or n == last else None,
-            )
-            for n, m in enumerate(alike)
-        ]
+        targets: list[float | None] = [None] * (len(alike) - 1)
+        if every_target:
+            targets = [_target(indicator, m, settings) for m in alike[:-1]]
+        targets.append(_target(indicator, alike[-1], settings))
+        periods, values = [m.period for m in alike], [m.value or 0.0 for m in alike]
+        return list(map(Point._make, zip(periods, values, targets, strict=True)))
     points = _own_amounts(indicator, alike, settings)
     if not every_target:
-        points[:-1] = [replace(p, target=None) for p in points[:-1]]
+        points[:-1] = [p._replace(target=None) for p in points[:-1]]
     return points
 
 
