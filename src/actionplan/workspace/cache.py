@@ -31,8 +31,8 @@ class Parsed:
 
     data: dict[str, Any]
     id_position: tuple[int, int]
-    # The file's text, where the reader asked to keep it (to find lines in it without reading
-    # the file again); never cached.
+    # The file's text, where the reader asked to keep it and the fast reader read it (to find
+    # lines in it without reading the file again); never cached.
     text: str | None = field(default=None, compare=False, repr=False)
 
 

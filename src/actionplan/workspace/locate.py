@@ -57,11 +57,13 @@ _PLAN_KEY = re.compile(r"^action_plan:(?=[ \t\r\n]|$)", re.MULTILINE)
 _MEASUREMENTS_KEY = re.compile(r"^measurements:[ \t]*(?:#[^\n]*)?$", re.MULTILINE)
 
 
-def line_of(path: Path, loc: Loc, items: int, text: str | None = None) -> int:
+def line_of(path: Path, loc: Loc, items: int, plain: str | None = None) -> int:
     """The line a person edits for `focus`'s key path (`items`: how many measurements the file
-    holds). Read from the text (the file's, read again unless given) where it is plain (a
-    top-level key, a block list of items each starting on its dash line), else from the
-    composed file as `positions` does."""
+    holds). Read from the text where it is plain (a top-level key, a block list of items
+    each starting on its dash line), else from the composed file as `positions` does. `plain`
+    is the file's text where the fast reader read it (so it is plain): else the file is read
+    again."""
+    text = plain
     if text is None:
         from actionplan.workspace.yamlfile import decode
 
@@ -69,7 +71,9 @@ def line_of(path: Path, loc: Loc, items: int, text: str | None = None) -> int:
             text = decode(read_limited(path, PLAN_BYTES), path)
         except (OSError, ActionplanError):
             return 1
-    line = None if declined(text) else _plain_line(text, loc, items)
+        if declined(text):
+            return positions(path, [loc])[0][0]
+    line = _plain_line(text, loc, items)
     return line if line is not None else positions(path, [loc])[0][0]
 
 
@@ -102,9 +106,10 @@ def _plain_line(text: str, loc: Loc, items: int) -> int | None:
     return starts[index]
 
 
-def placed(row: Row, text: str | None = None) -> Row:
+def placed(row: Row, plain: str | None = None) -> Row:
     """The row with the line a person edits, where it needs attention (a RED measure lacking
-    a plan, or a status not as published). `text` is the file's, if already read."""
+    a plan, or a status not as published). `plain`: the file's text, if the fast reader read
+    it."""
     reading = row.assessment.reading
     if not (row.assessment.needs_plan or (reading and reading.mismatch)):
         return row
@@ -112,7 +117,7 @@ def placed(row: Row, text: str | None = None) -> Row:
     if loc is None:
         return row
     items = len(row.assessment.indicator.measurements)
-    return replace(row, line=line_of(row.path, loc, items, text))
+    return replace(row, line=line_of(row.path, loc, items, plain))
 
 
 def located(findings: Sequence[Finding]) -> list[Problem]:

@@ -212,7 +212,8 @@ def _too_big(size: int) -> str:
 
 
 def parse_bytes(raw: bytes, path: Path, *, keep_text: bool = False) -> Parsed:
-    """Plain data from a file's bytes (`path` names it in problems), with its text if asked."""
+    """Plain data from a file's bytes (`path` names it in problems), with its text if asked
+    and the fast reader read it (the text of a plain file, whose lines can be found in it)."""
     from actionplan.workspace.fastread import plain_data
     from actionplan.workspace.yamlfile import compose, construct, decode, node_at
 
@@ -238,7 +239,7 @@ def parse_bytes(raw: bytes, path: Path, *, keep_text: bool = False) -> Parsed:
         )
     id_node, _ = node_at(node, ("id",))
     mark = id_node.start_mark if id_node is not node else None
-    return Parsed(data, (mark.line + 1, mark.column + 1) if mark else (1, 1), text=kept)
+    return Parsed(data, (mark.line + 1, mark.column + 1) if mark else (1, 1))
 
 
 def indicator_context(fy_start: int, path: Path) -> dict[str, Any]:
