@@ -34,17 +34,23 @@ SHAPES = {
 
 
 def assert_lines_agree(path: Path) -> None:
+    """Each line found from the text, read again or as the fast reader kept it, is the line
+    the composed file gives."""
     try:
-        data = parse_file(path).data
+        parsed = parse_file(path, keep_text=True)
     except FileProblem:
         return
+    data = parsed.data
     items = data.get("measurements")
     count = len(items) if isinstance(items, list) else 0
     locs: list[tuple[str | int, ...]] = [("measurements", i) for i in range(count)]
     if "action_plan" in data:
         locs.append(("action_plan",))
     for loc in locs:
-        assert line_of(path, loc, count) == positions(path, [loc])[0][0], loc
+        composed = positions(path, [loc])[0][0]
+        assert line_of(path, loc, count) == composed, loc
+        if parsed.text is not None:
+            assert line_of(path, loc, count, parsed.text) == composed, loc
 
 
 @pytest.mark.parametrize("path", PROJECT, ids=lambda p: str(p.relative_to(ROOT)))
