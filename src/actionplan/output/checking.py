@@ -46,7 +46,7 @@ def check_tree(
     context = _context(settings_path, settings_bytes)
     results = ResultCache(results_file(paths), context, with_details=json) if cache else None
     kept, keys = _kept(files, results, as_of.toordinal(), spc)
-    todo = [Path(name) for name, row in zip(files, kept, strict=True) if row is None]
+    todo = [name for name, row in zip(files, kept, strict=True) if row is None]
     task = partial(
         judge_task,
         settings_path=settings_path,

@@ -24,7 +24,7 @@ SettingsInfo = tuple[bool, tuple[tuple[str, int, int, str], ...]]
 
 
 def judge_task(
-    path: Path,
+    name: str,
     *,
     settings_path: Path | None,
     settings_bytes: bytes,
@@ -32,11 +32,12 @@ def judge_task(
     spc: str,
     json: bool,
 ) -> tuple[Outcome, SettingsInfo]:
-    """One file judged as `check` prints it, and what the settings it was judged with say."""
+    """The file `name` judged as `check` prints it, and what the settings it was judged with
+    say. (Named as text: 50,000 `Path` objects waiting for the workers would take 10 MB.)"""
     from actionplan.output.judging import judge_file
 
     settings, info = workspace_settings(settings_path, settings_bytes)
-    return judge_file(path, settings=settings, as_of=as_of, spc=spc, json=json), info
+    return judge_file(Path(name), settings=settings, as_of=as_of, spc=spc, json=json), info
 
 
 @lru_cache(maxsize=4)
