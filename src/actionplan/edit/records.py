@@ -282,9 +282,11 @@ def prepare(
 
 
 Job = tuple[Path, list[Record], Settings, bool]
-# Editing a file takes about 15 ms (ruamel.yaml's round trip): two worker processes are faster
-# from a handful of files (measured with benchmarks/bench_check.py --thresholds).
-EDITED_IN_PARALLEL_FROM = 8
+# Giving a file one new figure takes about 1.5 ms where it is laid out as ruamel.yaml writes it
+# (`insert`), 15 ms through ruamel's round trip; starting two workers about 10 ms. On an idle
+# 2-core machine two workers are faster from about 32 files of the first kind, 8 of the second
+# (benchmarks/bench_record.py times both).
+EDITED_IN_PARALLEL_FROM = 32
 
 
 def edit_file(job: Job) -> tuple[Path, str | None, list[BadRow]]:
