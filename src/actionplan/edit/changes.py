@@ -99,16 +99,7 @@ class Measurements:
     def __init__(self, doc: EditedFile) -> None:
         self.doc = doc
         self.items = _measurements(doc)
-        self.recorded: dict[tuple[Period, bool], CommentedMap] = {}  # the first of each
-        # The latest period up to each item: the first item later than a new period is the
-        # first whose running latest is later, so its place is found by bisection even in a
-        # file whose periods are out of order.
-        self.latest: list[tuple[date, int]] = []
-        for index, existing in enumerate(self.items):
-            period = _item_period(doc, existing, index)
-            self.recorded.setdefault((period, bool(existing.get("forecast"))), existing)
-            key = max(self.latest[-1], period.sort_key) if self.latest else period.sort_key
-            self.latest.append(key)
+        self.recorded, self.latest = period_index(doc.path, self.items, doc.fy_start)
 
     def add(self, measurement: Measurement, *, replace: bool = False) -> CommentedMap | None:
         """The item inserted, or None when an existing one was rewritten."""
@@ -152,12 +143,27 @@ def _measurements(doc: EditedFile) -> CommentedSeq:
     return fresh
 
 
-def _item_period(doc: EditedFile, item: Any, index: int) -> Period:
+def period_index(
+    path: Path, items: list[Any], fy_start: int
+) -> tuple[dict[tuple[Period, bool], Any], list[tuple[date, int]]]:
+    """The first item of each period (actual or forecast), and the latest period up to each
+    item: the first item later than a new period is the first whose running latest is later,
+    so its place is found by bisection even in a file whose periods are out of order."""
+    recorded: dict[tuple[Period, bool], Any] = {}
+    latest: list[tuple[date, int]] = []
+    for index, existing in enumerate(items):
+        period = _item_period(path, fy_start, existing, index)
+        recorded.setdefault((period, bool(existing.get("forecast"))), existing)
+        latest.append(max(latest[-1], period.sort_key) if latest else period.sort_key)
+    return recorded, latest
+
+
+def _item_period(path: Path, fy_start: int, item: Any, index: int) -> Period:
     try:
-        return parse_period(item["period"], doc.fy_start)
+        return parse_period(item["period"], fy_start)
     except (ActionplanError, KeyError, TypeError):
         raise EditError(
-            f"{doc.path}: measurements[{index}] has no readable period: fix the file first"
+            f"{path}: measurements[{index}] has no readable period: fix the file first"
         ) from None
 
 

@@ -94,16 +94,8 @@ def open_document(path: Path, fy_start: int, *, base: bool = True) -> EditedFile
 
 
 def parse_document(path: Path, raw: bytes, fy_start: int, *, base: bool = True) -> EditedFile:
-    try:
-        text = decode(raw, path)
-        node = compose(text.replace("\r\n", "\n"), path)
-        if node is not None:  # limits, alias loops and bombs refused before ruamel reads it
-            construct(node, path)
-    except FileProblem as error:
-        raise ActionplanError(f"{error}: fix the file first") from None
-    newline = "\r\n" if "\r\n" in text else "\n"
-    text = text.replace("\r\n", "\n")
-    layout = detect_layout(node)
+    read = read_text(path, raw)
+    text, layout = read.text, detect_layout(read.node)
     try:
         data = round_trip_yaml(layout).load(text)
     except YAMLError as error:
@@ -111,11 +103,35 @@ def parse_document(path: Path, raw: bytes, fy_start: int, *, base: bool = True) 
     if not isinstance(data, CommentedMap):
         raise ActionplanError(f"{path}: does not hold a mapping of keys such as `title:`")
     # Dumped now, before any edit, rather than by parsing the text a second time later.
-    before = _dump(round_trip_yaml(layout), data) if base else None
+    before = dump(round_trip_yaml(layout), data) if base else None
     measurements = data.get("measurements")
     measured = len(measurements) if isinstance(measurements, list) else 0
+    return EditedFile(path, text, data, before, measured, layout, fy_start, read.newline, read.bom)
+
+
+@dataclass(frozen=True)
+class ReadText:
+    """A plan file's text as every edit starts from it, checked as `check` reads it."""
+
+    text: str  # with "\n" line ends
+    node: Node | None  # libyaml's node tree of it, with positions
+    data: Any  # its plain data
+    newline: str  # the file's own line end
+    bom: bool
+
+
+def read_text(path: Path, raw: bytes) -> ReadText:
+    """The text of a file to edit; its limits, alias loops and bombs are refused before
+    ruamel reads it."""
+    try:
+        text = decode(raw, path)
+        node = compose(text.replace("\r\n", "\n"), path)
+        data = None if node is None else construct(node, path)
+    except FileProblem as error:
+        raise ActionplanError(f"{error}: fix the file first") from None
+    newline = "\r\n" if "\r\n" in text else "\n"
     bom = raw.startswith(b"\xef\xbb\xbf")
-    return EditedFile(path, text, data, before, measured, layout, fy_start, newline, bom)
+    return ReadText(text.replace("\r\n", "\n"), node, data, newline, bom)
 
 
 def detect_layout(root: Node | None) -> Layout:
@@ -165,30 +181,39 @@ def render(doc: EditedFile, *, inserted: CommentedMap | None = None) -> str:
     `inserted`: the one change made is this measurement inserted (as `add_measurement` says);
     for a file opened without its rendering before the edit, that rendering is then read from
     the one after, so each file is rendered once."""
-    edited = _dump(round_trip_yaml(doc.layout), doc.data)
+    edited = dump(round_trip_yaml(doc.layout), doc.data)
     base = doc.base
     if base is None:
         base = (inserted is not None and _without(doc, edited, inserted)) or _base(doc)
-    original = doc.original if doc.original.endswith("\n") else doc.original + "\n"
+    return laid_over(doc.path, doc.original, base, edited, newline=doc.newline, bom=doc.bom)
+
+
+def laid_over(
+    path: Path, read: str, base: str, edited: str, *, newline: str = "\n", bom: bool = False
+) -> str:
+    """The file's new text: `edited` (ruamel's rendering after the edit) laid over the text
+    `read`, with `base` (its rendering before the edit) to tell what the edit changed."""
+    original = read if read.endswith("\n") else read + "\n"
     lines = overlay(
         original.splitlines(keepends=True),
         base.splitlines(keepends=True),
         edited.splitlines(keepends=True),
     )
     text = edited if lines is None else "".join(lines)
-    if lines is not None and not _same_data(text, edited, doc.path):
+    # A text that is ruamel's rendering itself holds its data: no need to read both.
+    if lines is not None and text != edited and not _same_data(text, edited, path):
         text = edited  # the overlay misplaced a line: ruamel's whole rendering is still right
-    if not doc.original.endswith("\n") and text.endswith(original.rsplit("\n", 2)[-2] + "\n"):
+    if not read.endswith("\n") and text.endswith(original.rsplit("\n", 2)[-2] + "\n"):
         text = text[:-1]
-    text = text.replace("\n", doc.newline)
-    return ("\ufeff" if doc.bom else "") + text
+    text = text.replace("\n", newline)
+    return ("\ufeff" if bom else "") + text
 
 
 def _base(doc: EditedFile) -> str:
     """ruamel's rendering of the file's data as it was read, from its text again (where it
     was not made up front and cannot be read from the edited rendering)."""
     data = round_trip_yaml(doc.layout).load(doc.original)
-    return _dump(round_trip_yaml(doc.layout), data)
+    return dump(round_trip_yaml(doc.layout), data)
 
 
 def _without(doc: EditedFile, edited: str, inserted: CommentedMap) -> str | None:
@@ -200,25 +225,32 @@ def _without(doc: EditedFile, edited: str, inserted: CommentedMap) -> str | None
     if not isinstance(items, list) or len(items) != doc.measured + 1 or not doc.measured:
         return None
     position = next((i for i, item in enumerate(items) if item is inserted), None)
-    alone = _dump(round_trip_yaml(doc.layout), {"measurements": [inserted]}).splitlines(True)
+    item = item_lines(doc.layout, inserted)
     lines = edited.splitlines(keepends=True)
-    if position is None or alone[0] != "measurements:\n" or "measurements:\n" not in lines:
+    if position is None or item is None or "measurements:\n" not in lines:
         return None
-    dash = alone[1][: len(alone[1]) - len(alone[1].lstrip(" "))] + "-"
+    dash = item[0][: len(item[0]) - len(item[0].lstrip(" "))] + "-"
     key = lines.index("measurements:\n")
     starts = [n for n in range(key + 1, len(lines)) if _item_start(lines[n], dash)]
-    item = alone[1:]
     if len(starts) != len(items) or lines[starts[position] : starts[position] + len(item)] != item:
         return None
     start = starts[position]
     return "".join(lines[:start] + lines[start + len(item) :])
 
 
+def item_lines(layout: Layout, item: CommentedMap) -> list[str] | None:
+    """ruamel's rendering of a measurement as an item of a file's list (None where it cannot
+    be told apart from the key above it)."""
+    alone = dump(round_trip_yaml(layout), {"measurements": [item]}).splitlines(keepends=True)
+    return alone[1:] if alone[0] == "measurements:\n" else None
+
+
 def _item_start(line: str, dash: str) -> bool:
     return line.startswith(dash) and line[len(dash) : len(dash) + 1] in (" ", "\n")
 
 
-def _dump(yaml: YAML, data: Any) -> str:
+def dump(yaml: YAML, data: Any) -> str:
+    """ruamel's rendering of `data`."""
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()

@@ -22,6 +22,7 @@ from actionplan.domain.models import Fingertips, Measurement, Settings
 from actionplan.domain.periods import following_year
 from actionplan.edit.changes import Measurements
 from actionplan.edit.document import open_document, render, validated
+from actionplan.edit.insert import inserted_text
 from actionplan.errors import ActionplanError
 from actionplan.workspace.limits import CSV_BYTES, CSV_CELL, CSV_ROWS, read_limited
 from actionplan.workspace.parallel import ordered_map
@@ -281,17 +282,24 @@ def prepare(
 
 
 Job = tuple[Path, list[Record], Settings, bool]
-# Editing a file takes about 15 ms (ruamel.yaml's round trip): two worker processes are faster
-# from a handful of files (measured with benchmarks/bench_check.py --thresholds).
-EDITED_IN_PARALLEL_FROM = 8
+# Giving a file one new figure takes about 1.5 ms where it is laid out as ruamel.yaml writes it
+# (`insert`), 15 ms through ruamel's round trip; starting two workers about 10 ms. On an idle
+# 2-core machine two workers are faster from about 32 files of the first kind, 8 of the second
+# (benchmarks/bench_record.py times both).
+EDITED_IN_PARALLEL_FROM = 32
 
 
 def edit_file(job: Job) -> tuple[Path, str | None, list[BadRow]]:
     """One file's new text with its records added, or the rows that prevent it."""
     path, records, settings, replace = job
+    # One new figure for the file (the usual batch): made without ruamel where the file is
+    # laid out as ruamel writes it, else rendered once, not twice.
+    single = len(records) == 1 and not replace
+    fy_start = settings.financial_year_start
+    quick = inserted_text(path, records[0].measurement, fy_start) if single else None
+    if quick is not None:
+        return _checked(path, quick, records, settings)
     try:
-        # One new figure for the file (the usual batch): rendered once, not twice.
-        single = len(records) == 1 and not replace
         doc = open_document(path, settings.financial_year_start, base=not single)
         measurements = Measurements(doc)
     except ActionplanError as error:
@@ -313,6 +321,16 @@ def edit_file(job: Job) -> tuple[Path, str | None, list[BadRow]]:
         return path, None, bad
     try:
         text = render(doc, inserted=inserted[0] if len(inserted) == 1 else None)
+    except ActionplanError as error:
+        return path, None, [BadRow(records[0].line, str(error))]
+    return _checked(path, text, records, settings)
+
+
+def _checked(
+    path: Path, text: str, records: list[Record], settings: Settings
+) -> tuple[Path, str | None, list[BadRow]]:
+    """The new text, validated as `check` reads it, or the reason it cannot be written."""
+    try:
         validated(path, text, settings)
     except ActionplanError as error:
         return path, None, [BadRow(records[0].line, str(error))]

@@ -26,12 +26,19 @@ _LONG_NAME = 255 - 1 - 9 - len(TEMP_SUFFIX)
 
 
 def write_atomic(
-    path: Path, text: str | bytes, *, create: bool = False, follow_links: bool = True
+    path: Path,
+    text: str | bytes,
+    *,
+    create: bool = False,
+    follow_links: bool = True,
+    sync: bool = True,
 ) -> None:
     """Replace (or, with `create`, make without overwriting) `path` in one step: the file is
     either as it was or fully new, whenever the process stops. Through a symlink the target is
     written and the link kept; with `follow_links=False` a symlink at `path` is replaced by the
-    new file, and never written through."""
+    new file, and never written through. The new content is on disk before the rename; the
+    rename itself is made durable by flushing the folder, which `sync=False` leaves to a caller
+    replacing many files (see `journal.commit`)."""
     target = Path(os.path.realpath(path)) if follow_links else path
     existing = None if create else _existing(path, target)
     try:
@@ -59,7 +66,8 @@ def write_atomic(
     except BaseException:
         _discard(temp)
         raise
-    sync_folder(target.parent)
+    if sync:
+        sync_folder(target.parent)
 
 
 def _existing(path: Path, target: Path) -> os.stat_result | None:

@@ -60,7 +60,13 @@ def commit(
     journal = journal_folder / JOURNAL
     write_atomic(journal, json.dumps({"version": _VERSION, "files": entries}), create=True)
     for path, text in texts.items():
-        write_atomic(path, text, create=path in created)
+        # Each new text is on disk before its rename, as always; the renames are made durable
+        # together, by flushing each folder once after the last of them (one flush a file cost
+        # as much as the edits). A crash before that loses none: the journal, on disk since
+        # before the first rename and removed only after the flushes, finishes any rename lost.
+        write_atomic(path, text, create=path in created, sync=False)
+    for folder in sorted({folder_of(path) for path in texts}):
+        sync_folder(folder)
     _remove(journal)
 
 
