@@ -3,8 +3,8 @@
 Each figure is the median of several runs of the installed command, as a user runs it (a whole
 process), with the lowest and highest beside it. Machines are shared and noisy: compare figures
 from one run of this script, and read the ratio to `cat` (reading the same bytes) as the most
-stable one. The profile of an in-process cold check closes the output, so the next change
-starts from figures.
+stable one. A profile of judging files, as the workers of a cold check do, closes the output,
+so the next change starts from figures.
 
     python benchmarks/bench_check.py                      # 1k, 5k, 10k, 20k files
     python benchmarks/bench_check.py --sizes 1000 10000 50000 --repeat 5 --work /tmp/bench
@@ -152,29 +152,35 @@ def record_row(times: int, work: Path, env: dict[str, str]) -> None:
 
 
 def profile(work: Path) -> None:
-    """The top of an in-process cold check of 10,000 files (the main process only: worker
-    processes parse in parallel and show here as waiting)."""
-    from actionplan.cli import app
+    """Where a cold check's time goes: judging each file, as the worker processes do it, for
+    the first 2,000 files of the 10,000 in this process (the command itself mostly waits for
+    its workers), by own time and by time including what each calls."""
+    from datetime import date
 
-    corpus = corpus_of(10_000, work)
-    argv, stdout = sys.argv, sys.stdout
-    sys.argv = check_args(corpus, "--no-cache", output="json")
-    sys.stdout = io.StringIO()
+    from actionplan.output.judge_task import judge_task
+
+    names = [str(p) for p in plan_files(corpus_of(10_000, work))[:2_000]]
+    task = partial(
+        judge_task,
+        settings_path=None,
+        settings_bytes=b"",
+        as_of=date.fromisoformat(AS_OF),
+        spc="shown",
+        json=False,
+    )
+    task(names[0])  # imports and settings, as each worker does once
     profiler = cProfile.Profile()
     profiler.enable()
-    try:
-        app()
-    except SystemExit:
-        pass
-    finally:
-        profiler.disable()
-        sys.argv, sys.stdout = argv, stdout
-    text = io.StringIO()
-    pstats.Stats(profiler, stream=text).sort_stats("tottime").print_stats(15)
-    lines = text.getvalue().splitlines()
-    start = next(i for i, line in enumerate(lines) if "ncalls" in line)
-    print("\nProfile, cold check of 10,000 files in process (top 15 by own time):")
-    print("\n".join(lines[start - 2 : start + 16]))
+    for name in names:
+        task(name)
+    profiler.disable()
+    for order, title in (("tottime", "own time"), ("cumulative", "time with what it calls")):
+        text = io.StringIO()
+        pstats.Stats(profiler, stream=text).sort_stats(order).print_stats(15)
+        lines = text.getvalue().splitlines()
+        start = next(i for i, line in enumerate(lines) if "ncalls" in line)
+        print(f"\nProfile, judging 2,000 files as a table check does (top 15 by {title}):")
+        print("\n".join(lines[start : start + 16]))
 
 
 def _best(times: int, once: Callable[[], object]) -> float:
