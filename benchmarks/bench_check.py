@@ -121,6 +121,29 @@ def memory_rows(sizes: list[int], work: Path, env: dict[str, str]) -> None:
         row(f"peak memory, cold {size:,}, table", Figure.of(mib), unit="MiB")
 
 
+def peer_rows(work: Path, env: dict[str, str], folder: Path) -> None:
+    """Other tools a pre-commit hook runs on the same 10,000 files, once each (they take a
+    minute): check-jsonschema against the plan files' schema, and yamllint. They are looked
+    for in `folder` (a virtual environment's bin folder), else on PATH."""
+    corpus = corpus_of(10_000, work)
+    schema = work / "actionplan.schema.json"
+    schema.write_text(subprocess.run([actionplan(), "schema"], capture_output=True).stdout.decode())
+    files = [str(p) for p in plan_files(corpus)]
+    check = repeat(3, lambda: run(check_args(corpus, "--no-cache"), env))
+    peers = {
+        "check-jsonschema": ["--schemafile", str(schema), *files],
+        "yamllint": ["-d", "relaxed", str(corpus)],
+    }
+    for name, args in peers.items():
+        command = str(folder / name) if (folder / name).exists() else shutil.which(name)
+        if command is None:
+            print(f"| {name} | not installed | |")
+            continue
+        seconds = run([command, *args], env, (0, 1, 2))
+        ratio = seconds / check.median
+        print(f"| {name}, 10,000 files | {seconds:.1f} s ({ratio:.0f} x a cold check) | |")
+
+
 def startup_rows(times: int, env: dict[str, str]) -> None:
     for args in (["--version"], ["--help"], ["check", "--help"]):
         label = "`actionplan " + " ".join(args) + "`"
@@ -259,6 +282,12 @@ def main() -> None:
     parser.add_argument("--work", type=Path, help="keep corpora here (default: a temp folder)")
     parser.add_argument("--no-profile", action="store_true", help="skip the closing profile")
     parser.add_argument(
+        "--peers",
+        type=Path,
+        metavar="BIN",
+        help="also time check-jsonschema and yamllint from this bin folder (else from PATH)",
+    )
+    parser.add_argument(
         "--thresholds",
         action="store_true",
         help="only time batches in one process and in two workers (where workers pay)",
@@ -282,6 +311,8 @@ def main() -> None:
     memory_rows(sorted(args.sizes), work, env)
     startup_rows(args.repeat, env)
     record_row(args.repeat, work, env)
+    if args.peers:
+        peer_rows(work, env, args.peers)
     print(f"\nload average at the end: {os.getloadavg()[0]:.2f}")
     if not args.no_profile:
         profile(work)
