@@ -69,7 +69,15 @@ class Standby:
 
     @staticmethod
     def available() -> bool:
-        return sys.platform == "linux" and len(os.sched_getaffinity(0)) > 1
+        """Linux, two cores or more, and no other thread (a thread holding a lock as the
+        process forks would leave the lock held in the child for ever)."""
+        import threading
+
+        return (
+            sys.platform == "linux"
+            and len(os.sched_getaffinity(0)) > 1
+            and threading.active_count() == 1
+        )
 
     def map(self, function: Callable[[T], R], items: Sequence[T]) -> list[R] | None:
         """`function` over `items` in the standby process, or None if it failed."""
