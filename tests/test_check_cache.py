@@ -181,3 +181,22 @@ def test_json_after_a_table_run_of_an_edited_file_is_judged_afresh(
     cached = outputs("--as-of", AS_OF, "--format", "json")
     assert {p.name for p in parsed} == {SMOKING.name}
     assert cached == outputs("--as-of", AS_OF, "--format", "json", "--no-cache")
+
+
+def test_a_cache_that_fails_half_written_leaves_nothing(
+    tree: Path, parsed: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A disk that fills while the cache is written: the check's output is as ever, and no half
+    of a cache file is left behind (to be trusted, or to fill the folder)."""
+    writes: list[int] = []
+    real = results._frame
+
+    def full_disk(handle: object, data: bytes) -> None:
+        writes.append(len(data))
+        if len(writes) > 1:
+            raise OSError(28, "No space left on device")
+        real(handle, data)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(results, "_frame", full_disk)
+    assert outputs("--as-of", AS_OF) == outputs("--as-of", AS_OF, "--no-cache")
+    assert writes and not list((tree / "cache").iterdir())

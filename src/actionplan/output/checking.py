@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from actionplan.output.judging import Outcome
 
 R = TypeVar("R")
-# Judging a file takes about 0.4 ms: two worker processes are faster from about 150 files on a
+# Judging a file takes about 0.3 ms: two worker processes are faster from about 150 files on a
 # 2-core machine (measured with benchmarks/bench_check.py --thresholds).
 JUDGED_IN_PARALLEL_FROM = 150
 

@@ -19,6 +19,7 @@ cannot be written is skipped, as it only saves time.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
@@ -127,14 +128,18 @@ class _Store:
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-", suffix=".marshal")
+        except OSError:
+            return
+        try:
             with os.fdopen(fd, "wb") as handle:
                 _frame(handle, marshal.dumps((_FORMAT, context, self.info)))
                 for start in range(0, len(names), self.CHUNK):
                     chunk = {name: self._entry(name) for name in names[start : start + self.CHUNK]}
                     _frame(handle, marshal.dumps(chunk))
             os.replace(tmp, self.file)
-        except (OSError, ValueError):
-            return
+        except (OSError, ValueError):  # a full disk: no cache this time, and no half of one
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
     def _entry(self, name: str) -> tuple[int, bytes]:
         if name in self.fresh:
