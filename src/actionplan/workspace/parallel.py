@@ -83,15 +83,16 @@ class Standby:
         """`function` over `items` in the standby process, or None if it failed."""
         import pickle
 
+        job, answer = os.fdopen(self._to, "wb"), os.fdopen(self._from, "rb")
         try:
-            with os.fdopen(self._to, "wb") as job:
+            with job:
                 job.write(pickle.dumps((function, list(items))))
-            with os.fdopen(self._from, "rb") as answer:
-                results: list[R] = pickle.loads(answer.read())
+            results: list[R] = pickle.loads(answer.read())
             return results
         except Exception:  # the process died or sent nothing whole: do the work here
             return None
         finally:
+            answer.close()
             os.waitpid(self._pid, 0)
 
     def close(self) -> None:
