@@ -25,9 +25,7 @@ def _escape(code: int) -> str:
 _TABLE = {code: _escape(code) for code in _CONTROLS}
 _CONTROL = re.compile("[" + re.escape("".join(map(chr, _TABLE))) + "]")
 _TABLE_KEEPING_LINES = {code: text for code, text in _TABLE.items() if code not in (0x09, 0x0A)}
-_CONTROL_KEEPING_LINES = re.compile(
-    "[" + re.escape("".join(map(chr, _TABLE_KEEPING_LINES))) + "]"
-)
+_CONTROL_KEEPING_LINES = re.compile("[" + re.escape("".join(map(chr, _TABLE_KEEPING_LINES))) + "]")
 # For JSON, which escapes C0 itself: the rest as JSON's own \u escapes, still valid JSON.
 _JSON_TABLE = {code: f"\\u{code:04x}" for code in _CONTROLS if code >= 0x7F}
 _JSON_CONTROL = re.compile("[" + "".join(map(chr, _JSON_TABLE)) + "]")

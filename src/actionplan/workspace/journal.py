@@ -41,9 +41,7 @@ def transaction(paths: list[Path], journal_folder: Path) -> Iterator[None]:
         yield
 
 
-def commit(
-    texts: Mapping[Path, str], journal_folder: Path, created: Collection[Path] = ()
-) -> None:
+def commit(texts: Mapping[Path, str], journal_folder: Path, created: Collection[Path] = ()) -> None:
     """Replace every file's content with its new text, all or nothing; the files in `created`
     are new, and are never written over a file. Call inside `transaction` for the same files."""
     if len(texts) == 1:
