@@ -83,22 +83,21 @@ def _tree(pid: int) -> list[int]:
 
 
 def _rss(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return 0
+    return _proc_kib(f"/proc/{pid}/status", "VmRSS:") * 1024
 
 
 def _pss(pid: int) -> int:
     """Proportional set size: each page shared by n processes counted 1/n in each (forked
     workers share most of their parent's pages, which resident sizes count once in each)."""
+    return _proc_kib(f"/proc/{pid}/smaps_rollup", "Pss:") * 1024
+
+
+def _proc_kib(path: str, field: str) -> int:
+    """The kB figure of `field` in a /proc file; 0 once the process has gone."""
     try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1]) * 1024
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(field):
+                return int(line.split()[1])
     except OSError:
         pass
     return 0

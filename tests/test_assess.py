@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from actionplan.domain.models import Indicator, Settings
 from actionplan.domain.values import Status
-from actionplan.judge.check import assess, check
+from actionplan.judge.check import assess
 from actionplan.judge.coverage import Coverage
 from actionplan.judge.travel import Travel
+from checked import check_data
 
 SETTINGS = Settings()
 LATER = date(2030, 1, 1)
@@ -515,12 +517,10 @@ def test_a_plan_without_its_period_on_a_recovered_measure_is_not_needed() -> Non
 # The check as a whole ---------------------------------------------------------------------------
 
 
-def test_check_orders_red_first_and_sets_the_exit_code() -> None:
-    from pathlib import Path
-
-    green = indicator(id="b-green", target=1, measurements=[{"period": "2014-04", "value": 2}])
-    missing = indicator(id="a-red", target=5, measurements=[{"period": "2014-04", "value": 2}])
-    result = check([(Path("g.yaml"), green), (Path("r.yaml"), missing)], SETTINGS, LATER)
-    assert [r.assessment.indicator.id for r in result.rows] == ["a-red", "b-green"]
+def test_check_orders_red_first_and_sets_the_exit_code(tmp_path: Path) -> None:
+    green = {"id": "b-green", "target": 1, "measurements": [{"period": "2014-04", "value": 2}]}
+    missing = {"id": "a-red", "target": 5, "measurements": [{"period": "2014-04", "value": 2}]}
+    result = check_data(tmp_path / "both", {"g.yaml": green, "r.yaml": missing}, LATER, None)
+    assert [r.id for r in result.rows] == ["a-red", "b-green"]
     assert result.exit_code == 1
-    assert check([(Path("g.yaml"), green)], SETTINGS, LATER).exit_code == 0
+    assert check_data(tmp_path / "green", {"g.yaml": green}, LATER, None).exit_code == 0

@@ -18,19 +18,22 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from actionplan.domain.models import Indicator, Settings
 from actionplan.domain.values import Status
-from actionplan.judge.check import assess, check
+from actionplan.judge.check import assess
 from actionplan.judge.coverage import Coverage
 from actionplan.judge.targets import trajectory_gaps
 from actionplan.judge.travel import Travel
+from checked import check_data
 
 SETTINGS = Settings()
-BRACKNELL = Settings.model_validate({"tolerance": {"green": "5%", "amber": "10%"}})
+BRACKNELL_TEXT = {"tolerance": {"green": "5%", "amber": "10%"}}
+BRACKNELL = Settings.model_validate(BRACKNELL_TEXT)
 HAVERING = Settings.model_validate(
     {"tolerance": {"green": "10%", "amber": "10%"}, "amber_if_improved_on_last_year": True}
 )
@@ -335,16 +338,19 @@ def test_seed_smoking_plan_is_due_at_the_end_of_december_2014() -> None:
 # A trajectory gap is not filled with a guess --------------------------------------------------
 
 
+SMOKING_WITH_MAY: dict[str, Any] = {
+    "cumulative": True,
+    "unit": "count",
+    "target": {"2014/15": 1900, "2014-04": 993},
+    "measurements": [
+        {"period": "2014-04", "value": 617},
+        {"period": "2014-05", "value": 702},
+    ],
+}
+
+
 def smoking_with_may(**target: Any) -> Indicator:
-    return indicator(
-        cumulative=True,
-        unit="count",
-        target={"2014/15": 1900, "2014-04": 993, **target},
-        measurements=[
-            {"period": "2014-04", "value": 617},
-            {"period": "2014-05", "value": 702},
-        ],
-    )
+    return indicator(**{**SMOKING_WITH_MAY, "target": {**SMOKING_WITH_MAY["target"], **target}})
 
 
 def test_a_month_without_its_trajectory_point_has_no_target() -> None:
@@ -353,8 +359,6 @@ def test_a_month_without_its_trajectory_point_has_no_target() -> None:
     reading = assess(ind, SETTINGS, LATER).reading
     assert reading is not None and reading.missing_trajectory
     assert reading.target is None and reading.computed is Status.NO_TARGET
-    from pathlib import Path
-
     [gap] = trajectory_gaps(Path("smoking.yaml"), ind)
     assert gap.loc == ("measurements", 1, "period")
     assert "no trajectory target for 2014-05" in gap.message
@@ -365,8 +369,6 @@ def test_a_trajectory_point_for_the_month_closes_the_gap() -> None:
     reading = assess(ind, SETTINGS, LATER).reading
     assert reading is not None and reading.target == Decimal(1100)
     assert reading.computed is Status.RED
-    from pathlib import Path
-
     assert trajectory_gaps(Path("smoking.yaml"), ind) == []
 
 
@@ -382,12 +384,10 @@ def test_a_year_without_profile_points_is_still_pro_rated() -> None:
     assert reading.target is not None and round(reading.target, 2) == Decimal("316.67")
 
 
-def test_a_trajectory_gap_is_a_problem_of_the_file_in_a_check() -> None:
-    from pathlib import Path
-
-    result = check([(Path("smoking.yaml"), smoking_with_may())], SETTINGS, LATER)
+def test_a_trajectory_gap_is_a_problem_of_the_file_in_a_check(tmp_path: Path) -> None:
+    result = check_data(tmp_path, {"smoking.yaml": SMOKING_WITH_MAY}, LATER, None)
     assert result.exit_code == 2
-    assert [f.message.split(":")[0] for f in result.findings] == [
+    assert [f.message.split(":")[0] for f in result.problems] == [
         "no trajectory target for 2014-05"
     ]
 
@@ -425,18 +425,17 @@ def test_a_forecast_alone_is_still_judged_from_its_period_start() -> None:
 # No silent zero tolerance ---------------------------------------------------------------------
 
 
-def test_no_tolerance_anywhere_is_said_once() -> None:
-    from pathlib import Path
-
-    files = [(Path(f"{n}.yaml"), indicator(target=10)) for n in range(3)]
-    result = check(files, SETTINGS, LATER)
+def test_no_tolerance_anywhere_is_said_once(tmp_path: Path) -> None:
+    bare = {"target": 10}
+    files = {f"{n}.yaml": bare for n in range(3)}
+    result = check_data(tmp_path / "none", files, LATER, None)
     [note] = result.notes
     assert "3 indicators" in note and "cannot be AMBER" in note
-    assert check(files, BRACKNELL, LATER).notes == []
-    own = [(Path("a.yaml"), indicator(target=10, tolerance="5%"))]
-    assert check(own, SETTINGS, LATER).notes == []
+    assert check_data(tmp_path / "bracknell", files, LATER, BRACKNELL_TEXT).notes == []
+    own = {"a.yaml": {"target": 10, "tolerance": "5%"}}
+    assert check_data(tmp_path / "own", own, LATER, None).notes == []
     assert (
-        check([(Path("a.yaml"), indicator(target=10))], SETTINGS, LATER)
+        check_data(tmp_path / "one", {"a.yaml": bare}, LATER, None)
         .notes[0]
         .startswith("no tolerance is set for 1 indicator with")
     )

@@ -1,21 +1,18 @@
-"""A check of many indicators at a date: each one assessed, the results in one object that the
-reporters print and that decides the exit code."""
+"""One indicator assessed at a date: its status, the plan its RED measure needs, travel and
+staleness (the check of a whole tree, with its exit code, is `output.checking`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from actionplan.domain.models import Indicator, Settings
 from actionplan.domain.statuses import STATUS_ORDER as STATUS_ORDER  # kept importable here
-from actionplan.domain.statuses import Status, no_tolerance_note
-from actionplan.errors import Problem
+from actionplan.domain.statuses import Status
 from actionplan.judge.coverage import Coverage, PlanCheck, plan_check, unstated_period
 from actionplan.judge.spc import SpcResult, SpcUnavailable
 from actionplan.judge.status import Reading, read
-from actionplan.judge.targets import Finding, trajectory_gaps
 from actionplan.judge.travel import Travel, known_on, long_term, short_term, stale_since
 
 
@@ -49,48 +46,6 @@ class Row:
     line: int = 1  # where the file should be edited: the RED measurement or its action_plan
     # Making Data Count, for the rows that are shown: None where it was not asked for
     spc: SpcResult | SpcUnavailable | None = None
-
-
-@dataclass
-class CheckResult:
-    as_of: date
-    rows: list[Row] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def exit_code(self) -> int:
-        if self.problems or self.findings:
-            return 2
-        return 1 if any(row.assessment.needs_plan for row in self.rows) else 0
-
-    def counts(self) -> dict[str, int]:
-        counts = {status.value: 0 for status in Status}
-        for row in self.rows:
-            counts[row.assessment.status.value] += 1
-        return counts
-
-
-def check(
-    files: Sequence[tuple[Path, Indicator]],
-    settings: Settings,
-    as_of: date,
-    problems: Sequence[Problem] = (),
-) -> CheckResult:
-    """Assess every indicator at `as_of`; rows ordered RED first, then by id."""
-    rows = [Row(path, assess(indicator, settings, as_of)) for path, indicator in files]
-    rows.sort(key=lambda r: (STATUS_ORDER.index(r.assessment.status), r.assessment.indicator.id))
-    findings = [
-        finding for path, indicator in files for finding in trajectory_gaps(path, indicator)
-    ]
-    notes = [note] if (note := _no_tolerance_note(files, settings)) else []
-    return CheckResult(as_of, rows, list(problems), findings, notes)
-
-
-def _no_tolerance_note(files: Sequence[tuple[Path, Indicator]], settings: Settings) -> str:
-    bare = sum(1 for _, i in files if lacks_tolerance(i))
-    return no_tolerance_note(bare, settings.tolerance is not None)
 
 
 def lacks_tolerance(indicator: Indicator) -> bool:

@@ -106,7 +106,6 @@ def _kept(
     None, and `missed` is called), and its state."""
     kept: list[Judged | list[Problem] | None] = [None] * len(files)
     keys: list[Key | None] = [None] * len(files)
-    folder = os.getcwd()
     for index, name in enumerate(files):
         try:
             keys[index] = key = stat_key(os.stat(name))
@@ -115,8 +114,7 @@ def _kept(
             continue
         if results is None:
             continue
-        # As `Path.absolute()` names it, without making a Path of each of 10,000 names.
-        entry = results.get(os.path.join(folder, name), key, day)
+        entry = results.get(name, key, day)
         if entry is not None:
             row = Judged.from_kept(name, *entry)
             if has_wanted_spc(row, spc):
@@ -162,7 +160,7 @@ def _fresh(
         return outcome
     row, span = outcome
     if results and key:
-        results.put(os.path.join(os.getcwd(), name), key, span, *row.kept())
+        results.put(name, key, span, *row.kept())
     return row
 
 

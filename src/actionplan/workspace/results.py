@@ -154,13 +154,15 @@ def _frame(handle: BinaryIO, data: bytes) -> None:
 
 
 class ResultCache:
-    """Entries by absolute path: `get` what a file's check gave, `put` a new one, `save`.
+    """Entries by absolute path (a file named relative to the working folder is kept under its
+    absolute path): `get` what a file's check gave, `put` a new one, `save`.
 
     Each entry is a payload and a detail; the details are read (and written) only when the
     cache is opened `with_details`, else `get` gives None for them and `put` drops them."""
 
     def __init__(self, file: Path, context: str, *, with_details: bool = False) -> None:
         self.context = context
+        self._folder = os.getcwd()
         self._rows = _Store(file, context)
         self._details = _Store(file.with_suffix(".detail"), context) if with_details else None
         self._seen: set[str] = set()
@@ -168,8 +170,10 @@ class ResultCache:
         self.info: Any = self._rows.info
 
     def get(self, name: str, key: Key, day: int) -> tuple[tuple[Any, ...], Any] | None:
-        """The payload and detail kept for the file of absolute path `name` in this state, if
-        they hold on day ordinal `day` (the detail None when not asked for)."""
+        """The payload and detail kept for the file `name` in this state, if they hold on day
+        ordinal `day` (the detail None when not asked for)."""
+        # As `Path.absolute()` names it, without making a Path of each of 10,000 names.
+        name = os.path.join(self._folder, name)
         self._seen.add(name)
         payload = self._rows.get(name, key, day)
         if payload is None:
@@ -182,6 +186,7 @@ class ResultCache:
     def put(
         self, name: str, key: Key, span: tuple[int, int], payload: tuple[Any, ...], detail: Any
     ) -> None:
+        name = os.path.join(self._folder, name)
         self._seen.add(name)
         self._rows.put(name, key, span, payload)
         if self._details is not None:
