@@ -204,15 +204,15 @@ def test_a_few_unknown_keys_are_each_located_with_a_suggestion(tree: Path) -> No
     assert "typo.yaml:3:1: unknown key 'directon': did you mean 'direction'?" in err
 
 
-# --- the README ------------------------------------------------------------------------------
+# --- the documentation ----------------------------------------------------------------------------
 
 
-def test_every_limit_is_in_the_readmes_table_with_its_default() -> None:
+def test_every_limit_is_in_the_documented_table_with_its_default() -> None:
     from actionplan.workspace.limits import ALL, MB
 
     rows = {
         row.split("|")[-2].strip(" `"): row.split("|")[-3].strip()
-        for row in (ROOT / "README.md").read_text().splitlines()
+        for row in (ROOT / "docs" / "limits-and-safety.md").read_text().splitlines()
         if row.startswith("| ") and "`ACTIONPLAN_MAX_" in row
     }
     for limit in ALL:
