@@ -16,7 +16,8 @@ from actionplan.domain.messages import describe
 from actionplan.domain.models import Measurement
 from actionplan.domain.words import plural
 from actionplan.edit.changes import measurement_text
-from actionplan.edit.records import assign, prepare, read_csv
+from actionplan.edit.csv_records import read_csv
+from actionplan.edit.records import assign, prepare
 from actionplan.errors import ActionplanError
 from actionplan.outcome import BAD_INPUT, Outcome
 from actionplan.workspace.atomic import write_atomic

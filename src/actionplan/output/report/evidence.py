@@ -14,7 +14,8 @@ from actionplan.domain.models import Indicator, Measurement, Settings
 from actionplan.domain.periods import Period
 from actionplan.domain.words import plural
 from actionplan.judge.assessment import Assessment
-from actionplan.judge.spc import MIN_POINTS, SpcPoint, SpcResult, SpcUnavailable
+from actionplan.judge.spc import SpcPoint, SpcResult, SpcUnavailable
+from actionplan.judge.spc_limits import MIN_POINTS
 from actionplan.judge.status import read
 from actionplan.judge.travel import Travel, known_on
 from actionplan.judge.trend import Point
