@@ -1,6 +1,6 @@
 """One plan file judged as `check` prints it: read, validated, assessed at a date, placed at
 the line to edit, SPC worked out where the output shows it, and turned into the plain row that
-the reporters print and the results cache keeps. Runs in worker processes for large trees."""
+the check's printers print and the results cache keeps. Runs in worker processes for large trees."""
 
 from __future__ import annotations
 

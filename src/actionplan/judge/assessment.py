@@ -1,5 +1,5 @@
 """One indicator assessed at a date: its status, the plan its RED measure needs, travel and
-staleness (the check of a whole tree, with its exit code, is `output.checking`)."""
+staleness (the check of a whole tree, with its exit code, is `app.check`)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
-"""A checked file as the check's reporters print it: text, numbers and flags only.
+"""A checked file as the check's printers print it: text, numbers and flags only.
 
-Worked out where the file is judged (`judging`, in a worker process for large trees) and kept
+Worked out where the file is judged (`app.check_file`, in a worker process for large trees) and kept
 in the results cache, so a later run prints an unchanged file without reading, validating or
-judging it, and without loading the models at all: this module and the reporters import
+judging it, and without loading the models at all: this module and the printers import
 nothing heavy. The file's path is not part of what is kept (the same file may be named
 differently from another folder): it is joined in when the row is printed.
 """
@@ -84,7 +84,7 @@ def has_wanted_spc(row: Judged, mode: str) -> bool:
 
 @dataclass
 class CheckReport:
-    """What the check's reporters print: every row, problems and notes."""
+    """What the check's printers print: every row, problems and notes."""
 
     as_of: date
     rows: list[Judged] = field(default_factory=list)
