@@ -180,7 +180,7 @@ def profile(work: Path) -> None:
     its workers), by own time and by time including what each calls."""
     from datetime import date
 
-    from actionplan.output.judge_task import judge_task
+    from actionplan.app.check_worker import judge_task
 
     names = [str(p) for p in plan_files(corpus_of(10_000, work))[:2_000]]
     task = partial(
@@ -220,9 +220,9 @@ def thresholds(work: Path) -> None:
     workers (best of 5), for judging plan files (`check`) and editing them (`record --csv`)."""
     from datetime import date
 
+    from actionplan.app import check as checking
     from actionplan.cli import app
     from actionplan.edit import records
-    from actionplan.output import checking
     from actionplan.workspace import store
 
     files, _ = store.find_plan_files([corpus_of(1_000, work)])

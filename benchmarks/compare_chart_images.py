@@ -26,7 +26,7 @@ WIDTH_PX = 1004  # the width Typst draws at: 170 mm at 150 pixels an inch
 
 CONVERTERS = {
     "Typst (typst package, chosen)": ("typst", """
-from actionplan.output.chart_images import png_charts
+from actionplan.output.report.chart_images import png_charts
 pictures = png_charts(svgs)
 """),
     "CairoSVG (pip, and the Cairo system library)": ("cairosvg", f"""
@@ -51,8 +51,8 @@ print(json.dumps([seconds, peak, size, pictures[0][:8] == b"\\x89PNG\\r\\n\\x1a\
 
 
 def charts(count: int, work: Path) -> list[str]:
-    from actionplan.output.report import build_report
-    from actionplan.output.report_write import context
+    from actionplan.output.report.model import build_report
+    from actionplan.output.report.variables import context
     from actionplan.workspace.store import load_workspace
 
     tree = work / "tree"

@@ -32,7 +32,7 @@ def by_hand() -> str:
     from actionplan.domain.values import Status
     from actionplan.judge.spc import SpcResult, analyse
     from actionplan.judge.trend import Point
-    from actionplan.output.report_charts import chart_series, svg
+    from actionplan.output.report.charts import chart_series, svg
 
     indicator = Indicator.model_validate(
         {"id": "c", "title": "t", "direction": "higher", "target": 100,

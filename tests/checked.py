@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
-from actionplan.output.check_rows import CheckReport
-from actionplan.output.checking import check_tree
+from actionplan.app.check import check_tree
+from actionplan.output.check.rows import CheckReport
 
 
 def check_data(

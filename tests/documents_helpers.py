@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from actionplan.domain.models import Indicator, Settings
-from actionplan.judge.check import assess
-from actionplan.output.document_formats import document_writer
-from actionplan.output.documents import PlanDocument, context
+from actionplan.judge.assessment import assess
+from actionplan.output.documents.context import PlanDocument, context
+from actionplan.output.documents.formats import document_writer
 
 AS_OF = date(2014, 7, 31)
 

@@ -25,7 +25,7 @@ import pytest
 
 from actionplan.domain.models import Indicator, Settings
 from actionplan.domain.values import Status
-from actionplan.judge.check import assess
+from actionplan.judge.assessment import assess
 from actionplan.judge.coverage import Coverage
 from actionplan.judge.targets import trajectory_gaps
 from actionplan.judge.travel import Travel

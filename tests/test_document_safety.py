@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from actionplan.output.markdown_blocks import clean
+from actionplan.output.documents.markdown_blocks import clean
 from documents_helpers import indicator
 from documents_helpers import render as render_plan
 from external import need

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from actionplan.cli import app
 from actionplan.errors import ActionplanError
-from actionplan.output.docx_writer import add_picture, base_document, docx_bytes
+from actionplan.output.word.writer import add_picture, base_document, docx_bytes
 from documents_helpers import indicator, render
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from actionplan.judge.check import assess
+from actionplan.judge.assessment import assess
 from actionplan.judge.targets import trajectory_gaps
 from actionplan.workspace.store import SETTINGS_FILE, load_workspace
 

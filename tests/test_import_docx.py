@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from actionplan.legacy.fields import LegacyError
 from actionplan.legacy.html import BULLETS, to_markdown, to_text
-from actionplan.legacy.reader import LegacyError, read_document
+from actionplan.legacy.reader import read_document
 from import_helpers import add_rows, build_docx, write_html_as_text, write_html_as_word
 
 LEGACY = Path(__file__).parent / "fixtures" / "legacy"

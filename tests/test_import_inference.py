@@ -10,9 +10,10 @@ import pytest
 
 from actionplan.domain.periods import parse_period
 from actionplan.legacy.draft import Facts, build_draft
+from actionplan.legacy.fields import Collector
 from actionplan.legacy.figures import Context, read_figure, read_performance
 from actionplan.legacy.inference import document_year, infer_direction
-from actionplan.legacy.reader import Collector, parse_text
+from actionplan.legacy.reader import parse_text
 
 FY_2013 = Context(year=parse_period("2013/14"))
 

@@ -8,9 +8,10 @@ import pytest
 from markdown_it import MarkdownIt
 
 from actionplan.domain.periods import parse_period
+from actionplan.legacy.fields import LegacyError, match_label
 from actionplan.legacy.figures import Context, read_figure, read_performance
 from actionplan.legacy.html import to_markdown, to_text
-from actionplan.legacy.reader import LegacyError, match_label, read_document
+from actionplan.legacy.reader import read_document
 
 LEGACY = Path(__file__).parent / "fixtures" / "legacy"
 SMOKING = LEGACY / "smoking-quitters.txt"

@@ -3,7 +3,7 @@ raw HTML and images shown as text, only safe links, and no character a document 
 
 from __future__ import annotations
 
-from actionplan.output.markdown_blocks import (
+from actionplan.output.documents.markdown_blocks import (
     ListBlock,
     Paragraph,
     Run,

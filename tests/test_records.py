@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from actionplan.cli import app
-from actionplan.edit.records import fingertips_period, read_csv
+from actionplan.edit.csv_records import fingertips_period, read_csv
 
 runner = CliRunner()
 

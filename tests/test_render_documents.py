@@ -16,15 +16,16 @@ from markdown_it import MarkdownIt
 
 from actionplan.domain.models import Indicator, Settings
 from actionplan.domain.periods import parse_period
-from actionplan.judge.check import assess
-from actionplan.output.documents import (
+from actionplan.judge.assessment import assess
+from actionplan.output.documents.context import (
     PlanDocument,
     context,
     headline_target,
     period_words,
     select,
 )
-from actionplan.output.render import Renderer, markdown_html, text_markdown
+from actionplan.output.documents.filters import markdown_html, text_markdown
+from actionplan.output.documents.templates import Renderer
 from actionplan.output.wording import figure
 
 AS_OF = date(2014, 7, 31)

@@ -11,9 +11,9 @@ import pytest
 from markdown_it import MarkdownIt
 
 from actionplan.domain.models import Indicator, Settings
-from actionplan.judge.check import assess
-from actionplan.output.documents import PlanDocument, context
-from actionplan.output.render import Renderer
+from actionplan.judge.assessment import assess
+from actionplan.output.documents.context import PlanDocument, context
+from actionplan.output.documents.templates import Renderer
 
 XSS = [
     "<script>alert('x')</script>",

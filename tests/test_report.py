@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from actionplan.cli import app
 from actionplan.domain.models import Settings
-from actionplan.output.report import build_report
+from actionplan.output.report.model import build_report
 from actionplan.workspace.store import load_workspace
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from actionplan.cli import app
-from actionplan.output.report import build_report
+from actionplan.output.report.model import build_report
 from actionplan.workspace.store import load_workspace
 from report_files import AS_OF, ROOT, Written, bundled, tree57
 from test_pdf_documents import arial_metrics, info, ink_share, page_texts, poppler

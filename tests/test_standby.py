@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from actionplan.app import check as checking
 from actionplan.cli import app
-from actionplan.output import checking
 from actionplan.workspace.parallel import Standby
 
 ROOT = Path(__file__).parents[1]

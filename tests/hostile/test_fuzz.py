@@ -21,13 +21,14 @@ from actionplan.domain.models import Indicator, Measurement, Settings
 from actionplan.edit.changes import add_measurement
 from actionplan.edit.document import parse_document, render, validated
 from actionplan.errors import ActionplanError
-from actionplan.judge.check import Row, assess, lacks_tolerance
+from actionplan.judge.assessment import Row, assess, lacks_tolerance
 from actionplan.judge.targets import trajectory_gaps
 from actionplan.judge.trend import indicator_spc
-from actionplan.output.check_rows import CheckReport
-from actionplan.output.judging import judged
-from actionplan.output.machine import report_github, report_json
-from actionplan.output.table import report_table
+from actionplan.output.check.github import report_github
+from actionplan.output.check.json_output import report_json
+from actionplan.output.check.printed_row import judged
+from actionplan.output.check.rows import CheckReport
+from actionplan.output.check.table import report_table
 from actionplan.workspace.store import indicator_context, parse_bytes, validate
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "valid"

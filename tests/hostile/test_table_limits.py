@@ -15,8 +15,8 @@ import pytest
 from openpyxl import Workbook
 from typer.testing import CliRunner
 
+from actionplan.app.record_table import TableRequest, record_table
 from actionplan.cli import app
-from actionplan.edit.table_record import TableRequest, record_table
 from actionplan.workspace import journal
 
 PLAN = "title: A\ndirection: higher\nmeasurements:\n  - period: 2014-04\n    value: 5\n"

@@ -78,7 +78,7 @@ def import_documents(
     document was imported, 2 when one could not be (the others are still imported) or the
     manifest has a bad row (then none is).
     """
-    from actionplan.legacy.command import ImportRequest, import_request
+    from actionplan.app.import_documents import ImportRequest, import_request
 
     request = ImportRequest(
         paths or [], out, force, direction.value if direction else None, year, period, manifest

@@ -69,7 +69,7 @@ def new(
     existing file (and plans/ itself when it is missing). Exits 1 when nothing was done (not
     RED, or already has a plan).
     """
-    from actionplan.edit.commands import NewIndicator, new_indicator, new_plan, number_or_text
+    from actionplan.app.new import NewIndicator, new_indicator, new_plan, number_or_text
 
     if (indicator_id is None) == (indicator is None):
         raise typer.BadParameter("give an ID, or --indicator ID with --title (not both)")

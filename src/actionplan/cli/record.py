@@ -89,14 +89,14 @@ def record(
     is checked first: if any is bad, each is reported as FILE:LINE: message (FILE:SHEET!CELL:
     for a workbook), nothing is written, and the exit code is 2.
     """
-    from actionplan.edit.commands import NewMeasurement, record_csv, record_one
+    from actionplan.app.record import NewMeasurement, record_csv, record_one
 
     if table is not None:
         if csv_file or indicator_id or note or forecast or reported:
             raise typer.BadParameter("--table takes its ids and values from the table")
         if table_period is None:
             raise typer.BadParameter("--table needs --period: the period the table reports")
-        from actionplan.edit.table_record import TableRequest, record_table
+        from actionplan.app.record_table import TableRequest, record_table
 
         request = TableRequest(table, table_period, tuple(maps or ()), sheet, create, replace)
         finish(record_table(plans, request))

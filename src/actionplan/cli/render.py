@@ -30,7 +30,7 @@ class ReportFormat(StrEnum):
 def refuse_binary_on_terminal(fmt: str, out: str | None) -> None:
     """A Word or PDF file goes to stdout only when stdout is not a terminal, or `--out -`
     asks for it all the same (as curl refuses binary output)."""
-    from actionplan.output.document_formats import BINARY
+    from actionplan.output.documents.formats import BINARY
 
     if fmt in BINARY and out is None and sys.stdout.isatty():
         raise ActionplanError(
@@ -95,7 +95,7 @@ def render(
     Files that cannot be read are reported as `check` reports them and the rest still render;
     the exit code is then 2. Exits 1 when there was nothing to render.
     """
-    from actionplan.output.rendering import RenderRequest, copy_templates, render_plans
+    from actionplan.app.render import RenderRequest, copy_templates, render_plans
 
     if init_templates is not None:
         finish(copy_templates(init_templates))

@@ -66,8 +66,8 @@ def report(
     Exits 0 when every RED measure has a current, complete plan, 1 when one does not (the
     report is still written), 2 when a file could not be read (the others are reported).
     """
-    from actionplan.output.rendering import copy_templates
-    from actionplan.output.reporting import ReportRequest, make_report
+    from actionplan.app.render import copy_templates
+    from actionplan.app.report import ReportRequest, make_report
 
     if init_templates is not None:
         finish(copy_templates(init_templates))

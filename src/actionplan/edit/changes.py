@@ -236,7 +236,7 @@ def schema_reference(new_file: Path, plans_root: Path) -> str:
 def plan_skeleton_text(path: Path, indicator: Indicator, settings: Settings, as_of: date) -> str:
     """The file's new text with an empty plan for its RED measure; refused when the measure is
     not RED at `as_of` or already has a plan."""
-    from actionplan.judge.check import assess
+    from actionplan.judge.assessment import assess
 
     assessment = assess(indicator, settings, as_of)
     if indicator.action_plan is not None:

@@ -1,242 +1,26 @@
-"""Measurements from a spreadsheet: a plain CSV (`id,period,value`...) or a Fingertips export.
+"""Measurements from a spreadsheet recorded in the plan files: each record matched to its file,
+and every file's new text made and validated in memory (in worker processes for many files).
 
-Reading, matching and editing happen in memory, and a row that cannot be recorded is reported
-with its line in the CSV; the caller writes only when no row is bad, so a batch is recorded
-whole or not at all.
+A row that cannot be recorded is reported with its line in the CSV; the caller writes only when
+no row is bad, so a batch is recorded whole or not at all.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from actionplan.domain.messages import describe
-from actionplan.domain.models import Fingertips, Measurement, Settings
-from actionplan.domain.periods import following_year
+from actionplan.domain.models import Settings
 from actionplan.edit.changes import Measurements
+from actionplan.edit.csv_records import BadRow, Batch, Record, Series
 from actionplan.edit.document import open_document, render, validated
 from actionplan.edit.insert import inserted_text
 from actionplan.errors import ActionplanError
-from actionplan.workspace.limits import CSV_BYTES, CSV_CELL, CSV_ROWS, read_limited
 from actionplan.workspace.parallel import ordered_map
 from actionplan.workspace.store import IndicatorFile
 
-PLAIN_REQUIRED = ("id", "period", "value")
-PLAIN_OPTIONAL = ("note", "reported", "forecast", "status", "numerator", "denominator")
-FINGERTIPS_REQUIRED = ("Indicator ID", "Area Code", "Time period", "Value")
-
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class BadRow:
-    line: int
-    message: str
-
-
-@dataclass(frozen=True)
-class Series:
-    """A Fingertips row's series: which indicator, area, sex and age it reports."""
-
-    indicator: int
-    area: str
-    sex: str
-    age: str
-
-    def followed_by(self, wanted: Fingertips) -> bool:
-        return (
-            wanted.indicator == self.indicator
-            and _same(wanted.area, self.area)
-            and (wanted.sex is None or _same(wanted.sex, self.sex))
-            and (wanted.age is None or _same(wanted.age, self.age))
-        )
-
-
-def _same(a: str, b: str) -> bool:
-    return a.strip().casefold() == b.strip().casefold()
-
-
-@dataclass(frozen=True)
-class Record:
-    """One measurement to record, the CSV line it came from, and whom it is for."""
-
-    line: int
-    target: str | Series  # an indicator id, or the Fingertips series of the row
-    measurement: Measurement
-
-
-@dataclass
-class Batch:
-    records: list[Record] = field(default_factory=list)
-    bad: list[BadRow] = field(default_factory=list)
-    skipped: int = 0  # Fingertips rows that are breakdowns or have no value
-    fingertips: bool = False
-
-
-# --- reading ---------------------------------------------------------------------------------
-
-
-def read_csv(path: Path, fy_start: int) -> Batch:
-    """Every row of the file as a measurement to record, or as a bad row."""
-    text = read_csv_text(path)
-    rows = csv_rows(text, path)
-    header = next(rows, None)
-    if header is None:
-        raise ActionplanError(f"{path}: the file is empty: it needs a header row")
-    names = [name.strip() for name in header[1]]
-    if all(name in names for name in FINGERTIPS_REQUIRED):
-        return _read_fingertips(names, rows, fy_start)
-    return _read_plain(path, names, rows, fy_start)
-
-
-def read_csv_text(path: Path) -> str:
-    try:
-        raw = read_limited(path, CSV_BYTES)
-        return raw.decode("utf-8-sig")
-    except OSError as error:
-        raise ActionplanError(f"{path}: cannot read: {error.strerror}") from None
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        raise ActionplanError(
-            f'{path}:{line}: not UTF-8 text: save it as "CSV UTF-8" from the spreadsheet'
-        ) from None
-
-
-def csv_rows(text: str, path: Path) -> Iterator[tuple[int, list[str]]]:
-    """(first line, cells) for each non-blank row; a quoted cell may span lines. Strict: a
-    quote left open at the end would otherwise swallow the rest of the file into one cell."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    line = 1
-    previous = csv.field_size_limit(CSV_CELL.value)
-    try:
-        for count, cells in enumerate(reader, start=1):
-            if count > CSV_ROWS.value:
-                raise CSV_ROWS.refuse(path, f"more than {CSV_ROWS.value:,} rows")
-            if any(cell.strip() for cell in cells):
-                yield line, cells
-            line = reader.line_num + 1
-    except csv.Error as error:
-        if "field larger than field limit" in str(error):
-            raise CSV_CELL.refuse(f"{path}:{line}", "a cell is too long") from None
-        if "unexpected end of data" in str(error):
-            raise ActionplanError(
-                f"{path}:{line}: a quote opened in this row is never closed: close it, or "
-                "save the file again from the spreadsheet"
-            ) from None
-        raise ActionplanError(f"{path}:{reader.line_num}: {error}") from None
-    finally:
-        csv.field_size_limit(previous)
-
-
-def _read_plain(
-    path: Path, names: list[str], rows: Iterator[tuple[int, list[str]]], fy_start: int
-) -> Batch:
-    keys = [name.lower().replace(" ", "_") for name in names]
-    unknown = [
-        n for n, k in zip(names, keys, strict=True) if k not in PLAIN_REQUIRED + PLAIN_OPTIONAL
-    ]
-    missing = [k for k in PLAIN_REQUIRED if k not in keys]
-    if unknown or missing:
-        problem = f"unknown column {unknown[0]!r}" if unknown else f"no {missing[0]!r} column"
-        raise ActionplanError(
-            f"{path}:1: {problem}: the header must name id, period and value, and may add "
-            f"{', '.join(PLAIN_OPTIONAL)} (or be a Fingertips export)"
-        )
-    batch = Batch()
-    context = {"fy_start": fy_start}
-    for line, cells in rows:
-        row = dict(zip(keys, (cell.strip() for cell in cells), strict=False))
-        data: dict[str, Any] = {k: v for k, v in row.items() if v and k != "id"}
-        if not row.get("id"):
-            batch.bad.append(BadRow(line, "no id: each row needs the indicator's id"))
-        elif not row.get("value"):
-            batch.bad.append(BadRow(line, "no value: write NA for missing data"))
-        else:
-            _add(batch, line, row["id"], data, context)
-    return batch
-
-
-def _add(batch: Batch, line: int, target: str | Series, data: dict[str, Any], context: Any) -> None:
-    try:
-        measurement = Measurement.model_validate(data, context=context)
-    except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        batch.bad.append(BadRow(line, describe(first, Measurement)))
-        return
-    batch.records.append(Record(line, target, measurement))
-
-
-def _read_fingertips(
-    names: list[str], rows: Iterator[tuple[int, list[str]]], fy_start: int
-) -> Batch:
-    batch = Batch(fingertips=True)
-    context = {"fy_start": fy_start}
-    for line, cells in rows:
-        row = dict(zip(names, (cell.strip() for cell in cells), strict=False))
-        if row.get("Category Type") or not row.get("Value"):
-            batch.skipped += 1  # a breakdown (by deprivation and so on), or no figure
-            continue
-        try:
-            series = Series(
-                int(row["Indicator ID"]), row["Area Code"], row.get("Sex", ""), row.get("Age", "")
-            )
-        except ValueError:
-            batch.bad.append(BadRow(line, f"Indicator ID {row['Indicator ID']!r} is not a number"))
-            continue
-        period = fingertips_period(row["Time period"])
-        if period is None:
-            batch.bad.append(
-                BadRow(
-                    line,
-                    f"time period {row['Time period']!r} cannot be read as one period: "
-                    "record it by hand with `actionplan record`",
-                )
-            )
-            continue
-        data = {"period": period, "value": row["Value"]}
-        data.update(_figures(row))
-        _add(batch, line, series, data, context)
-    return batch
-
-
-def _figures(row: dict[str, str]) -> dict[str, str]:
-    pairs = {"numerator": row.get("Count", ""), "denominator": row.get("Denominator", "")}
-    return {name: text for name, text in pairs.items() if text}
-
-
-MAX_SPAN = 10  # years: "2013 - 12" is a typo, not 2013..2112
-_YEARS = re.compile(r"(\d{4})\s*-\s*(\d{2})")
-_FINANCIAL_YEARS = re.compile(r"(\d{4})/(\d{2})\s*-\s*(\d{2})/(\d{2})")
-_SINGLE = re.compile(r"\d{4}(/\d{2})?(\s*Q[1-4])?")
-
-
-def fingertips_period(text: str) -> str | None:
-    """A Fingertips time period as a period of the plan format; None when it is not plain:
-    `2013/14` (financial year), `2013`, `2013 - 15` (2013..2015), `2013/14 - 15/16`."""
-    text = " ".join(text.split())
-    if _SINGLE.fullmatch(text):
-        return text
-    if m := _YEARS.fullmatch(text):
-        first = int(m[1])
-        last = following_year(first, m[2])
-        return f"{first}..{last}" if 0 < last - first <= MAX_SPAN else None
-    if m := _FINANCIAL_YEARS.fullmatch(text):
-        first = int(m[1])
-        last = following_year(first, m[3])
-        if following_year(first, m[2]) != first + 1 or following_year(last, m[4]) != last + 1:
-            return None
-        return f"{m[1]}/{m[2]}..{last}/{m[4]}" if 0 < last - first <= MAX_SPAN else None
-    return None
-
-
-# --- matching and editing --------------------------------------------------------------------
 
 
 def assign(batch: Batch, files: list[IndicatorFile]) -> dict[Path, list[Record]]:

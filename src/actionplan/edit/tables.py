@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from actionplan.edit.records import csv_rows, read_csv_text
+from actionplan.edit.csv_records import csv_rows, read_csv_text
 from actionplan.edit.workbook import Cell, Workbook, column_letter, sheet_reference
 from actionplan.errors import ActionplanError
 from actionplan.workspace.limits import CSV_BYTES, read_limited

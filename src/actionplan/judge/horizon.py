@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from actionplan.judge.check import Assessment
+from actionplan.judge.assessment import Assessment
 from actionplan.judge.travel import known_on
 
 

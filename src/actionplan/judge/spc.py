@@ -8,13 +8,13 @@ Pure functions over plain values: no I/O and no dependency on the file models.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from operator import sub
 from typing import Literal, NamedTuple
 
-from actionplan.judge.spc_mean import r_mean
+from actionplan.judge.spc_limits import MIN_POINTS, Segment, segment
+from actionplan.judge.spc_rules import signals
 
 PointType = Literal[
     "common_cause",
@@ -24,14 +24,6 @@ PointType = Literal[
     "special_cause_neutral_low",
 ]
 Assurance = Literal["consistent_pass", "consistent_fail", "inconsistent"]
-
-LIMIT = 2.66
-# Written in the reference's order of operations so a value on a near limit compares the same way.
-NEAR_LIMIT = 2 * (LIMIT / 3)
-# Moving ranges this many times the mean moving range or more are left out of the limits.
-SCREEN = 3.267
-MIN_POINTS = 12
-RUN = 7
 
 # A point's type by which way is better (1 higher, -1 lower, 0 neither), indexed by its side:
 # 0 common cause, 1 a high special cause, -1 (the last item) a low one.
@@ -49,29 +41,6 @@ class SpcPoint(NamedTuple):
     value: float
     special_cause: bool
     type: PointType
-
-
-@dataclass(frozen=True)
-class Segment:
-    """The points between two recalculations and the limits computed from them alone."""
-
-    start: str
-    size: int
-    mean: float
-    lower_limit: float
-    upper_limit: float
-    near_lower_limit: float
-    near_upper_limit: float
-    # False where no moving range is left to measure variation by (a single point, or a flat
-    # run whose ranges are all 0 and so all screened out): the reference's limits are NaN there,
-    # no point is a signal and the limits (kept on the mean, for drawing) are null in JSON.
-    has_limits: bool = True
-
-    @property
-    def trial_limits(self) -> bool:
-        # NHSRplotthedots still computes limits on a shorter segment but warns that they are trial
-        # limits, to be revised as points arrive.
-        return self.size < MIN_POINTS
 
 
 @dataclass(frozen=True)
@@ -139,10 +108,10 @@ def analyse(
         )
     starts = _segment_starts(periods, recalculate_from)
     bounds = list(pairwise([*starts, len(values)]))
-    segments = [_segment(periods[start], values[start:end]) for start, end in bounds]
+    segments = [segment(periods[start], values[start:end]) for start, end in bounds]
     sides: list[int] = []
     for seg, (start, end) in zip(segments, bounds, strict=True):
-        sides += _signals(values[start:end], seg)
+        sides += signals(values[start:end], seg)
     types = POINT_TYPES[better]
     result_points = tuple(
         map(
@@ -193,111 +162,6 @@ def _segment_starts(periods: list[str], recalculate_from: Sequence[int | str]) -
         else:
             raise ValueError(f"recalculation index {mark} is outside the {len(periods)} points")
     return sorted(starts)
-
-
-def _segment(start: str, values: list[float]) -> Segment:
-    mean = r_mean(values)
-    ranges = list(map(abs, map(sub, values[1:], values)))  # |b - a| for each a, b in a row
-    # A flat run screens out every range (0 < 0 is false); a single point has none.
-    screen = SCREEN * r_mean(ranges) if ranges else 0.0
-    kept = [r for r in ranges if r < screen]
-    mean_range = r_mean(kept) if kept else 0.0
-    return Segment(
-        start=start,
-        size=len(values),
-        mean=mean,
-        lower_limit=mean - LIMIT * mean_range,
-        upper_limit=mean + LIMIT * mean_range,
-        near_lower_limit=mean - NEAR_LIMIT * mean_range,
-        near_upper_limit=mean + NEAR_LIMIT * mean_range,
-        has_limits=bool(kept),
-    )
-
-
-def _long_runs(items: list[int], length: int) -> list[tuple[int, int, int]]:
-    """Maximal runs of at least `length` equal items other than 0, as (item, first index, index
-    after the last)."""
-    runs = []
-    start = 0
-    for i in range(1, len(items) + 1):
-        if i == len(items) or items[i] != items[start]:
-            if i - start >= length and items[start]:
-                runs.append((items[start], start, i))
-            start = i
-    return runs
-
-
-def _signals(values: list[float], seg: Segment) -> list[int]:
-    """Per point: +1 a high (or rising) special cause, -1 a low (or falling) one, 0 common cause.
-
-    Rules in the reference's precedence, so a point caught by several is read by the first:
-    beyond a limit, a trend, two of three near a limit, a shift. Each rule, from the last to the
-    first, overwrites the points it flags. The limit rules are skipped where no value is beyond
-    the near limits (inside the limits) at all, as in most charts.
-    """
-    mean = seg.mean
-    # The side of the mean, the sign of v - mean: a difference of two finite doubles is 0 only
-    # where they are equal and otherwise has the sign of their order.
-    sides = [(v > mean) - (v < mean) for v in values]
-    flags = [0] * len(values)
-    for side, start, end in _long_runs(sides, RUN):  # a shift; a point on the mean ends one
-        flags[start:end] = [side] * (end - start)
-    low, high = min(values), max(values)
-    if seg.has_limits and (high > seg.near_upper_limit or low < seg.near_lower_limit):
-        for i, side in _two_in_three(values, sides, seg):
-            flags[i] = side
-    for i, side in _trend(values):
-        flags[i] = side
-    if seg.has_limits and (high > seg.upper_limit or low < seg.lower_limit):
-        for i, v in enumerate(values):
-            if (v > seg.upper_limit or v < seg.lower_limit) and sides[i]:
-                flags[i] = sides[i]
-    return flags
-
-
-def _trend(values: list[float]) -> Iterator[tuple[int, int]]:
-    """Every point of 7 or more, each strictly above (or below) the one before; a tie ends it:
-    (index, +1 rising or -1 falling)."""
-    steps = [(b > a) - (b < a) for a, b in pairwise(values)]  # the sign of b - a, as above
-    runs = _long_runs(steps, RUN - 1)
-    if not runs:
-        return
-    member = [False] * len(values)
-    for _, start, end in runs:
-        member[start : end + 1] = [True] * (end - start + 1)
-    for i, inside in enumerate(member):
-        if not inside:
-            continue
-        # As the reference does: a point followed by another trend point takes the step after it
-        # (so a peak shared by a rise and a fall reads as falling), else the step before it.
-        # Only a rise up to 1 exactly counts as rising: a tie between two trends reads as falling.
-        step = steps[i] if i + 1 < len(values) and member[i + 1] else steps[i - 1]
-        yield i, 1 if step == 1 else -1
-
-
-def _two_in_three(values: list[float], sides: list[int], seg: Segment) -> Iterator[tuple[int, int]]:
-    """Near-limit points (between the 2- and 3-sigma lines) in 3 points in a row, at least 2 near:
-    (index, side).
-
-    All three points must be on the same side of the mean (none on it), and only the near points
-    are flagged: a point beyond a limit is not a near point.
-    """
-    n = len(sides)
-    near = [
-        not (v > seg.upper_limit or v < seg.lower_limit)
-        and (v < seg.near_lower_limit or v > seg.near_upper_limit)
-        for v in values
-    ]
-    # Whether the three points from each start qualify, worked out once for every start.
-    windows = [
-        sides[s] != 0
-        and sides[s] == sides[s + 1] == sides[s + 2]
-        and near[s] + near[s + 1] + near[s + 2] >= 2
-        for s in range(n - 2)
-    ]
-    for i in range(n):
-        if near[i] and sides[i] and any(windows[max(i - 2, 0) : min(i, n - 3) + 1]):
-            yield i, sides[i]
 
 
 def _assurance(target: float | None, better: int, seg: Segment) -> Assurance | None:

@@ -18,7 +18,7 @@ from typing import cast
 
 from actionplan.domain.periods import Period, parse_period
 from actionplan.domain.values import Direction
-from actionplan.edit.records import csv_rows, read_csv_text
+from actionplan.edit.csv_records import csv_rows, read_csv_text
 from actionplan.errors import ActionplanError
 from actionplan.legacy.draft import Facts
 from actionplan.legacy.importer import Job

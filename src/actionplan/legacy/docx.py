@@ -18,7 +18,7 @@ from typing import Any
 from bs4 import BeautifulSoup
 
 from actionplan.errors import ActionplanError
-from actionplan.legacy.reader import Collector, LegacyDocument, LegacyError, is_boilerplate
+from actionplan.legacy.fields import Collector, LegacyDocument, LegacyError, is_boilerplate
 from actionplan.workspace.limits import DOCX_XML_BYTES, xml_parts_only
 
 

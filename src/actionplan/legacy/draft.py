@@ -15,6 +15,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from actionplan.domain.periods import Period
 from actionplan.domain.values import Direction
+from actionplan.legacy.fields import LegacyDocument, LegacyError
 from actionplan.legacy.figures import (
     Context,
     Figure,
@@ -26,7 +27,6 @@ from actionplan.legacy.figures import (
 from actionplan.legacy.html import to_markdown, to_text
 from actionplan.legacy.inference import Year, document_year, infer_direction
 from actionplan.legacy.notes import Note
-from actionplan.legacy.reader import LegacyDocument, LegacyError
 
 _TEXT_FIELDS = {
     "non_compliance_reason": "Non-compliance reason",

@@ -25,8 +25,9 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from actionplan.edit.document import Layout, round_trip_yaml
 from actionplan.errors import ActionplanError, FileProblem
 from actionplan.legacy.draft import Draft, Facts, build_draft
+from actionplan.legacy.fields import LegacyError
 from actionplan.legacy.notes import Note
-from actionplan.legacy.reader import LegacyError, read_document
+from actionplan.legacy.reader import read_document
 from actionplan.workspace.atomic import write_atomic
 from actionplan.workspace.walk import SETTINGS_FILE
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the judging module uses these words too
-    from actionplan.judge.check import Assessment
+    from actionplan.judge.assessment import Assessment
 
 
 def figure(value: float | None, unit: str, missing: str = "no figure") -> str:

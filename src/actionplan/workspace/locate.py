@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from actionplan.errors import ActionplanError, Problem
-from actionplan.judge.check import Assessment, Row
+from actionplan.judge.assessment import Assessment, Row
 from actionplan.judge.targets import Finding
 from actionplan.workspace.fastread import declined
 from actionplan.workspace.limits import PLAN_BYTES, read_limited

@@ -1,0 +1,59 @@
+"""One plan file judged as `check` prints it: read, validated, assessed at a date, placed at
+the line to edit, SPC worked out where the output shows it, and turned into the plain row that
+the check's printers print and the results cache keeps. Runs in worker processes for large trees."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from actionplan.domain.models import Indicator, Settings
+from actionplan.errors import FileProblem, Problem
+from actionplan.judge.assessment import Row, assess, lacks_tolerance
+from actionplan.judge.horizon import steady_span
+from actionplan.judge.targets import trajectory_gaps
+from actionplan.judge.trend import indicator_spc
+from actionplan.output.check.cells import shown
+from actionplan.output.check.printed_row import judged
+from actionplan.output.check.rows import Judged
+from actionplan.workspace import store
+from actionplan.workspace.locate import located, placed
+
+# What judging one file gives: its row and the span of days it holds for, or its problems.
+FileResult = tuple[Judged, tuple[int, int]] | list[Problem]
+
+
+def judge_file(
+    path: Path, *, settings: Settings, as_of: date, spc: str, json: bool = True
+) -> FileResult:
+    """One file read, validated and judged, as its row will be printed (its JSON left empty
+    unless `json` asks for it: a fifth of the work for a row with SPC)."""
+    parsed = store.parse_outcome(path, keep_text=True)
+    if isinstance(parsed, Problem):
+        return [parsed]
+    try:
+        context = store.indicator_context(settings.financial_year_start, path)
+        indicator = store.validate(Indicator, parsed.data, path, context)
+    except FileProblem as error:
+        return list(error.problems)
+    row = placed(Row(path, assess(indicator, settings, as_of)), parsed.text)
+    if spc_wanted(row, spc):
+        row = replace(row, spc=indicator_spc(indicator, settings, as_of))
+    findings = tuple(
+        (p.line, p.column, p.message) for p in located(trajectory_gaps(path, indicator))
+    )
+    printed = judged(
+        row,
+        bare=lacks_tolerance(indicator),
+        id_position=parsed.id_position,
+        findings=findings,
+        json=json,
+    )
+    return printed, steady_span(row.assessment, as_of)
+
+
+def spc_wanted(row: Row, mode: str) -> bool:
+    """Whether a row's output shows SPC: `mode` is "all" (JSON, or the table with --all),
+    "shown" (the table: RED, AMBER and mismatched rows) or "none"."""
+    return mode == "all" or (mode == "shown" and shown(row, False))

@@ -1,0 +1,69 @@
+"""`actionplan new` as calls that return what they did: an empty action plan added to a RED
+measure's file under its folder's lock, or a new indicator file (never over one)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from actionplan.app.loading import indicator_file, open_plans
+from actionplan.domain.figures import whole_or_float
+from actionplan.edit.changes import new_file_text, plan_skeleton_text
+from actionplan.errors import ActionplanError
+from actionplan.outcome import Outcome
+from actionplan.workspace.atomic import write_atomic
+from actionplan.workspace.locks import folder_of, locked
+
+
+def new_plan(plans: Path | None, indicator_id: str, as_of: date) -> Outcome:
+    """An empty action plan for a RED measure, in its own file."""
+    workspace = open_plans(plans)
+    file = indicator_file(workspace, indicator_id)
+    with locked([folder_of(file.path)]):
+        text = plan_skeleton_text(file.path, file.indicator, workspace.settings, as_of)
+        write_atomic(file.path, text)
+    return Outcome(said=[f"{file.path}: added an action_plan: fill in its sections"])
+
+
+@dataclass(frozen=True)
+class NewIndicator:
+    id: str
+    title: str
+    fields: dict[str, Any]  # the overview keys given, in the order they are written
+
+
+def new_indicator(plans: Path | None, new: NewIndicator) -> Outcome:
+    """A new indicator file in the plans folder (created when missing), never over a file."""
+    outcome = Outcome()
+    folder = plans or Path("plans")
+    if not folder.exists():
+        _make_plans_folder(folder)
+        outcome.said.append(f"{folder}: created the plans folder")
+    workspace = open_plans(plans)
+    existing = workspace.find(new.id)
+    if existing is not None:
+        raise ActionplanError(f"the id {new.id!r} is already used by {existing.path}")
+    root = workspace.settings_path.parent if workspace.settings_path else folder
+    path = folder / f"{new.id}.yaml"
+    fields = {"title": new.title, **new.fields}
+    text = new_file_text(path, fields, workspace.settings, root)
+    write_atomic(path, text, create=True)
+    outcome.said.append(f"{path}: created")
+    return outcome
+
+
+def number_or_text(text: str | None) -> int | float | str | None:
+    """A plain number as a YAML number; anything else (`5%`, `1,900`) as written."""
+    try:
+        return None if text is None else whole_or_float(float(text))
+    except ValueError:
+        return text
+
+
+def _make_plans_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True)
+    except OSError as error:
+        raise ActionplanError(f"--plans {folder}: cannot create it: {error.strerror}") from None

@@ -1,0 +1,84 @@
+"""`actionplan record` of one measurement or a CSV's rows, as calls that return what they did:
+each reads the plans folder, makes its edit under the folder's lock (a concurrent edit waits,
+then starts from this one's result), or through the journal for many files, writes atomically,
+and says what changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from actionplan.app.loading import indicator_file, open_plans
+from actionplan.app.progress import progress
+from actionplan.domain.messages import describe
+from actionplan.domain.models import Measurement
+from actionplan.domain.words import plural
+from actionplan.edit.changes import measurement_text
+from actionplan.edit.csv_records import read_csv
+from actionplan.edit.records import assign, prepare
+from actionplan.errors import ActionplanError
+from actionplan.outcome import BAD_INPUT, Outcome
+from actionplan.workspace.atomic import write_atomic
+from actionplan.workspace.journal import commit, transaction
+from actionplan.workspace.locks import folder_of, locked
+
+
+@dataclass(frozen=True)
+class NewMeasurement:
+    id: str
+    period: str | None
+    value: str
+    note: str | None = None
+    reported: str | None = None
+    forecast: bool = False
+
+
+def record_one(plans: Path | None, new: NewMeasurement, *, replace: bool) -> Outcome:
+    """One measurement recorded in period order; a period already recorded is refused (exit 1)
+    unless `replace`."""
+    workspace = open_plans(plans)
+    file = indicator_file(workspace, new.id)
+    data = {"period": new.period, "value": new.value, "note": new.note, "reported": new.reported}
+    try:
+        measurement = Measurement.model_validate(
+            {**{k: v for k, v in data.items() if v is not None}, "forecast": new.forecast},
+            context={"fy_start": workspace.settings.financial_year_start},
+        )
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        raise ActionplanError(describe(first, Measurement)) from None
+    with locked([folder_of(file.path)]):
+        text = measurement_text(file.path, measurement, workspace.settings, replace=replace)
+        write_atomic(file.path, text)
+    return Outcome(said=[f"{file.path}: recorded {measurement.period}"])
+
+
+def record_csv(plans: Path | None, csv_file: Path, *, replace: bool) -> Outcome:
+    """Every row of a spreadsheet, all or nothing: any bad row is reported at its line and no
+    file changes (exit 2); a run that is killed is finished or undone by the next command."""
+    workspace = open_plans(plans)
+    batch = read_csv(csv_file, workspace.settings.financial_year_start)
+    assigned = assign(batch, workspace.files)
+    # The journal that makes the batch all or nothing lives at the root of the plans tree.
+    root = workspace.settings_path.parent if workspace.settings_path else plans or Path("plans")
+    outcome = Outcome()
+    with transaction(list(assigned), root):
+        with progress("Recording measurements") as tick:
+            texts, bad = prepare(assigned, workspace.settings, replace=replace, progress=tick)
+        bad = sorted(batch.bad + bad, key=lambda row: row.line)
+        for row in bad:
+            outcome.fail(BAD_INPUT, f"{csv_file}:{row.line}: {row.message}")
+        if bad:
+            outcome.err.append(f"{plural(len(bad), 'bad row')}: nothing was recorded")
+            return outcome
+        commit(texts, root)
+    rows = sum(len(records) for records in assigned.values())
+    summary = f"recorded {plural(rows, 'measurement')} in {plural(len(texts), 'file')}"
+    if batch.fingertips:
+        summary += (
+            f"; {plural(batch.skipped, 'row')} skipped (other series, breakdowns or no value)"
+        )
+    outcome.said.append(summary)
+    return outcome

@@ -1,0 +1,71 @@
+"""`actionplan report` as one call: the tree assessed at a date (and at the last committee's),
+the report built, rendered and written, and the exit code: as `check`'s, or 2 when a file of
+the report could not be written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from actionplan.app.loading import load_reported
+from actionplan.app.progress import progress
+from actionplan.app.render import make_folder
+from actionplan.errors import ActionplanError
+from actionplan.outcome import BAD_INPUT, Outcome
+from actionplan.output.report.model import Report, build_report
+from actionplan.output.report.write import render_report, write_report
+from actionplan.workspace.locks import locked
+from actionplan.workspace.store import plan_paths
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    paths: list[Path]
+    format: str  # html, md, docx or pdf
+    out: Path | None  # None: the document to stdout
+    templates: Path | None = None
+    since: date | None = None  # the last committee: changes since then are listed
+    cache: bool = True
+
+
+def make_report(request: ReportRequest, as_of: date) -> Outcome:
+    if request.format == "md" and request.out is None:
+        raise ActionplanError("a Markdown report writes its charts beside it: give --out DIR")
+    roots = plan_paths(request.paths or None)
+    workspace, outcome = load_reported(roots, cache=request.cache)
+    with progress("Charting indicators") as tick:
+        files = [(f.path, f.indicator) for f in workspace.files]
+        built = build_report(
+            files,
+            workspace.settings,
+            as_of,
+            roots=roots,
+            since=request.since,
+            problems=workspace.problems,
+            progress=tick,
+        )
+    outcome.fail(built.exit_code)
+    text, charts = _document(built, request)
+    if request.out is None:
+        outcome.out.append(text)
+        return outcome
+    make_folder(request.out, "--out")
+    with locked([request.out]):
+        written = write_report(request.out, request.format, text, charts, outcome.err.append)
+    if not written:
+        outcome.fail(BAD_INPUT)
+    return outcome
+
+
+def _document(report: Report, request: ReportRequest) -> tuple[str | bytes, dict[str, str]]:
+    """The report's file content, and for Markdown its chart files (name -> SVG)."""
+    if request.format == "html":
+        return render_report(report, "html", request.templates)
+    if request.format == "md":
+        return render_report(report, "md", request.templates)
+    from actionplan.output.report.word_and_pdf import report_document
+
+    label = "Drawing charts" if request.format == "docx" else "Typesetting the report"
+    with progress(label) as tick:
+        return report_document(report, request.format, request.templates, tick), {}

@@ -1,0 +1,84 @@
+"""One indicator assessed at a date: its status, the plan its RED measure needs, travel and
+staleness (the check of a whole tree, with its exit code, is `app.check`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from actionplan.domain.models import Indicator, Settings
+from actionplan.domain.statuses import STATUS_ORDER as STATUS_ORDER  # kept importable here
+from actionplan.domain.statuses import Status
+from actionplan.judge.coverage import Coverage, PlanCheck, plan_check, unstated_period
+from actionplan.judge.spc import SpcResult, SpcUnavailable
+from actionplan.judge.status import Reading, read
+from actionplan.judge.travel import Travel, known_on, long_term, short_term, stale_since
+
+
+@dataclass(frozen=True)
+class Assessment:
+    indicator: Indicator
+    reading: Reading | None  # None: no measurement known at the date
+    # the latest actual, when `reading` is a forecast: travel and staleness are judged on it
+    actual: Reading | None = None
+    stale: bool = False
+    stale_since: date | None = None
+    short_term: Travel | None = None
+    long_term: Travel | None = None
+    plan: PlanCheck | None = None  # only for RED measures
+
+    @property
+    def status(self) -> Status:
+        return self.reading.status if self.reading else Status.NO_DATA
+
+    @property
+    def needs_plan(self) -> bool:
+        """RED without a current, complete, in-date plan; or a plan that does not say which
+        period it answers, on a measure with no status yet."""
+        return self.plan is not None and self.plan.coverage is not Coverage.OK
+
+
+@dataclass(frozen=True)
+class Row:
+    path: Path
+    assessment: Assessment
+    line: int = 1  # where the file should be edited: the RED measurement or its action_plan
+    # Making Data Count, for the rows that are shown: None where it was not asked for
+    spc: SpcResult | SpcUnavailable | None = None
+
+
+def lacks_tolerance(indicator: Indicator) -> bool:
+    """A target but no tolerance of its own: AMBER only through the workspace's."""
+    return indicator.tolerance is None and bool(indicator.targets())
+
+
+def assess(indicator: Indicator, settings: Settings, as_of: date) -> Assessment:
+    known = sorted(
+        (m for m in indicator.measurements if known_on(m) <= as_of),
+        key=lambda m: (m.period.sort_key, not m.forecast, known_on(m)),
+    )
+    if not known:
+        return Assessment(indicator, None, plan=unstated_period(indicator, Status.NO_DATA))
+    current = read(indicator, known[-1], settings)
+    # A forecast is judged (it can raise RED) but travel and staleness follow the actuals: a
+    # year-end projection must not hide that the monthly figures are up to date or improving.
+    latest_actual = next((m for m in reversed(known) if not m.forecast), None)
+    actual = current
+    if current.measurement.forecast and latest_actual is not None:
+        actual = read(indicator, latest_actual, settings)
+    since = stale_since(indicator, actual.measurement)
+    actuals = [m for m in known if not m.forecast and m.value is not None]
+    shown = actual.measurement
+    return Assessment(
+        indicator,
+        current,
+        actual=actual if actual is not current else None,
+        stale=since is not None and as_of > since,
+        stale_since=since,
+        short_term=None if indicator.cumulative else short_term(indicator, shown, actuals),
+        long_term=long_term(indicator, shown, actuals),
+        plan=plan_check(indicator, known, settings, as_of)
+        if current.status is Status.RED
+        else unstated_period(indicator, current.status),
+    )

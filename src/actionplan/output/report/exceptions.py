@@ -1,0 +1,71 @@
+"""The report's "Exceptions: RED measures" section: each RED measure with its action plan laid
+out as `render` lays it out (its performance in the drafted evidence's words when the plan has
+none of its own), or a notice naming the lead who is to write one. Its data, its template
+variables and its parts for Word and PDF.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from actionplan.domain.models import Settings
+from actionplan.output.documents.context import PlanDocument, context
+from actionplan.output.documents.layout import plan_layout
+from actionplan.output.documents.markdown_blocks import Run, clean
+from actionplan.output.report.entries import Entry, coverage_words
+from actionplan.output.report.parts import Heading, Part, Plan, Text, text_cell
+
+
+@dataclass(frozen=True)
+class PlanException:
+    """A RED measure: its plan laid out as `render` does, or none, naming its lead."""
+
+    entry: Entry
+    document: dict[str, Any] | None  # the `render` template context; None: no plan
+
+
+def plan_exception(entry: Entry, settings: Settings, as_of: date) -> PlanException:
+    if entry.indicator.action_plan is None:
+        return PlanException(entry, None)
+    document = context(PlanDocument(entry.path, entry.assessment), settings, as_of)
+    if document["performance_from_data"]:
+        # The drafted evidence says more than the bare figures: gap, travel and SPC signal.
+        document["performance"] = entry.sentence
+    return PlanException(entry, document)
+
+
+def exception_variables(exception: PlanException) -> dict[str, Any]:
+    """The section's entry for one RED measure, as the report templates see it."""
+    entry = exception.entry
+    return {
+        "id": entry.indicator.id,
+        "title": entry.indicator.title,
+        "lead": entry.indicator.departmental_lead or "",
+        "coverage": coverage_words(entry),
+        "sentence": entry.sentence,
+        "plan": exception.document,
+    }
+
+
+def exception_parts(exceptions: Sequence[Mapping[str, Any]]) -> list[Part]:
+    # Each plan starts a page, as a committee paper prints them; the first one below the
+    # section's heading.
+    parts: list[Part] = [Heading("Exceptions: RED measures", 2, new_page=bool(exceptions))]
+    if not exceptions:
+        parts.append(Text(text_cell("No measure is RED.")))
+    for number, x in enumerate(exceptions):
+        parts.append(Heading(clean(x["title"]), 3, new_page=number > 0))
+        if x["plan"]:
+            parts.append(Text(text_cell(f"Plan: {x['coverage']}")))
+            parts.append(Plan(plan_layout(x["plan"]).sections))
+            continue
+        lead = clean(x["lead"]) or "no departmental lead is named"
+        notice = (
+            Run("No action plan.", bold=True),
+            Run(f" This RED measure has no action plan yet: {lead} to complete one."),
+        )
+        parts += [Text(notice, "notice"), Text(text_cell(x["sentence"]))]
+    return parts

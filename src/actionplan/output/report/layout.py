@@ -1,0 +1,179 @@
+"""The quarterly report laid out in parts (`parts`) for the Word and PDF writers, filled from
+the report's template variables (`variables.context`).
+
+The report's wording lives here once for both writers, as `report.html.j2` and `report.md.j2`
+hold it for HTML and Markdown; the writers only lay the parts out. Every string is plain text
+with the characters no document can carry taken out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from actionplan.output.documents.markdown_blocks import Run, clean
+from actionplan.output.report.changes import changes_parts
+from actionplan.output.report.exceptions import exception_parts
+from actionplan.output.report.parts import (
+    Bullets,
+    Cell,
+    Chart,
+    Heading,
+    Part,
+    ReportLayout,
+    Row,
+    Table,
+    Text,
+    counted,
+    status_cell,
+    text_cell,
+)
+from actionplan.output.report.variables import Chart as ChartVariables
+
+HEADING = "Performance report"
+SCORECARD_KEY = (
+    "Variation and assurance follow NHS England's Making Data Count; the status is written in "
+    "words as well as shown in colour. Under each row, the evidence drafted from the figures."
+)
+CHARTS_KEY = (
+    "Points: round for common cause variation, square for special cause improvement, diamond "
+    "for special cause concern, triangle for special cause without a direction. Solid grey "
+    "line: the mean; dashed grey: the process limits; thick purple steps: the target; dashed "
+    "line with open points: forecasts; dotted lines: comparators, named at their end. The "
+    "latest figure carries its status. Each chart's figures follow it as a table."
+)
+SCORECARD_COLUMNS = ("Indicator", "Period", "Value", "Target", "Status",
+                     "Travel (short / long)", "Variation", "Assurance", "Plan")  # fmt: skip
+NONE = "\N{EN DASH}"  # an empty scorecard cell, as the HTML report shows it
+SCORECARD_WIDTHS = (0.2, 0.09, 0.1, 0.08, 0.1, 0.11, 0.11, 0.11, 0.1)
+
+
+def report_layout(variables: Mapping[str, Any], as_of: date | None = None) -> ReportLayout:
+    """The report in parts, from the variables the report templates see."""
+    organisation = clean(variables["organisation"])
+    by = f": {organisation}" if organisation else ""
+    layout = ReportLayout(f"{HEADING}{by}, {variables['as_of']}", as_of)
+    parts = layout.parts
+    if organisation:
+        parts.append(Text((Run(organisation, bold=True),)))
+    total = variables["total"]
+    parts += [
+        Heading(HEADING, 1),
+        Text((Run(f"Figures as known on {variables['as_of']}: {counted(total, 'indicator')}."),)),
+    ]
+    parts += _summary(variables)
+    if variables["changes"]:
+        parts += changes_parts(variables["changes"])
+    parts += _scorecard(variables["folders"])
+    parts += _charts(variables["folders"])
+    parts += exception_parts(variables["exceptions"])
+    return layout
+
+
+def _summary(variables: Mapping[str, Any]) -> list[Part]:
+    counts = variables["counts"]
+    header = (
+        text_cell("Area"),
+        *(status_cell(c["status"], c["key"]) for c in counts),
+        text_cell("Total"),
+    )
+    rows = [
+        Row((text_cell(f["name"]), *(text_cell(str(c["count"])) for c in f["counts"]),
+             text_cell(str(f["total"]))))
+        for f in variables["folders"]
+    ]  # fmt: skip
+    everything = (*(text_cell(str(c["count"]), bold=True) for c in counts),
+                  text_cell(str(variables["total"]), bold=True))  # fmt: skip
+    rows.append(Row((text_cell("All", bold=True), *everything)))
+    share = 0.7 / (len(counts) + 1)
+    parts: list[Part] = [
+        Heading("Summary", 2),
+        Table("Indicators by status", header, tuple(rows), (0.3,) + (share,) * (len(counts) + 1)),
+        Heading("Action plans", 3),
+        Text(text_cell(_plans_sentence(variables["red"], len(variables["lacking"])))),
+    ]
+    if variables["lacking"]:
+        lacking = tuple(
+            Row((text_cell(x["title"]), text_cell(f"{x['coverage']}: {x['detail']}"),
+                 text_cell(x["lead"]), text_cell(x["path"])))
+            for x in variables["lacking"]
+        )  # fmt: skip
+        header = tuple(map(text_cell, ("Indicator", "Plan", "Departmental lead", "File")))
+        caption = "RED measures lacking a current, complete plan"
+        parts.append(Table(caption, header, lacking, (0.3, 0.3, 0.2, 0.2)))
+    if variables["problems"]:
+        parts.append(Heading("Files that could not be read", 3))
+        parts.append(Bullets(tuple(text_cell(p) for p in variables["problems"])))
+    return parts
+
+
+def _plans_sentence(red: int, lacking: int) -> str:
+    if not red:
+        return "No measure is RED, so no action plan is needed."
+    verb = "has" if red - lacking == 1 else "have"
+    have = f"{red - lacking} of {counted(red, 'RED measure')} {verb}"
+    return f"{have} a current, complete action plan."
+
+
+def _scorecard(folders: Sequence[Mapping[str, Any]]) -> list[Part]:
+    parts: list[Part] = [Heading("Scorecard", 2), Text(text_cell(SCORECARD_KEY), "small")]
+    header = tuple(map(text_cell, SCORECARD_COLUMNS))
+    for folder in folders:
+        rows = tuple(Row(_scorecard_cells(r), clean(r["sentence"])) for r in folder["rows"])
+        parts.append(Heading(clean(folder["name"]), 3))
+        parts.append(Table(f"Scorecard: {clean(folder['name'])}", header, rows,
+                           SCORECARD_WIDTHS, small=True))  # fmt: skip
+    return parts
+
+
+def _scorecard_cells(r: Mapping[str, Any]) -> tuple[Cell, ...]:
+    lead = f"\n{r['lead']}" if r["lead"] else ""
+    indicator = (Run(clean(r["title"]), bold=True), *text_cell(lead))
+    period = r["period"] + (" (stale)" if r["stale"] else "")
+    travel = f"{r['short_term'] or NONE} / {r['long_term'] or NONE}"
+    return (
+        indicator,
+        text_cell(period),
+        text_cell(r["value"]),
+        text_cell(r["target"]),
+        status_cell(r["status"], r["status_key"]),
+        text_cell(travel),
+        text_cell(r["variation_words"]),
+        text_cell(r["assurance_words"] or NONE),
+        text_cell(r["coverage"]),
+    )
+
+
+def _charts(folders: Sequence[Mapping[str, Any]]) -> list[Part]:
+    parts: list[Part] = [Heading("Charts", 2), Text(text_cell(CHARTS_KEY), "small")]
+    for folder in folders:
+        parts.append(Heading(clean(folder["name"]), 3))
+        for chart, row in zip(folder["charts"], folder["rows"], strict=True):
+            parts += _chart(chart, row["sentence"])
+    return parts
+
+
+def _chart(chart: ChartVariables, sentence: str) -> list[Part]:
+    title = clean(chart.title)
+    said = " ".join(s for s in (clean(chart.description), clean(sentence)) if s)
+    columns = ("Period", "Value", "Forecast", "Target", "SPC", *map(clean, chart.columns))
+    rows = tuple(
+        Row(
+            tuple(
+                map(text_cell, (r.period, r.value, r.forecast, r.target, r.signal, *r.comparators))
+            )
+        )
+        for r in chart.rows
+    )
+    share = 0.6 / (len(columns) - 2)  # the period and the SPC words take the rest
+    widths = (0.16, share, share, share, 0.24, *(share,) * len(chart.columns))
+    figures = Table(
+        f"Figures for {title}", tuple(map(text_cell, columns)), rows, widths, small=True
+    )
+    return [
+        Heading(title, 4),
+        Chart(title, f"Chart: {title}. {said}", clean(str(chart.svg))),
+        Text(text_cell(said), "small"),
+        figures,
+    ]

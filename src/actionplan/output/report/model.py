@@ -1,0 +1,80 @@
+"""The quarterly performance report: every indicator assessed at one date, with its chart series,
+Making Data Count result, drafted evidence, its action plan when RED, and what changed since an
+earlier date. A pure function of loaded indicators; `variables` gives it to the templates and
+`layout` lays it out for Word and PDF.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from actionplan.domain.models import Indicator, Settings
+from actionplan.domain.values import Status
+from actionplan.errors import Problem
+from actionplan.judge.assessment import STATUS_ORDER
+from actionplan.output.report.changes import Changes, find_changes
+from actionplan.output.report.entries import Entry, report_entry
+from actionplan.output.report.exceptions import PlanException, plan_exception
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Report:
+    as_of: date
+    organisation: str
+    entries: list[Entry]
+    exceptions: list[PlanException]
+    changes: Changes | None
+    problems: list[Problem] = field(default_factory=list)
+
+    def counts(self, entries: Sequence[Entry] | None = None) -> dict[str, int]:
+        """Indicators by status, in the order statuses are reported (BLUE only when used)."""
+        found = Counter(e.status for e in (self.entries if entries is None else entries))
+        order = [s for s in STATUS_ORDER if s is not Status.BLUE or found[Status.BLUE]]
+        return {s.value: found[s] for s in order}
+
+    def folders(self) -> dict[str, list[Entry]]:
+        grouped: dict[str, list[Entry]] = {}
+        for entry in sorted(self.entries, key=lambda e: e.folder):
+            grouped.setdefault(entry.folder, []).append(entry)
+        return grouped
+
+    def red(self) -> list[Entry]:
+        return [e for e in self.entries if e.status is Status.RED]
+
+    def lacking_plans(self) -> list[Entry]:
+        return [e for e in self.entries if e.assessment.needs_plan]
+
+    @property
+    def exit_code(self) -> int:
+        if self.problems:
+            return 2
+        return 1 if self.lacking_plans() else 0
+
+
+def build_report(
+    files: Sequence[tuple[Path, Indicator]],
+    settings: Settings,
+    as_of: date,
+    *,
+    roots: Sequence[Path] = (),
+    since: date | None = None,
+    problems: Sequence[Problem] = (),
+    progress: Progress | None = None,
+) -> Report:
+    """Assess every indicator at `as_of` (and at `since`, for the changes), ordered by folder,
+    then RED first, then title."""
+    entries = []
+    for number, (path, indicator) in enumerate(files, 1):
+        entries.append(report_entry(path, indicator, settings, as_of, roots))
+        if progress:
+            progress(number, len(files))
+    entries.sort(key=lambda e: (e.folder, STATUS_ORDER.index(e.status), e.indicator.title))
+    exceptions = [plan_exception(e, settings, as_of) for e in entries if e.status is Status.RED]
+    changes = find_changes(entries, settings, since, as_of) if since else None
+    return Report(as_of, settings.organisation or "", entries, exceptions, changes, list(problems))

@@ -1,0 +1,186 @@
+"""The variables the report's templates see (`report.html.j2`, `report.md.j2`; listed in the
+README), and from which `layout` lays the report out for Word and PDF: the counts, the
+scorecard's rows in words, each chart with its table of figures, and the sections.
+
+Every chart text is escaped where the SVG is built.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from markupsafe import Markup
+
+from actionplan.domain.values import Status
+from actionplan.judge.spc import SpcResult
+from actionplan.output.check.cells import describe_target, describe_value
+from actionplan.output.documents.context import day, period_words
+from actionplan.output.documents.files import output_name
+from actionplan.output.report.changes import changes_variables
+from actionplan.output.report.charts import chart_series, svg
+from actionplan.output.report.entries import Entry, coverage_words
+from actionplan.output.report.evidence import ASSURANCE_WORDS, SPC_WORDS, TRAVEL_WORDS
+from actionplan.output.report.exceptions import exception_variables
+from actionplan.output.report.model import Report
+from actionplan.output.wording import figure, status_words
+
+ASSURANCE_SHORT = {
+    "consistent_pass": "pass",
+    "consistent_fail": "fail",
+    "inconsistent": "hit and miss",
+}
+
+
+class FigureRow(NamedTuple):
+    """One row of a chart's table of figures (attributes, not a dict: a template looks up
+    30,000 of them in a large report, and Jinja reaches attributes first)."""
+
+    period: str
+    value: str
+    forecast: str
+    target: str
+    signal: str
+    comparators: list[str]
+
+
+@dataclass(frozen=True)
+class Chart:
+    anchor: str
+    file: str  # the SVG's file name, for Markdown
+    title: str
+    description: str
+    svg: Markup
+    columns: list[str]  # comparator names
+    rows: list[FigureRow]
+
+
+def chart_file(indicator_id: str) -> str:
+    # `output_name` keeps a long id within the file system's limit; only the suffix differs.
+    return "chart-" + output_name(indicator_id, "html").removesuffix(".html") + ".svg"
+
+
+def chart(entry: Entry, number: int, as_of: Any) -> Chart:
+    spc = entry.spc if isinstance(entry.spc, SpcResult) else None
+    indicator = entry.indicator
+    data = chart_series(indicator, entry.points, spc, as_of)
+    title = f"{indicator.title}: {_span(data.periods)}"
+    anchor = f"c{number}"
+    picture = svg(anchor, title, entry.sentence, data, spc, entry.status, indicator.unit)
+    unit = indicator.unit
+    rows = [
+        FigureRow(
+            period,
+            figure(value, unit) if value is not None else "",
+            figure(forecast, unit) if value is None and forecast is not None else "",
+            figure(target, unit, missing=""),
+            SPC_WORDS.get(kind, "") if spc else "",
+            [figure(values[i], unit, missing="") for values in data.comparators.values()],
+        )
+        for i, (period, value, target, kind, forecast) in enumerate(
+            zip(data.periods, data.values, data.targets, data.types, data.forecasts, strict=True)
+        )
+    ]
+    return Chart(anchor, chart_file(indicator.id), title, _limits(spc, unit), Markup(picture),
+                 list(data.comparators), rows)  # fmt: skip
+
+
+def _span(periods: list[str]) -> str:
+    if not periods:
+        return "no figures"
+    return periods[0] if len(periods) == 1 else f"{periods[0]} to {periods[-1]}"
+
+
+def _limits(spc: SpcResult | None, unit: str) -> str:
+    if spc is None:
+        return ""
+    if not spc.segments[-1].has_limits:
+        return f"Mean {figure(spc.mean, unit)}; no process limits (the figures do not vary)."
+    return (
+        f"Mean {figure(spc.mean, unit)}; process limits {figure(spc.lower_limit, unit)} to "
+        f"{figure(spc.upper_limit, unit)}."
+    )
+
+
+def row(entry: Entry, anchor: str) -> dict[str, Any]:
+    """One scorecard row, in words."""
+    a = entry.assessment
+    reading = a.reading
+    spc = entry.spc if isinstance(entry.spc, SpcResult) else None
+    return {
+        "id": entry.indicator.id,
+        "anchor": anchor,
+        "title": entry.indicator.title,
+        "lead": entry.indicator.departmental_lead or "",
+        "period": period_words(reading.measurement.period) if reading else "",
+        "value": describe_value(a) if reading else "",
+        "target": "" if (target := describe_target(a)) == "-" else target,
+        "status": status_words(a),
+        "status_key": _key(a.status),
+        "short_term": TRAVEL_WORDS[a.short_term] if a.short_term else "",
+        "long_term": TRAVEL_WORDS[a.long_term] if a.long_term else "",
+        "variation": spc.variation if spc else "",
+        "variation_words": SPC_WORDS[spc.variation] if spc else "no SPC chart",
+        "assurance": spc.assurance if spc and spc.assurance else "",
+        "assurance_words": ASSURANCE_SHORT[spc.assurance] if spc and spc.assurance else "",
+        "assurance_sentence": ASSURANCE_WORDS[spc.assurance] if spc and spc.assurance else "",
+        "coverage": coverage_words(entry),
+        "sentence": entry.sentence,
+        "stale": a.stale,
+    }
+
+
+def _key(status: Status) -> str:
+    return status.value.lower().replace(" ", "-")
+
+
+def context(report: Report) -> dict[str, Any]:
+    """The variables the report templates see (listed in the README)."""
+    charts = {e.indicator.id: chart(e, n, report.as_of) for n, e in enumerate(report.entries)}
+    folders = report.folders()
+    return {
+        "organisation": report.organisation,
+        "as_of": day(report.as_of),
+        "counts": _bar(report.counts()),
+        "total": len(report.entries),
+        "folders": [
+            {
+                "name": name,
+                "counts": _bar(report.counts(entries)),
+                "total": len(entries),
+                "rows": [row(e, charts[e.indicator.id].anchor) for e in entries],
+                "charts": [charts[e.indicator.id] for e in entries],
+            }
+            for name, entries in folders.items()
+        ],
+        "red": len(report.red()),
+        "lacking": [_lacking(e) for e in report.lacking_plans()],
+        "exceptions": [exception_variables(x) for x in report.exceptions],
+        "changes": changes_variables(report.changes) if report.changes else None,
+        "problems": [f"{p.path}:{p.line}:{p.column}: {p.message}" for p in report.problems],
+    }
+
+
+def _bar(counts: dict[str, int]) -> list[dict[str, Any]]:
+    total = sum(counts.values()) or 1
+    return [
+        {
+            "status": s,
+            "key": s.lower().replace(" ", "-"),
+            "count": n,
+            "share": round(100 * n / total, 2),
+        }
+        for s, n in counts.items()
+    ]
+
+
+def _lacking(entry: Entry) -> dict[str, Any]:
+    check = entry.assessment.plan
+    return {
+        "id": entry.indicator.id,
+        "title": entry.indicator.title,
+        "lead": entry.indicator.departmental_lead or "no departmental lead named",
+        "coverage": check.coverage.value if check else "",
+        "detail": check.detail if check else "",
+        "path": str(entry.path),
+    }

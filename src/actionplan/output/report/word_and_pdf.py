@@ -1,0 +1,92 @@
+"""The quarterly report as a Word or PDF file: its parts (`layout`) laid out by
+python-docx in `report.docx`, or typeset by Typst with `report.typ`, from the templates folder
+when it has them, else the built-in ones."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from actionplan.output.documents.formats import template_file
+from actionplan.output.documents.markdown_blocks import as_data, runs_data
+from actionplan.output.report.layout import report_layout
+from actionplan.output.report.model import Report
+from actionplan.output.report.parts import (
+    Bullets,
+    Chart,
+    Heading,
+    Part,
+    Plan,
+    ReportLayout,
+    Table,
+    Text,
+)
+from actionplan.output.report.variables import context
+
+Progress = Callable[[int, int], None]
+DOCUMENT_TEMPLATES = {"docx": "report.docx", "pdf": "report.typ"}
+
+
+def report_document(
+    report: Report, fmt: str, templates: Path | None = None, progress: Progress | None = None
+) -> bytes:
+    """The report as the bytes of a .docx (`fmt` "docx") or PDF ("pdf") file."""
+    template = template_file(DOCUMENT_TEMPLATES[fmt], templates)
+    layout = report_layout(context(report), report.as_of)
+    if fmt == "docx":
+        from actionplan.output.word.report import report_docx
+
+        starter = template_file(DOCUMENT_TEMPLATES[fmt], None)
+        return report_docx(layout, template, starter, progress)
+    from actionplan.output.pdf.writer import PdfWriter
+
+    return PdfWriter(template).render(layout_data(layout), report.as_of)
+
+
+def layout_data(layout: ReportLayout) -> dict[str, Any]:
+    """The report's parts as JSON-ready data, for `report.typ` (the README lists the fields)."""
+    return {"title": layout.title, "parts": [_part(part) for part in layout.parts]}
+
+
+def _part(part: Part) -> dict[str, Any]:
+    if isinstance(part, Heading):
+        return {"type": "heading", "text": part.text, "level": part.level,
+                "new_page": part.new_page}  # fmt: skip
+    if isinstance(part, Text):
+        return {"type": "text", "kind": part.kind, "runs": runs_data(part.runs)}
+    if isinstance(part, Bullets):
+        return {"type": "bullets", "items": [runs_data(item) for item in part.items]}
+    if isinstance(part, Table):
+        return _table(part)
+    if isinstance(part, Chart):
+        return {"type": "chart", "title": part.title, "alt": part.alt, "svg": part.svg}
+    return _plan(part)
+
+
+def _table(table: Table) -> dict[str, Any]:
+    return {
+        "type": "table",
+        "caption": table.caption,
+        "header": [runs_data(cell) for cell in table.header],
+        "rows": [
+            {"cells": [runs_data(cell) for cell in row.cells], "note": row.note}
+            for row in table.rows
+        ],
+        "widths": list(table.widths),
+        "small": table.small,
+    }
+
+
+def _plan(plan: Plan) -> dict[str, Any]:
+    return {
+        "type": "plan",
+        "sections": [
+            {
+                "heading": s.heading,
+                "guidance": s.guidance,
+                "fields": [{"label": f.label, "blocks": as_data(list(f.blocks))} for f in s.fields],
+            }
+            for s in plan.sections
+        ],
+    }

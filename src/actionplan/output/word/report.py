@@ -1,0 +1,114 @@
+"""The quarterly report as a Word document, in the styles, page set-up, header and footer of a
+council's own `report.docx`: the report's headings as Word heading styles, its tables as Word
+tables, each chart as a picture with alternative text followed by its figures, and each RED
+measure's plan in the field tables `render` makes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from docx.shared import Pt
+
+from actionplan.output.documents.markdown_blocks import ListBlock, Paragraph, Run
+from actionplan.output.report.chart_images import png_charts
+from actionplan.output.report.parts import (
+    Bullets,
+    Chart,
+    Heading,
+    Plan,
+    ReportLayout,
+    Table,
+    Text,
+)
+from actionplan.output.word.ooxml import left_rule
+from actionplan.output.word.pictures import Pictures
+from actionplan.output.word.plan import MUTED, field_table
+from actionplan.output.word.report_tables import report_table
+from actionplan.output.word.writer import (
+    Writer,
+    base_document,
+    docx_bytes,
+    set_properties,
+    text_width,
+)
+
+Progress = Callable[[int, int], None]
+NOTICE_RULE = "A4262C"
+SMALL = Pt(9)
+PLAN_SECTION_LEVEL = 4
+
+
+def report_docx(
+    layout: ReportLayout, template: Path, starter: Path, progress: Progress | None = None
+) -> bytes:
+    """The report in `template` (a .docx whose styles, header and footer are kept); `starter`
+    is the built-in template, where a style the council's file lacks is taken from."""
+    charts = [part for part in layout.parts if isinstance(part, Chart)]
+    pictures = iter(png_charts([chart.svg for chart in charts], progress))
+    document = base_document(template)
+    set_properties(document, layout.title, layout.as_of, subject="Performance report")
+    writer = Writer(document, starter)
+    writer.heading_offset = PLAN_SECTION_LEVEL  # plan text's headings sit under its sections
+    headings = _Headings(writer)
+    figures = Pictures(document)
+    for part in layout.parts:
+        if isinstance(part, Heading):
+            headings.add(part)
+        elif isinstance(part, Text):
+            _text(writer, part)
+        elif isinstance(part, Bullets):
+            items = tuple((Paragraph(item),) for item in part.items)
+            writer.blocks(document, [ListBlock(items)])
+        elif isinstance(part, Table):
+            report_table(writer, part)
+        elif isinstance(part, Chart):
+            paragraph = document.add_paragraph()
+            paragraph.paragraph_format.keep_with_next = True  # with its description
+            figures.add(paragraph, next(pictures), part.alt, text_width(document))
+        else:
+            _plan(writer, part)
+    return docx_bytes(document)
+
+
+class _Headings:
+    """Headings in Word's heading styles, each style looked up once (a lookup by name reads
+    every style in the file)."""
+
+    def __init__(self, writer: Writer) -> None:
+        self.writer = writer
+        self.styles: dict[int, Any] = {}
+
+    def add(self, heading: Heading) -> None:
+        level = heading.level
+        if level not in self.styles:
+            name = self.writer.style(f"Heading {level}")
+            self.styles[level] = self.writer.document.styles[name] if name else None
+        paragraph = self.writer.document.add_paragraph()
+        if self.styles[level] is not None:
+            paragraph._p.style = self.styles[level].style_id
+        paragraph.add_run(heading.text)
+        if heading.new_page:
+            paragraph.paragraph_format.page_break_before = True
+
+
+def _text(writer: Writer, text: Text) -> None:
+    document = writer.document
+    if text.kind == "small":
+        paragraph = writer.paragraph(document, text.runs, size=SMALL, colour=MUTED)
+        paragraph.paragraph_format.keep_with_next = True  # a key, or a chart's description
+        return
+    paragraph = writer.paragraph(document, text.runs)
+    if text.kind == "notice":
+        left_rule(paragraph, NOTICE_RULE)
+
+
+def _plan(writer: Writer, plan: Plan) -> None:
+    for section in plan.sections:
+        writer.heading(section.heading, PLAN_SECTION_LEVEL)
+        if section.guidance:
+            words = [Run(section.guidance, italic=True)]
+            guidance = writer.paragraph(writer.document, words, colour=MUTED)
+            guidance.paragraph_format.keep_with_next = True
+        field_table(writer, section.fields, section.heading)
