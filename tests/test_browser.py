@@ -25,6 +25,9 @@ from typer.testing import CliRunner
 
 from actionplan.cli import app
 
+# Headless Chromium: seconds a test, so outside the quick set (`-m "not slow"`).
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 SECTION_HEADINGS = ["INDICATOR OVERVIEW", "CURRENT SITUATION", "ACTIONS"]
 A4_CONTENT_WIDTH_PX = round((210 - 2 * 14) / 25.4 * 96)  # plan.css: @page margin 14mm each side

@@ -130,6 +130,7 @@ def test_another_tool_version_judges_every_file_again(
     assert len(assert_as_uncached(parsed, "--as-of", AS_OF)) == 5
 
 
+@pytest.mark.slow
 def test_each_day_gives_what_an_uncached_check_gives(tree: Path, parsed: list[Path]) -> None:
     """Kept results serve other days only while nothing a check compares with the date has
     turned: figures becoming known, going stale, plans falling overdue. Walk across all of

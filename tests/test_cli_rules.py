@@ -217,6 +217,7 @@ def test_thousands_groups_read_as_the_number_written(whole: int, cents: int) -> 
     assert parse_number(f"-{whole:,}%") == -whole
 
 
+@pytest.mark.slow
 @settings(max_examples=1000, deadline=None)
 @given(st.from_regex(r"\A[-+]?[£$€]?[0-9]{0,7}(,[0-9]{0,5}){1,3}(\.[0-9]{0,3})?%?\Z"))
 def test_a_comma_never_changes_a_value_silently(written: str) -> None:

@@ -20,6 +20,9 @@ from documents_helpers import indicator
 from documents_helpers import render as render_plan
 from external import need
 
+# Word, PDF and LibreOffice: seconds a test, so outside the quick set (`-m "not slow"`).
+pytestmark = pytest.mark.slow
+
 PAYLOADS = [
     "<script>alert('x')</script>",
     '<a href="javascript:alert(1)">click</a>',

@@ -27,6 +27,9 @@ from test_render_golden import (
     words,
 )
 
+# Word, PDF and LibreOffice: seconds a test, so outside the quick set (`-m "not slow"`).
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = ["--as-of", "2014-07-31", "--no-cache"]
 

@@ -21,6 +21,9 @@ from actionplan.errors import ActionplanError
 from actionplan.output.word.writer import add_picture, base_document, docx_bytes
 from documents_helpers import indicator, render
 
+# Word, PDF and LibreOffice: seconds a test, so outside the quick set (`-m "not slow"`).
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 LOGO_ALT = "Metropolitan Borough of Wirral logo"
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +23,9 @@ from actionplan.domain.models import Measurement, Settings
 from actionplan.edit.changes import measurement_text
 from actionplan.edit.document import validated
 from actionplan.workspace.atomic import write_atomic
+
+# Hundreds of generated cases a test: outside the quick set (`-m "not slow"`).
+pytestmark = pytest.mark.slow
 
 START = (
     "# A plan written by hand.\n"

@@ -36,6 +36,9 @@ from actionplan.edit.document import (
 from actionplan.edit.insert import inserted_text
 from actionplan.errors import ActionplanError
 
+# Hundreds of generated cases a test: outside the quick set (`-m "not slow"`).
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).parent.parent
 
 

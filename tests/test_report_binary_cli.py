@@ -20,6 +20,9 @@ from report_files import BUNDLED_AS_OF, ROOT, bundled
 from test_docx_documents import body_text
 from test_pdf_documents import poppler
 
+# Word, PDF and LibreOffice: seconds a test, so outside the quick set (`-m "not slow"`).
+pytestmark = pytest.mark.slow
+
 MAGIC = {"docx": b"PK\x03\x04", "pdf": b"%PDF-"}
 
 

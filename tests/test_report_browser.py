@@ -13,6 +13,9 @@ from typer.testing import CliRunner
 from actionplan.cli import app
 from test_browser import A4_CONTENT_WIDTH_PX, LOWEST_CONTRAST, DevTools, Page, browser, shots
 
+# Headless Chromium: seconds a test, so outside the quick set (`-m "not slow"`).
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from make_report_tree import AS_OF, SINCE, write_tree  # noqa: E402

@@ -25,6 +25,9 @@ from test_docx_documents import body_text
 from test_docx_house_style import LOGO_ALT, png
 from test_render_golden import PLANS, SEEDS, contains_run, seed_fields, words
 
+# Word, PDF and LibreOffice: seconds a test, so outside the quick set (`-m "not slow"`).
+pytestmark = pytest.mark.slow
+
 STATUSES = ["RED", "AMBER", "GREEN", "NO DATA", "NO TARGET"]
 
 

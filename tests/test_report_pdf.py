@@ -24,6 +24,9 @@ from test_pdf_documents import arial_metrics, info, ink_share, page_texts, poppl
 from test_render_golden import PLANS, SEEDS, contains_run, seed_fields, words
 from test_report_docx import in_order
 
+# Word, PDF and LibreOffice: seconds a test, so outside the quick set (`-m "not slow"`).
+pytestmark = pytest.mark.slow
+
 # In Arial or its metric twin Liberation Sans (report.typ's first fonts).
 PAGES = {"plans": 5, "tree": 74}
 

@@ -21,6 +21,9 @@ from hypothesis import strategies as st
 
 from actionplan.judge.spc_mean import _bounded_mean, emulated_mean, r_mean
 
+# Hundreds of generated cases a test: outside the quick set (`-m "not slow"`).
+pytestmark = pytest.mark.slow
+
 Series = list[float]
 
 

@@ -10,6 +10,10 @@ import time
 from pathlib import Path
 
 import forked
+import pytest
+
+# Processes killed, raced or fed thousands of generated files: outside the quick set.
+pytestmark = pytest.mark.slow
 
 FILES = 12
 KILLS = 100

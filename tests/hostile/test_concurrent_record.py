@@ -7,6 +7,10 @@ import os
 from pathlib import Path
 
 import forked
+import pytest
+
+# Processes killed, raced or fed thousands of generated files: outside the quick set.
+pytestmark = pytest.mark.slow
 
 PAIRS = 50
 PLAN = (

@@ -11,6 +11,9 @@ import corpus
 import forked
 import pytest
 
+# Processes killed, raced or fed thousands of generated files: outside the quick set.
+pytestmark = pytest.mark.slow
+
 TIMEOUT = 10.0
 MEMORY_MB = 300
 AS_OF = ["--as-of", "2014-07-31", "--no-cache"]

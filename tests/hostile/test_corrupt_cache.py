@@ -9,12 +9,14 @@ import shutil
 from pathlib import Path
 
 import forked
+import pytest
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "valid"
 CHECK = ["check", "--as-of", "2015-06-30", "--format", "json", "--all"]
 CORRUPTIONS = 120
 
 
+@pytest.mark.slow
 def test_single_byte_corruptions_of_the_cache_give_the_no_cache_result(tmp_path: Path) -> None:
     work = tmp_path / "work"
     shutil.copytree(EXAMPLES, work / "plans")

@@ -17,6 +17,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from actionplan.domain.models import Indicator, Measurement, Settings
 from actionplan.edit.changes import add_measurement
 from actionplan.edit.document import parse_document, render, validated
@@ -30,6 +32,9 @@ from actionplan.output.check.printed_row import judged
 from actionplan.output.check.rows import CheckReport
 from actionplan.output.check.table import report_table
 from actionplan.workspace.store import indicator_context, parse_bytes, validate
+
+# Hundreds of generated cases a test: outside the quick set (`-m "not slow"`).
+pytestmark = pytest.mark.slow
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "valid"
 SEED = 13
