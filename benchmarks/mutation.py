@@ -85,7 +85,10 @@ def copy_project(work: Path) -> Path:
         shutil.copy2(ROOT / name, target)
     with (copy / "pyproject.toml").open("a", encoding="utf-8") as config:
         config.write(CONFIG)
-    (copy / "tests" / "conftest.py").write_text(CONFTEST, encoding="utf-8")
+    # Added to the tests' own conftest, whose shared fixtures the tests still need.
+    conftest = copy / "tests" / "conftest.py"
+    shared = conftest.read_text(encoding="utf-8") if conftest.exists() else ""
+    conftest.write_text(shared + CONFTEST, encoding="utf-8")
     return copy
 
 

@@ -14,7 +14,7 @@ from actionplan.domain.values import Status
 from actionplan.judge.assessment import assess
 from actionplan.judge.coverage import Coverage
 from actionplan.judge.travel import Travel
-from checked import check_data
+from support.checked import check_data
 
 SETTINGS = Settings()
 LATER = date(2030, 1, 1)

@@ -16,9 +16,9 @@ from typer.testing import CliRunner
 
 from actionplan.cli import app
 from actionplan.workspace import results, store
-from cache_frames import framed, frames
+from support.cache_frames import framed, frames
+from support.paths import ROOT
 
-ROOT = Path(__file__).parents[1]
 SMOKING = Path("plans/public-health/smoking-quitters.yaml")
 OPIATE = Path("plans/public-health/opiate-users-not-re-presenting.yaml")
 AS_OF = "2014-07-31"

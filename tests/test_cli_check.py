@@ -22,11 +22,11 @@ from typer.testing import CliRunner, Result
 
 from actionplan.cli import app
 from actionplan.workspace import store
-from cache_frames import framed, frames
+from support.cache_frames import framed, frames
+from support.paths import EXAMPLES, ROOT
 
-ROOT = Path(__file__).parents[1]
 PLANS = ROOT / "plans"
-INVALID = ROOT / "tests" / "examples" / "invalid"
+INVALID = EXAMPLES / "invalid"
 SMOKING = "plans/public-health/smoking-quitters.yaml"
 OPIATE = "plans/public-health/opiate-users-not-re-presenting.yaml"
 TYPO_EXAMPLE = INVALID / "unknown-key-typo.yaml"

@@ -1,7 +1,7 @@
 """The council rules as a performance officer meets them: through `check`, `record` and `new`.
 
 Figures are Bracknell Forest's quarter 3 2024/25 key indicators (published 26 March 2025) and
-the Wirral seed plans; see tests/test_council_rules.py for the sources.
+the Wirral seed plans; see tests/judge/test_council_rules.py for the sources.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ from actionplan.judge.assessment import assess
 from actionplan.judge.coverage import Coverage
 from actionplan.judge.targets import trajectory_gaps
 from actionplan.judge.travel import Travel
-from checked import check_data
+from support.checked import check_data
 
 SETTINGS = Settings()
 BRACKNELL_TEXT = {"tolerance": {"green": "5%", "amber": "10%"}}

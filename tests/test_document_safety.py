@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from actionplan.output.documents.markdown_blocks import clean
-from documents_helpers import indicator
-from documents_helpers import render as render_plan
-from external import need
+from support.documents import indicator
+from support.documents import render as render_plan
+from support.external import need
 
 # Word, PDF and LibreOffice: seconds a test, so outside the quick set (`-m "not slow"`).
 pytestmark = pytest.mark.slow

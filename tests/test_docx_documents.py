@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from pathlib import Path
 
 import docx
 import pytest
@@ -16,21 +15,21 @@ from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
 from actionplan.cli import app
-from documents_helpers import indicator, render
-from test_render_golden import (
+from support.documents import indicator, render
+from support.golden import (
     FIELD_LABELS,
     PLANS,
-    SEEDS,
     contains_run,
     seed_fields,
     template_lines,
     words,
 )
+from support.paths import ROOT, SEEDS
+from support.word import body_text
 
 # Word, PDF and LibreOffice: seconds a test, so outside the quick set (`-m "not slow"`).
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[1]
 AS_OF = ["--as-of", "2014-07-31", "--no-cache"]
 
 
@@ -49,14 +48,6 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
 
 def open_docx(data: bytes) -> DocxDocument:
     return docx.Document(io.BytesIO(data))
-
-
-def body_text(document: DocxDocument) -> str:
-    """Every paragraph of the body in reading order, table cells and links included."""
-    lines = []
-    for paragraph in document.element.body.iter(qn("w:p")):
-        lines.append("".join(t.text or "" for t in paragraph.iter(qn("w:t"))))
-    return "\n".join(lines)
 
 
 @pytest.mark.parametrize("plan", PLANS)

@@ -5,8 +5,6 @@ count from their own start."""
 from __future__ import annotations
 
 import io
-import struct
-import zlib
 from pathlib import Path
 
 import docx
@@ -19,30 +17,12 @@ from typer.testing import CliRunner
 from actionplan.cli import app
 from actionplan.errors import ActionplanError
 from actionplan.output.word.writer import add_picture, base_document, docx_bytes
-from documents_helpers import indicator, render
+from support.documents import indicator, render
+from support.paths import ROOT
+from support.word import LOGO_ALT, png
 
 # Word, PDF and LibreOffice: seconds a test, so outside the quick set (`-m "not slow"`).
 pytestmark = pytest.mark.slow
-
-ROOT = Path(__file__).resolve().parents[1]
-LOGO_ALT = "Metropolitan Borough of Wirral logo"
-
-
-def png(width: int = 4, height: int = 2) -> bytes:
-    """A small solid PNG, made here so the test needs no image library."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    rows = b"".join(b"\x00" + b"\x1d\x3b\x5c" * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
 
 
 def council_template(path: Path) -> Path:

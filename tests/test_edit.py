@@ -16,8 +16,8 @@ from actionplan.edit.document import EditError, open_document, parse_document, r
 from actionplan.errors import ActionplanError
 from actionplan.workspace.atomic import write_atomic
 from actionplan.workspace.store import SETTINGS_FILE
+from support.paths import ROOT
 
-ROOT = Path(__file__).parent.parent
 VALID = sorted(
     p
     for folder in (ROOT / "tests/examples/valid", ROOT / "plans")

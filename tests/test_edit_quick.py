@@ -35,11 +35,10 @@ from actionplan.edit.document import (
 )
 from actionplan.edit.insert import inserted_text
 from actionplan.errors import ActionplanError
+from support.paths import ROOT
 
 # Hundreds of generated cases a test: outside the quick set (`-m "not slow"`).
 pytestmark = pytest.mark.slow
-
-ROOT = Path(__file__).parent.parent
 
 
 def measurement(period: str, value: object = "12.5", **extra: object) -> Measurement:

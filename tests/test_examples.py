@@ -24,8 +24,9 @@ import pytest
 from actionplan.judge.assessment import assess
 from actionplan.judge.targets import trajectory_gaps
 from actionplan.workspace.store import SETTINGS_FILE, load_workspace
+from support.examples import expected_problem, first_line
+from support.paths import EXAMPLES
 
-EXAMPLES = Path(__file__).parent / "examples"
 VALID = EXAMPLES / "valid"
 INVALID = EXAMPLES / "invalid"
 DUPLICATE_IDS = EXAMPLES / "duplicate-ids"
@@ -37,34 +38,6 @@ def plan_files(folder: Path) -> list[Path]:
         for path in folder.iterdir()
         if path.suffix in (".yaml", ".yml") and path.name != SETTINGS_FILE
     )
-
-
-def first_line(path: Path) -> str:
-    # Only the header needs to be text: the rest of an invalid file may be any bytes.
-    return path.read_bytes().split(b"\n", 1)[0].decode("utf-8-sig", "replace").rstrip("\r")
-
-
-@dataclass(frozen=True)
-class ExpectedProblem:
-    line: int
-    column: int
-    fragment: str
-
-
-_PROBLEM = re.compile(r"(\d+):(\d+): (.+)")
-
-
-def expected_problem(path: Path) -> ExpectedProblem:
-    header = first_line(path)
-    if header.startswith("# expect:"):
-        text = header.removeprefix("# expect:").strip()
-    else:
-        side = tomllib.loads((path.parent / "EXPECTED.toml").read_text(encoding="utf-8"))
-        assert path.name in side, f"{path.name} has no `# expect:` line and no EXPECTED.toml entry"
-        text = side[path.name]
-    match = _PROBLEM.fullmatch(text)
-    assert match, f"{path.name}: the expectation {text!r} is not LINE:COLUMN: fragment"
-    return ExpectedProblem(int(match[1]), int(match[2]), match[3])
 
 
 @dataclass(frozen=True)

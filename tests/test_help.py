@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import typer
 from typer.testing import CliRunner
 
 from actionplan.cli import app
+from support.paths import README
 
-README = Path(__file__).parents[1] / "README.md"
 runner = CliRunner()
 
 

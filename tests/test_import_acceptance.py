@@ -21,9 +21,9 @@ from actionplan.cli import app
 from actionplan.domain.models import Indicator
 from actionplan.legacy.reader import read_document
 from actionplan.workspace import store
-from import_helpers import build_docx, rendered_words, source_words, write_html_as_word
+from support.import_documents import build_docx, rendered_words, source_words, write_html_as_word
+from support.paths import LEGACY
 
-LEGACY = Path(__file__).parent / "fixtures" / "legacy"
 runner = CliRunner()
 
 

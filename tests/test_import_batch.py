@@ -15,11 +15,10 @@ from typer.testing import CliRunner, Result
 from actionplan.cli import app
 from actionplan.domain.models import Indicator
 from actionplan.workspace import store
+from support.paths import BENCHMARKS, LEGACY
 
-ROOT = Path(__file__).resolve().parents[1]
-LEGACY = ROOT / "tests" / "fixtures" / "legacy"
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from make_import_corpus import write_corpus  # noqa: E402
+sys.path.insert(0, str(BENCHMARKS))
+from make_import_corpus import write_corpus
 
 SMOKING_YAML = "smoking-quitters-4-weeks.yaml"
 runner = CliRunner()

@@ -15,10 +15,9 @@ from actionplan.domain.models import PLAN_SECTIONS, Indicator
 from actionplan.legacy import importer
 from actionplan.legacy.reader import read_document
 from actionplan.workspace import store
-from import_helpers import rendered_words, source_words, words
+from support.import_documents import rendered_words, source_words, words
+from support.paths import LEGACY, ROOT
 
-ROOT = Path(__file__).parents[1]
-LEGACY = ROOT / "tests" / "fixtures" / "legacy"
 SMOKING_DOC = LEGACY / "smoking-quitters.txt"
 OPIATE_DOC = LEGACY / "opiate-users.txt"
 SMOKING_YAML = "smoking-quitters-4-weeks.yaml"

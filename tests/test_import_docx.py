@@ -11,9 +11,9 @@ from docx import Document
 from actionplan.legacy.fields import LegacyError
 from actionplan.legacy.html import BULLETS, to_markdown, to_text
 from actionplan.legacy.reader import read_document
-from import_helpers import add_rows, build_docx, write_html_as_text, write_html_as_word
+from support.import_documents import add_rows, build_docx, write_html_as_text, write_html_as_word
+from support.paths import LEGACY
 
-LEGACY = Path(__file__).parent / "fixtures" / "legacy"
 SEEDS = [LEGACY / "smoking-quitters.txt", LEGACY / "opiate-users.txt"]
 TEXT_FIELDS = ["non_compliance_reason", "what", "how", "who", "when"]
 

@@ -12,8 +12,8 @@ from actionplan.legacy.fields import LegacyError, match_label
 from actionplan.legacy.figures import Context, read_figure, read_performance
 from actionplan.legacy.html import to_markdown, to_text
 from actionplan.legacy.reader import read_document
+from support.paths import LEGACY
 
-LEGACY = Path(__file__).parent / "fixtures" / "legacy"
 SMOKING = LEGACY / "smoking-quitters.txt"
 OPIATE = LEGACY / "opiate-users.txt"
 FY_2014 = Context(year=parse_period("2014/15"))

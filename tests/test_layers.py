@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).parents[1] / "src" / "actionplan"
+from support.paths import PACKAGE
 
 # What each layer may import from the package, besides itself and the root modules (`errors`,
 # `outcome`), which every layer shares.

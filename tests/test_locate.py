@@ -10,8 +10,8 @@ import pytest
 from actionplan.errors import FileProblem
 from actionplan.workspace.locate import line_of, positions
 from actionplan.workspace.store import parse_file
+from support.paths import ROOT
 
-ROOT = Path(__file__).parents[1]
 PROJECT = sorted(p for d in ("plans", "tests") for p in (ROOT / d).rglob("*.y*ml") if p.is_file())
 SHAPES = {
     "at column 0": "title: T\nmeasurements:\n- period: 2014-04\n  value: 5\n- period: 2014-05\n"

@@ -8,46 +8,32 @@ poppler-utils: skipped when missing, except in CI (see external.py).
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from actionplan.cli import app
-from documents_helpers import indicator, render
-from external import need
-from test_render_golden import (
+from support.documents import indicator, render
+from support.golden import (
     FIELD_LABELS,
     PLANS,
-    SEEDS,
     contains_run,
     seed_fields,
     template_lines,
     words,
 )
+from support.paths import ROOT, SEEDS
+from support.pdf import arial_metrics, info, ink_share, page_texts, poppler
 
 # Word, PDF and LibreOffice: seconds a test, so outside the quick set (`-m "not slow"`).
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[1]
 AS_OF = ["--as-of", "2014-07-31", "--no-cache"]
 # In Arial or its metric twin Liberation Sans (plan.typ's first fonts); a wider fallback font
 # takes more pages.
 PAGES = {"smoking-quitters": 2, "opiate-users-not-re-presenting": 2}
-
-
-def arial_metrics() -> bool:
-    """Whether Typst finds Arial or Liberation Sans here; skips (fails in CI) when not."""
-    import typst
-
-    if {"Arial", "Liberation Sans"} & set(typst.Fonts().families()):
-        return True
-    if os.environ.get("CI") == "true":
-        pytest.fail("neither Arial nor Liberation Sans: .ci/run installs fonts-liberation")
-    pytest.skip("the page counts are for Arial metrics (apt-get install fonts-liberation)")
 
 
 @pytest.fixture(scope="module")
@@ -60,27 +46,6 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         )
     assert result.exit_code == 0, result.output
     return {plan: out / f"{plan}.pdf" for plan in PLANS}
-
-
-def poppler(program: str, *args: str | Path) -> str:
-    """A poppler tool's output (its stderr is left out: some versions complain there about
-    PDF features they do not know)."""
-    done = subprocess.run(
-        [need(program, "poppler-utils"), *map(str, args)],
-        capture_output=True,
-        check=True,
-        timeout=60,
-    )
-    return done.stdout.decode("utf-8")
-
-
-def page_texts(pdf: Path) -> list[str]:
-    return poppler("pdftotext", pdf, "-").split("\f")[:-1]
-
-
-def info(pdf: Path) -> dict[str, str]:
-    lines = poppler("pdfinfo", pdf).splitlines()
-    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in lines)}
 
 
 @pytest.mark.parametrize("plan", PLANS)
@@ -113,13 +78,6 @@ def test_pages_are_a4_numbered_and_not_blank(
         assert ink_share(image.read_bytes()) > 0.01, f"{image.name} is blank"
     if arial_metrics():
         assert len(pages) == PAGES[plan]
-
-
-def ink_share(pgm: bytes) -> float:
-    """The share of a greyscale page's pixels that are not white."""
-    fields = pgm.split(maxsplit=4)  # P5, width, height, maxval, pixels
-    pixels = fields[4]
-    return sum(1 for value in pixels if value < 200) / len(pixels)
 
 
 @pytest.mark.parametrize("plan", PLANS)

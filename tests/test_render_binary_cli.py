@@ -14,12 +14,12 @@ import pytest
 from typer.testing import CliRunner
 
 from actionplan.cli import app
-from external import need
+from support.external import need
+from support.paths import ROOT
 
 # Word, PDF and LibreOffice: seconds a test, so outside the quick set (`-m "not slow"`).
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[1]
 AS_OF = ["--as-of", "2014-07-31", "--no-cache"]
 MAGIC = {"docx": b"PK\x03\x04", "pdf": b"%PDF-"}
 

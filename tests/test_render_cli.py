@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from actionplan.cli import app
+from support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 AS_OF = ["--as-of", "2014-07-31", "--no-cache"]
 
 UNPLANNED_RED = """\

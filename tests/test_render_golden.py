@@ -8,36 +8,26 @@ that changes is rewritten and its test fails, so review the diff and run the tes
 
 from __future__ import annotations
 
-import html
 import os
-import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from actionplan.cli import app
+from support.golden import (
+    FIELD_LABELS,
+    PLANS,
+    contains_run,
+    seed_fields,
+    template_lines,
+    words,
+)
+from support.paths import GOLDEN, ROOT, SEEDS
 
-ROOT = Path(__file__).resolve().parents[1]
-GOLDEN = Path(__file__).parent / "golden"
-SEEDS = GOLDEN / "seeds"  # the template documents the plans in plans/ were written from
-PLANS = ["smoking-quitters", "opiate-users-not-re-presenting"]
 FORMATS = ["md", "html"]
 AS_OF = "2014-07-31"
-FIELD_LABELS = [
-    "Indicator Title",
-    "Strategic Director Lead",
-    "Departmental Lead",
-    "Target",
-    "Performance this Period",
-    "Non-compliance reason",
-    "What (is required)",
-    "How (will it be achieved)",
-    "Who (will be responsible)",
-    "When (will results be realised)",
-]
 
 
 def render(plan_id: str, fmt: str, monkeypatch: pytest.MonkeyPatch) -> str:
@@ -84,41 +74,6 @@ def page_text(page: str) -> str:
     parser = _Text()
     parser.feed(page)
     return " ".join(parser.parts)
-
-
-def words(text: str) -> list[str]:
-    return re.findall(r"[A-Za-z0-9]+", text)
-
-
-def seed_fields(path: Path) -> dict[str, str]:
-    """Field label -> value from a tab-separated template export; a line that starts with a
-    tab continues the field before it (the export breaks a field at a page break)."""
-    fields: dict[str, str] = {}
-    current = None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        label, _, value = line.partition("\t")
-        if label in FIELD_LABELS:
-            current = label
-            fields[current] = value
-        elif line.startswith("\t") and current:
-            fields[current] += " " + value
-        elif line.strip():
-            current = None
-    return {label: html.unescape(re.sub(r"<[^>]+>", " ", v)) for label, v in fields.items()}
-
-
-def template_lines(path: Path) -> list[str]:
-    """The template's own lines: title, instruction, and section headings with their guidance."""
-    return [
-        line.strip()
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("\t") and line.split("\t")[0] not in FIELD_LABELS
-    ]
-
-
-def contains_run(haystack: list[str], needle: list[str]) -> bool:
-    n = len(needle)
-    return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -20,10 +20,10 @@ from actionplan.cli import app
 from actionplan.domain.models import Settings
 from actionplan.output.report.model import build_report
 from actionplan.workspace.store import load_workspace
+from support.paths import BENCHMARKS, ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from make_report_tree import AS_OF, SINCE, write_tree  # noqa: E402
+sys.path.insert(0, str(BENCHMARKS))
+from make_report_tree import AS_OF, SINCE, write_tree
 
 runner = CliRunner()
 

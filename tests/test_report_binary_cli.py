@@ -16,9 +16,10 @@ import pytest
 from typer.testing import CliRunner
 
 from actionplan.cli import app
-from report_files import BUNDLED_AS_OF, ROOT, bundled
-from test_docx_documents import body_text
-from test_pdf_documents import poppler
+from support.paths import ROOT
+from support.pdf import poppler
+from support.report_files import BUNDLED_AS_OF, bundled
+from support.word import body_text
 
 # Word, PDF and LibreOffice: seconds a test, so outside the quick set (`-m "not slow"`).
 pytestmark = pytest.mark.slow
@@ -32,9 +33,7 @@ def command(*args: str) -> list[str]:
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
-def test_out_writes_the_report_and_leaves_it_alone_when_unchanged(
-    fmt: str, tmp_path: Path
-) -> None:
+def test_out_writes_the_report_and_leaves_it_alone_when_unchanged(fmt: str, tmp_path: Path) -> None:
     first = bundled(fmt, tmp_path)
     assert first.exit_code == 0, first.stderr
     assert [p.name for p in tmp_path.iterdir()] == [f"report.{fmt}"]

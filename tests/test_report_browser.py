@@ -1,6 +1,6 @@
 """The report opened in headless Chromium: no console errors, no network requests, every chart
 visible with its title, WCAG AA text contrast, and an A4 print layout without overflow.
-Skipped when Chromium is missing, except in CI (see test_browser.py, whose harness this uses)."""
+Skipped when Chromium is missing, except in CI (the harness is support/browser.py)."""
 
 from __future__ import annotations
 
@@ -11,16 +11,14 @@ import pytest
 from typer.testing import CliRunner
 
 from actionplan.cli import app
-from test_browser import A4_CONTENT_WIDTH_PX, LOWEST_CONTRAST, DevTools, Page, browser, shots
+from support.browser import A4_CONTENT_WIDTH_PX, LOWEST_CONTRAST, DevTools, Page
+from support.paths import BENCHMARKS
 
 # Headless Chromium: seconds a test, so outside the quick set (`-m "not slow"`).
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(BENCHMARKS))
 from make_report_tree import AS_OF, SINCE, write_tree  # noqa: E402
-
-__all__ = ["browser", "shots"]  # fixtures, used by name
 
 CHARTS = """
 [...document.querySelectorAll('figure.chart-figure')].map(f => {

@@ -19,11 +19,11 @@ from docx.table import Table as DocxTable
 from typer.testing import CliRunner
 
 from actionplan.cli import app
-from external import need
-from report_files import ROOT, Written, bundled, tree57
-from test_docx_documents import body_text
-from test_docx_house_style import LOGO_ALT, png
-from test_render_golden import PLANS, SEEDS, contains_run, seed_fields, words
+from support.external import need
+from support.golden import PLANS, contains_run, seed_fields, words
+from support.paths import ROOT, SEEDS
+from support.report_files import Written, bundled, tree57
+from support.word import LOGO_ALT, body_text, in_order, png
 
 # Word, PDF and LibreOffice: seconds a test, so outside the quick set (`-m "not slow"`).
 pytestmark = pytest.mark.slow
@@ -65,24 +65,6 @@ def headings(document: DocxDocument) -> list[tuple[str, str]]:
         for p in document.paragraphs
         if p.style is not None and p.style.name.startswith("Heading")
     ]
-
-
-def find_run(haystack: list[str], needle: list[str], start: int = 0) -> int:
-    """Where `needle` first occurs in `haystack` at or after `start`; -1 when it does not."""
-    n = len(needle)
-    found = (i for i in range(start, len(haystack) - n + 1) if haystack[i : i + n] == needle)
-    return next(found, -1)
-
-
-def in_order(text: list[str], runs: list[list[str]]) -> bool:
-    """Each run of words occurs in `text`, each after the one before."""
-    position = 0
-    for run in runs:
-        found = find_run(text, run, position)
-        if found < 0:
-            return False
-        position = found + len(run)
-    return True
 
 
 @pytest.mark.parametrize("plan", PLANS)

@@ -19,10 +19,11 @@ from typer.testing import CliRunner
 from actionplan.cli import app
 from actionplan.output.report.model import build_report
 from actionplan.workspace.store import load_workspace
-from report_files import AS_OF, ROOT, Written, bundled, tree57
-from test_pdf_documents import arial_metrics, info, ink_share, page_texts, poppler
-from test_render_golden import PLANS, SEEDS, contains_run, seed_fields, words
-from test_report_docx import in_order
+from support.golden import PLANS, contains_run, seed_fields, words
+from support.paths import ROOT, SEEDS
+from support.pdf import arial_metrics, info, ink_share, page_texts, poppler
+from support.report_files import AS_OF, Written, bundled, tree57
+from support.word import in_order
 
 # Word, PDF and LibreOffice: seconds a test, so outside the quick set (`-m "not slow"`).
 pytestmark = pytest.mark.slow

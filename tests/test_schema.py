@@ -16,10 +16,8 @@ from actionplan.cli import app
 from actionplan.domain.schema import indicator_schema
 from actionplan.workspace.store import SETTINGS_FILE
 from actionplan.workspace.yamlfile import compose, construct, decode
-from test_examples import expected_problem
-
-EXAMPLES = Path(__file__).parent / "examples"
-ROOT = Path(__file__).parent.parent
+from support.examples import expected_problem
+from support.paths import EXAMPLES, ROOT
 
 # Invalid examples a JSON Schema cannot judge: the file is not YAML data at all, or the problem
 # needs more than one field, or arithmetic on periods. `actionplan check` reports them.

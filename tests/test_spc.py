@@ -17,11 +17,10 @@ Point types are written one letter a point: "." common cause, "I" improvement, "
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 import pytest
 
 from actionplan.judge.spc import SpcResult, SpcUnavailable, analyse
+from support.published_series import ONS_DEATHS_2010, ONS_LIMITS, ONS_WEEKS
 
 LETTER = {
     "common_cause": ".",
@@ -58,18 +57,6 @@ RNORM_123 = [
     0.40077145059405217, 0.11068271594511971, -0.55584113475407493, 1.7869131368030782,
     0.49785047822923939, -1.9666171566296382, 0.70135590156368555, -0.47279140772793404,
 ]  # fmt: skip
-
-# Office for National Statistics, weekly deaths registered in England and Wales, 2010, all ages
-# (weeks ending 8 January .. 31 December 2010), as kept in nhs-r-community/NHSRdatasets
-# "Working files/ONSMortality.csv".
-ONS_DEATHS_2010 = [
-    12968, 12541, 11762, 11056, 10524, 10117, 10102, 10295, 9981, 9792, 9729, 9631, 8004,
-    9756, 9892, 9449, 9503, 8343, 9483, 9190, 9452, 8178, 9259, 8513, 8461, 8973, 8627, 8541,
-    8261, 8257, 8467, 8318, 8584, 8635, 7708, 8961, 8727, 8943, 8759, 9195, 9218, 9286, 9275,
-    9668, 9406, 9437, 9473, 9220, 11193, 10880, 11484, 9689,
-]  # fmt: skip
-ONS_WEEKS = [(date(2010, 1, 8) + timedelta(weeks=i)).isoformat() for i in range(52)]
-ONS_LIMITS = (9483.961538461539, 8492.8568576104753, 10475.066219312603)
 
 
 def ons(direction: str | None, **kw: object) -> SpcResult:

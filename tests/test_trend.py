@@ -1,6 +1,6 @@
 """SPC in `check`: the series each indicator is charted on, and the figures JSON gives for it.
 
-Reference numbers are NHSRplotthedots' (see tests/test_spc.py for how they were produced).
+Reference numbers are NHSRplotthedots' (see tests/judge/test_spc.py for how they were produced).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from actionplan.cli import app
 from actionplan.domain.models import Indicator, Settings
 from actionplan.judge.spc import SpcResult, SpcUnavailable
 from actionplan.judge.trend import indicator_spc, series
-from test_spc import ONS_DEATHS_2010, ONS_LIMITS, ONS_WEEKS
+from support.published_series import ONS_DEATHS_2010, ONS_LIMITS, ONS_WEEKS
 
 SETTINGS = Settings()
 LATER = date(2030, 1, 1)

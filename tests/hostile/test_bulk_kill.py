@@ -9,8 +9,9 @@ import shutil
 import time
 from pathlib import Path
 
-import forked
 import pytest
+
+from support import forked
 
 # Processes killed, raced or fed thousands of generated files: outside the quick set.
 pytestmark = pytest.mark.slow

@@ -6,8 +6,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import forked
 import pytest
+
+from support import forked
 
 # Processes killed, raced or fed thousands of generated files: outside the quick set.
 pytestmark = pytest.mark.slow

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import corpus
-import forked
 import pytest
+
+from support import forked
+from support import hostile_corpus as corpus
 
 # Processes killed, raced or fed thousands of generated files: outside the quick set.
 pytestmark = pytest.mark.slow

@@ -8,10 +8,12 @@ import random
 import shutil
 from pathlib import Path
 
-import forked
 import pytest
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "valid"
+from support import forked
+from support.paths import EXAMPLES
+
+VALID = EXAMPLES / "valid"
 CHECK = ["check", "--as-of", "2015-06-30", "--format", "json", "--all"]
 CORRUPTIONS = 120
 
@@ -19,11 +21,11 @@ CORRUPTIONS = 120
 @pytest.mark.slow
 def test_single_byte_corruptions_of_the_cache_give_the_no_cache_result(tmp_path: Path) -> None:
     work = tmp_path / "work"
-    shutil.copytree(EXAMPLES, work / "plans")
+    shutil.copytree(VALID, work / "plans")
     cache_dir = tmp_path / "cache"
     env = {"ACTIONPLAN_CACHE_DIR": str(cache_dir)}
     truth = forked.run([*CHECK, "--no-cache"], work, env=env)
-    plans = [p for p in EXAMPLES.glob("*.y*ml") if p.name != "actionplan.yaml"]
+    plans = [p for p in VALID.glob("*.y*ml") if p.name != "actionplan.yaml"]
     assert truth.code == 1 and f'"indicators": {len(plans)}' in truth.stdout, truth
     first = forked.run(CHECK, work, env=env)  # writes the cache
     assert (first.code, first.stdout) == (truth.code, truth.stdout)

@@ -10,15 +10,15 @@ import shutil
 import stat
 from pathlib import Path
 
-import forked
 import pytest
 from typer.testing import CliRunner
 
 from actionplan.cli import app
 from actionplan.errors import ActionplanError
 from actionplan.workspace.atomic import write_atomic
+from support import forked
+from support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 AS_OF = ["--as-of", "2014-07-31", "--no-cache"]
 PLAN = (
     "title: {title}\ndirection: higher\ntarget: 10\n"

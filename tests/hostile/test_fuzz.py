@@ -32,11 +32,12 @@ from actionplan.output.check.printed_row import judged
 from actionplan.output.check.rows import CheckReport
 from actionplan.output.check.table import report_table
 from actionplan.workspace.store import indicator_context, parse_bytes, validate
+from support.paths import EXAMPLES
 
 # Hundreds of generated cases a test: outside the quick set (`-m "not slow"`).
 pytestmark = pytest.mark.slow
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "valid"
+VALID = EXAMPLES / "valid"
 SEED = 13
 CASES = 10_000
 # Bytes that steer YAML somewhere unusual, put anywhere.
@@ -59,7 +60,7 @@ VALUES = [
 
 
 def _seeds() -> list[tuple[str, bytes]]:
-    return [(p.name, p.read_bytes()) for p in sorted(EXAMPLES.glob("*.y*ml"))]
+    return [(p.name, p.read_bytes()) for p in sorted(VALID.glob("*.y*ml"))]
 
 
 def _damage(rng: random.Random, raw: bytes, other: bytes) -> bytes:

@@ -8,14 +8,14 @@ import shutil
 import zipfile
 from pathlib import Path
 
-import forked
 import pytest
 from typer.testing import CliRunner
 
 from actionplan.cli import app
+from support import forked
+from support.paths import LEGACY, ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT / "tests" / "fixtures" / "legacy" / "smoking-quitters.txt"
+SEED = LEGACY / "smoking-quitters.txt"
 PLAN = "title: A\ndirection: higher\ntarget: 10\nmeasurements:\n  - period: 2014-04\n    value: 5\n"
 
 

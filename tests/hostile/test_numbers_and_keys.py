@@ -12,10 +12,7 @@ from typer.testing import CliRunner
 
 from actionplan.cli import app
 
-PLAN = (
-    "title: T\ndirection: higher\ntarget: 10\n"
-    "measurements:\n  - period: 2014-04\n    value: 5\n"
-)
+PLAN = "title: T\ndirection: higher\ntarget: 10\nmeasurements:\n  - period: 2014-04\n    value: 5\n"
 # Every place a figure is written, with the text before it, so {x} lands on one known line.
 FIELDS = {
     "value": PLAN.replace("value: 5", "value: {x}"),
@@ -109,9 +106,7 @@ def test_a_key_yaml_reads_as_no_text_is_reported_at_the_key(
     tree: Path, key: str, shown: str
 ) -> None:
     (tree / "plans" / "x.yaml").write_text(
-        "title: T\nmeasurements:\n  - period: 2014-04\n    value: 5\n"
-        f"    {key}: yes\n"
-        f"{key}: 1\n"
+        f"title: T\nmeasurements:\n  - period: 2014-04\n    value: 5\n    {key}: yes\n{key}: 1\n"
     )
     code, _, err = run("check", "--no-cache")
     assert code == 2

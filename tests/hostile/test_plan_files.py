@@ -7,15 +7,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import forked
 import pytest
 from typer.testing import CliRunner
 
 from actionplan.cli import app
+from support import forked
 
 GOOD = (
-    "title: Good\ndirection: higher\ntarget: 10\n"
-    "measurements:\n  - period: 2014-04\n    value: 5\n"
+    "title: Good\ndirection: higher\ntarget: 10\nmeasurements:\n  - period: 2014-04\n    value: 5\n"
 )
 AS_OF = ["--as-of", "2014-07-31", "--no-cache"]
 
@@ -79,8 +78,7 @@ def test_a_depth_limit_raised_past_what_can_be_read_is_still_a_problem(
 def test_an_alias_bomb_is_refused_before_it_expands(tree: Path) -> None:
     # Nine values, each alias level nine copies of the one before: 9**9 values once expanded.
     levels = "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n"
-        for i in range(8)
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
     )
     (tree / "plans" / "bomb.yaml").write_text(f"a: &a [x, x, x, x, x, x, x, x, x]\n{levels}")
     run = forked.run(["check", *AS_OF], tree, timeout=10)

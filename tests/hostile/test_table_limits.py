@@ -10,7 +10,6 @@ import re
 import zipfile
 from pathlib import Path
 
-import forked
 import pytest
 from openpyxl import Workbook
 from typer.testing import CliRunner
@@ -18,6 +17,7 @@ from typer.testing import CliRunner
 from actionplan.app.record_table import TableRequest, record_table
 from actionplan.cli import app
 from actionplan.workspace import journal
+from support import forked
 
 PLAN = "title: A\ndirection: higher\nmeasurements:\n  - period: 2014-04\n    value: 5\n"
 MAPS = ("--map", "id=Indicator", "--map", "value=This quarter", "--map", "note=Comment")

@@ -11,10 +11,10 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from actionplan.cli import app
+from support.paths import BENCHMARKS, BUNDLED_PLANS
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from make_report_tree import AS_OF, SINCE, write_tree  # noqa: E402
+sys.path.insert(0, str(BENCHMARKS))
+from make_report_tree import AS_OF, SINCE, write_tree
 
 BUNDLED_AS_OF = "2014-07-31"
 
@@ -34,7 +34,7 @@ def write_report(plans: Path, fmt: str, out: Path, *args: str) -> Written:
 
 
 def bundled(fmt: str, out: Path) -> Written:
-    return write_report(ROOT / "plans", fmt, out, "--as-of", BUNDLED_AS_OF)
+    return write_report(BUNDLED_PLANS, fmt, out, "--as-of", BUNDLED_AS_OF)
 
 
 def tree57(fmt: str, folder: Path) -> Written:

@@ -14,6 +14,8 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from support.paths import LEGACY
+
 Maker = Callable[[Path], None]
 Content = bytes | Maker
 Case = tuple[str, dict[str, Content]]
@@ -22,7 +24,7 @@ GOOD = (
     b"title: Good\ndirection: higher\ntarget: 10\n"
     b"measurements:\n  - period: 2014-04\n    value: 5\n"
 )
-SEED = (Path(__file__).resolve().parents[1] / "fixtures/legacy/smoking-quitters.txt").read_bytes()
+SEED = (LEGACY / "smoking-quitters.txt").read_bytes()
 
 
 def _plan(body: str) -> bytes:

@@ -1,0 +1,57 @@
+"""The two seed plans and the template documents they were written from: the words of each
+field, for tests that check every word of a plan reaches a rendered document in order."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+PLANS = ["smoking-quitters", "opiate-users-not-re-presenting"]
+FIELD_LABELS = [
+    "Indicator Title",
+    "Strategic Director Lead",
+    "Departmental Lead",
+    "Target",
+    "Performance this Period",
+    "Non-compliance reason",
+    "What (is required)",
+    "How (will it be achieved)",
+    "Who (will be responsible)",
+    "When (will results be realised)",
+]
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z0-9]+", text)
+
+
+def seed_fields(path: Path) -> dict[str, str]:
+    """Field label -> value from a tab-separated template export; a line that starts with a
+    tab continues the field before it (the export breaks a field at a page break)."""
+    fields: dict[str, str] = {}
+    current = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        label, _, value = line.partition("\t")
+        if label in FIELD_LABELS:
+            current = label
+            fields[current] = value
+        elif line.startswith("\t") and current:
+            fields[current] += " " + value
+        elif line.strip():
+            current = None
+    return {label: html.unescape(re.sub(r"<[^>]+>", " ", v)) for label, v in fields.items()}
+
+
+def template_lines(path: Path) -> list[str]:
+    """The template's own lines: title, instruction, and section headings with their guidance."""
+    return [
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("\t") and line.split("\t")[0] not in FIELD_LABELS
+    ]
+
+
+def contains_run(haystack: list[str], needle: list[str]) -> bool:
+    n = len(needle)
+    return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
