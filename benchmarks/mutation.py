@@ -31,14 +31,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MUTATE = ["src/actionplan/judge/*", "src/actionplan/domain/periods.py"]
 TESTS = [
-    "tests/test_periods.py",
-    "tests/test_assess.py",
-    "tests/test_council_rules.py",
-    "tests/test_spc.py",
-    "tests/test_trend.py",
+    "tests/domain/test_periods.py",
+    "tests/judge/test_assessment.py",
+    "tests/judge/test_council_rules.py",
+    "tests/judge/test_spc.py",
+    "tests/judge/test_trend.py",
     "tests/test_examples.py",
-    "tests/test_cli_rules.py",
-    "tests/test_cli_check.py",
+    "tests/cli/test_rules.py",
+    "tests/cli/test_check.py",
 ]
 CONFIG = f"""
 [tool.mutmut]

@@ -2,8 +2,8 @@
 word for word against the original template documents.
 
 Regenerate the golden files after an intended change with
-`ACTIONPLAN_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_render_golden.py`: each file
-that changes is rewritten and its test fails, so review the diff and run the tests again.
+`ACTIONPLAN_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/output/documents/test_golden.py`:
+each file that changes is rewritten and its test fails, so review the diff and run the tests again.
 """
 
 from __future__ import annotations
