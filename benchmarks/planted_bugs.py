@@ -481,7 +481,7 @@ BUGS: tuple[Bug, ...] = (
         ' ".."})',
         'MISSING_WORDS = frozenset({"", "na", "-", "null", "none", "m", "missing", "*", ".."})',
     ),
-    Bug(FIGURES, 'body = text.removesuffix("%").strip()', 'body = text.removesuffix("%")'),
+    Bug(FIGURES, "text = value.strip()", "text = value"),
     Bug(FIGURES, 'if body[:1] in ("-", "+"):', 'if body[:1] == "-":'),
     Bug(
         FIGURES,
@@ -844,7 +844,7 @@ def baseline(copies: queue.Queue[Path], files: set[str]) -> None:
 def chosen(only: list[str]) -> Iterator[tuple[int, Bug]]:
     for number, bug in enumerate(BUGS, start=1):
         words = f"{bug.file} {bug.original}"
-        if not only or any(o == str(number) or o in words for o in only):
+        if not only or any(o == str(number) if o.isdigit() else o in words for o in only):
             yield number, bug
 
 

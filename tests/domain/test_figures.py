@@ -26,7 +26,9 @@ def test_signs_spaced_percent_signs_and_thousands_are_figures(text: str, number:
     assert parse_number(text) == number
 
 
-@pytest.mark.parametrize("text", ["NA", "na", "N/A", "n/a", "Missing", "NULL", "-", "M", ".."])
+@pytest.mark.parametrize(
+    "text", ["NA", "na", "N/A", "n/a", "Missing", "NULL", "-", "M", "..", " NA ", "\tn/a"]
+)
 def test_missing_words_in_any_case_are_no_figure(text: str) -> None:
     assert parse_number(text) is None
 

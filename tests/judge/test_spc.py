@@ -48,6 +48,29 @@ def test_a_value_exactly_on_the_lower_limit_is_not_beyond_it() -> None:
     assert letters(result) == "." * 12
 
 
+def test_a_value_on_the_upper_limit_beside_one_beyond_the_lower_is_not_beyond() -> None:
+    # 0.0 is beyond the lower limit, so the limit rule is applied to every point: the last,
+    # exactly on the upper limit, is still inside.
+    result = chart([10, 13, 13, 0, 11, 10, 14, 13, 10, 14, 10, 11, 14, 23.71857923497268])
+    assert result.points[-1].value == result.upper_limit
+    assert result.points[3].value < result.lower_limit
+    assert letters(result) == "...C.........."
+
+
+def test_a_value_exactly_on_the_near_limit_is_not_near() -> None:
+    # The points at 12 and 14 (14.0) are beyond the near upper limit; the one between them is
+    # exactly on it, so it is not a third near point.
+    values = [13, 12, 11, 10, 13, 14, 10, 11, 11, 12, 12, 14, 14, 13.862244897959183, 14]
+    result = chart(values)
+    segment = result.segments[-1]
+    assert values[13] == segment.near_upper_limit
+    assert [p.type for p in result.points[12:]] == [
+        "special_cause_improvement",
+        "common_cause",
+        "special_cause_improvement",
+    ]
+
+
 def test_a_value_just_beyond_the_upper_limit_is_a_special_cause() -> None:
     values = [*ON_UPPER[:-1], 16.2]
     result = chart(values)
