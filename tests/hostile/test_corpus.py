@@ -40,7 +40,7 @@ def _sound(run: forked.Run, names: list[str], what: str) -> None:
     assert run.code is not None, f"{what}: still running after {run.seconds:.1f} s"
     assert run.code in (0, 1, 2), f"{what}: exit {run.code}\n{run.stderr[-3000:]}"
     assert "Traceback" not in run.stderr, f"{what}:\n{run.stderr[-3000:]}"
-    assert run.max_rss_mb < MEMORY_MB, f"{what}: {run.max_rss_mb:.0f} MB"
+    assert run.added_mb < MEMORY_MB, f"{what}: {run.added_mb:.0f} MB"
     if run.code == 2:
         shown = [name.encode("unicode_escape").decode().replace("\\\\", "\\") for name in names]
         assert any(name in run.stderr or repr(name)[1:-1] in run.stderr for name in shown), (

@@ -87,7 +87,7 @@ def test_a_huge_picture_in_a_workbook_is_never_unpacked(tree: Path) -> None:
     Path("photo.xlsx").write_bytes(repacked(xlsx(), {"xl/media/image1.png": 300 * 2**20}))
     run = forked.run([*ARGS, "photo.xlsx"], tree, timeout=60)
     assert run.code == 0, run.stderr
-    assert run.max_rss_mb < 300, run.max_rss_mb
+    assert run.added_mb < 300, run.added_mb
     assert "value: 6\n    note: fine" in (tree / "plans" / "a.yaml").read_text()
 
 
@@ -111,7 +111,7 @@ def test_a_sheet_with_cells_in_its_last_column_is_read_only_as_wide_as_the_mappi
     Path("grid.xlsx").write_bytes(repacked(raw, {}, {name: forged}))
     run = forked.run([*ARGS, "grid.xlsx"], tree, timeout=60)
     assert run.code == 0, run.stderr
-    assert run.max_rss_mb < 300, run.max_rss_mb
+    assert run.added_mb < 300, run.added_mb
     assert "value: 6\n    note: fine" in (tree / "plans" / "a.yaml").read_text()
 
 

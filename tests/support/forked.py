@@ -49,6 +49,7 @@ class Child:
     out: Path
     err: Path
     started: float
+    rss_at_fork_mb: float
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,10 @@ class Run:
     stdout: str
     stderr: str
     seconds: float
-    max_rss_mb: float
+    # The child's peak resident memory above the test process's at the fork: the child starts
+    # with every page of the test process, which grows with the tests run before it (more of
+    # them in one process under xdist), so its own peak is what the command itself used.
+    added_mb: float
 
 
 def start(
@@ -69,6 +73,7 @@ def start(
     err = out.with_suffix(".err")
     sys.stdout.flush()
     sys.stderr.flush()
+    resident = _resident_mb()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child never returns to the test
         code = TRACEBACK_EXIT
@@ -78,7 +83,7 @@ def start(
             code = _child(args, cwd, env or {}, out, err)
         finally:
             os._exit(code)
-    return Child(pid, out, err, time.monotonic())
+    return Child(pid, out, err, time.monotonic(), resident)
 
 
 def _child(args: list[str], cwd: Path, env: dict[str, str], out: Path, err: Path) -> int:
@@ -103,6 +108,13 @@ def _child(args: list[str], cwd: Path, env: dict[str, str], out: Path, err: Path
     sys.stdout.flush()
     sys.stderr.flush()
     return code
+
+
+def _resident_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def _address_space() -> int:
@@ -131,7 +143,7 @@ def finish(child: Child, timeout: float) -> Run:
         _take(child.out),
         _take(child.err),
         seconds,
-        usage.ru_maxrss / 1024,
+        usage.ru_maxrss / 1024 - child.rss_at_fork_mb,
     )
 
 
