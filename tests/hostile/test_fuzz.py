@@ -28,7 +28,8 @@ from actionplan.output.check_rows import CheckReport
 from actionplan.output.judging import judged
 from actionplan.output.machine import report_github, report_json
 from actionplan.output.table import report_table
-from actionplan.workspace.store import indicator_context, parse_bytes, validate
+from actionplan.workspace.reading import parse_bytes
+from actionplan.workspace.validation import indicator_context, validate
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "valid"
 SEED = 13
@@ -117,12 +118,12 @@ def _judge(name: str, raw: bytes, settings: Settings, as_of: date) -> None:
     """Read and judge one file as `check` does; the tool's own errors are the answers."""
     path = Path("plans", name)
     try:
-        parsed = parse_bytes(raw, path)
+        parsed = parse_bytes(raw, path, keep_tree=True)
         if name == "actionplan.yaml":
-            validate(Settings, parsed.data, path, {}, raw)
+            validate(Settings, parsed.data, path, {}, parsed.tree)
             return
         context = indicator_context(settings.financial_year_start, path)
-        indicator = validate(Indicator, parsed.data, path, context, raw)
+        indicator = validate(Indicator, parsed.data, path, context, parsed.tree)
     except ActionplanError:
         return
     row = Row(path, assess(indicator, settings, as_of))
