@@ -4,6 +4,7 @@ the file (and line, where there is one) and what to do, never a traceback or a h
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from actionplan.cli import app
+from actionplan.workspace import limits
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests" / "fixtures" / "legacy" / "smoking-quitters.txt"
@@ -220,3 +222,35 @@ def test_every_limit_is_in_the_readmes_table_with_its_default() -> None:
         number = shown.split()[0].replace(",", "")
         default = limit.default // MB if shown.endswith(" MB") else limit.default
         assert number == str(default), (limit.name, shown)
+
+
+def _sized(monkeypatch: pytest.MonkeyPatch, size: int) -> None:
+    """The size a file had when it was opened, as if it changed before it was read."""
+    real = os.fstat
+
+    def fstat(fd: int) -> os.stat_result:
+        fields = list(real(fd))
+        fields[6] = size  # st_size
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(limits.os, "fstat", fstat)
+
+
+def test_a_plan_that_grows_as_it_is_read_is_read_to_its_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(b"title: T\n" + b"# more\n" * 1000)
+    _sized(monkeypatch, 9)
+    assert limits.read_limited(path, limits.PLAN_BYTES) == path.read_bytes()
+
+
+def test_a_plan_that_grows_past_the_limit_as_it_is_read_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(b"title: T\n" + b"#" * 2000)
+    monkeypatch.setenv("ACTIONPLAN_MAX_PLAN_BYTES", "1000")
+    _sized(monkeypatch, 9)
+    with pytest.raises(limits.OverLimit, match="more than 1,000 bytes"):
+        limits.read_limited(path, limits.PLAN_BYTES)

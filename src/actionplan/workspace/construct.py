@@ -72,6 +72,13 @@ SCALARS: dict[str, Callable[[str], Any]] = {
 
 _CONTAINERS = ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")
 
+# Plain scalars already typed, by their text: periods, words, statuses and figures repeat from
+# value to value and file to file, so most are one lookup. Short texts only, and so many.
+_TYPED: dict[str, Any] = {}
+_TYPED_LONGEST = 64
+_TYPED_MOST = 50_000
+_UNSEEN = object()
+
 
 def construct(node: Node, path: Path) -> Any:
     """Plain data from a node tree, refusing duplicate keys, non-text keys and unknown tags.
@@ -83,43 +90,49 @@ def construct(node: Node, path: Path) -> Any:
     expand to billions of values, and an alias inside what it names (`&a [*a]`) never ends.
     """
     left = PLAN_VALUES.value
+    typed = _TYPED
 
-    # A closure: `path` and `left` are not passed at each call (this is the hot path).
+    # Closures: `path`, `left` and `typed` are not passed at each call (this is the hot path,
+    # a call for each value of each file).
+    def scalar(node: ScalarNode) -> Any:
+        if node.tag == IMPLICIT:
+            if node.style:  # quoted, or a block scalar: always text (plain is "" or None)
+                return node.value
+            value = typed.get(node.value, _UNSEEN)
+            if value is not _UNSEEN:
+                return value
+        return _typed(node, path)
+
     def build(node: Node, depth: int) -> Any:
+        """A list or mapping (a scalar in it is typed where it is met, without a call here)."""
         nonlocal left
-        if isinstance(node, ScalarNode):
-            tag = node.tag
-            if tag == IMPLICIT:
-                if node.style:  # quoted, or a block scalar: always text (plain is "" or None)
-                    return node.value
-                tag = plain_tag(node.value)
-            convert = SCALARS.get(tag)
-            if convert is None:
-                raise FileProblem(Problem.at(path, node.start_mark, _unsupported(tag)))
-            try:
-                return convert(node.value)
-            except ValueError:
-                raise FileProblem(
-                    Problem.at(path, node.start_mark, f"{node.value!r} is not a valid {tag}")
-                ) from None
         if node.tag != IMPLICIT and node.tag not in _CONTAINERS:  # `!!set {a}`, `!plan {a}`
             raise FileProblem(Problem.at(path, node.start_mark, _unsupported(node.tag)))
         left -= len(node.value)  # checked once per list or mapping, not per value
         if depth <= 0 or left < 0:
             raise FileProblem(_over_limit(root, node, depth <= 0, path))
         depth -= 1
-        if isinstance(node, SequenceNode):
-            return [build(item, depth) for item in node.value]
+        if node.__class__ is SequenceNode:
+            return [
+                scalar(item) if item.__class__ is ScalarNode else build(item, depth)
+                for item in node.value
+            ]
         mapping: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = build(key_node, depth)
+            key = scalar(key_node) if key_node.__class__ is ScalarNode else build(key_node, depth)
             # Keys are text but for a rare few: the slow ABC check is made for those alone.
             if (type(key) is not str and not isinstance(key, Hashable)) or key in mapping:
                 raise FileProblem(_bad_key(key_node, key, path))
-            mapping[key] = build(value_node, depth)
+            mapping[key] = (
+                scalar(value_node)
+                if value_node.__class__ is ScalarNode
+                else build(value_node, depth)
+            )
         return mapping
 
     root = node
+    if node.__class__ is ScalarNode:
+        return scalar(node)
     try:
         return build(node, PLAN_DEPTH.value)
     except RecursionError:  # a depth limit raised past what Python's stack holds
@@ -128,6 +141,29 @@ def construct(node: Node, path: Path) -> Any:
             f"ACTIONPLAN_MAX_PLAN_DEPTH (now {PLAN_DEPTH.value:,}) back towards its default"
         )
         raise FileProblem(Problem.at(path, node.start_mark, message)) from None
+
+
+def _typed(node: ScalarNode, path: Path) -> Any:
+    """A scalar's value by its tag, or its type as YAML 1.2 reads it where it has none; a
+    plain one kept in `_TYPED` for the next time its text is met."""
+    tag, text = node.tag, node.value
+    plain = tag == IMPLICIT
+    if plain:
+        tag = plain_tag(text)
+    convert = SCALARS.get(tag)
+    if convert is None:
+        raise FileProblem(Problem.at(path, node.start_mark, _unsupported(tag)))
+    try:
+        value = convert(text)
+    except ValueError:
+        raise FileProblem(
+            Problem.at(path, node.start_mark, f"{text!r} is not a valid {tag}")
+        ) from None
+    if plain and len(text) <= _TYPED_LONGEST:
+        if len(_TYPED) >= _TYPED_MOST:
+            _TYPED.clear()
+        _TYPED[text] = value
+    return value
 
 
 def _bad_key(node: Node, key: Any, path: Path) -> Problem:
