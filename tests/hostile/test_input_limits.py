@@ -3,10 +3,12 @@ the file (and line, where there is one) and what to do, never a traceback or a h
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import shutil
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import forked
@@ -14,6 +16,8 @@ import pytest
 from typer.testing import CliRunner
 
 from actionplan.cli import app
+from actionplan.domain.models import Settings
+from actionplan.output.judging import judge_file
 from actionplan.workspace import limits
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -254,3 +258,23 @@ def test_a_plan_that_grows_past_the_limit_as_it_is_read_is_refused(
     _sized(monkeypatch, 9)
     with pytest.raises(limits.OverLimit, match="more than 1,000 bytes"):
         limits.read_limited(path, limits.PLAN_BYTES)
+
+
+def test_judging_a_plan_leaves_nothing_for_the_garbage_collector(tmp_path: Path) -> None:
+    """`check` runs without the garbage collector: anything judging a file left in a reference
+    cycle (its node tree, say) would stay in memory to the end, for each of 10,000 files."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "title: T\ndirection: higher\ntarget: 10\nmeasurements:\n"
+        + "".join(f"  - period: 2014-{m:02}\n    value: {m}\n" for m in range(1, 13))
+    )
+    settings = Settings()
+    judge_file(path, settings=settings, as_of=date(2015, 6, 30), spc="all")  # imports, caches
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(5):
+            judge_file(path, settings=settings, as_of=date(2015, 6, 30), spc="all")
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

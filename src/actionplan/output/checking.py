@@ -17,12 +17,7 @@ from typing import TYPE_CHECKING
 from actionplan.domain.statuses import no_tolerance_note
 from actionplan.errors import Problem
 from actionplan.output.check_rows import CheckReport, Judged, has_wanted_spc
-from actionplan.output.judge_task import (
-    SettingsInfo,
-    judge_task,
-    ready_to_judge,
-    workspace_settings,
-)
+from actionplan.output.judge_task import SettingsInfo, judge_task, workspace_settings
 from actionplan.output.progress import progress
 from actionplan.workspace import store
 from actionplan.workspace.journal import recover_around
@@ -60,7 +55,7 @@ def check_tree(
         spc=spc,
         json=json,
     )
-    fresh = ordered_map(task, todo, JUDGED_IN_PARALLEL_FROM, ready_to_judge)
+    fresh = ordered_map(task, todo, parallel_from=JUDGED_IN_PARALLEL_FROM)
     info: SettingsInfo | None = results.info if results else None
     report = CheckReport(as_of, problems=list(missing), notes=notes)
     ids: dict[str, str] = {}

@@ -40,18 +40,6 @@ def judge_task(
     return judge_file(Path(name), settings=settings, as_of=as_of, spc=spc, json=json), info
 
 
-def ready_to_judge() -> None:
-    """In a worker process, before its first file: import what judging needs, then leave all
-    of it out of the garbage collector's passes (`gc.freeze`). It lives as long as the process,
-    yet each full pass, every few hundred files, would go through every object of it again."""
-    import gc
-
-    import actionplan.output.judging
-    import actionplan.workspace.yamlfile  # noqa: F401
-
-    gc.freeze()
-
-
 @lru_cache(maxsize=4)
 def workspace_settings(path: Path | None, content: bytes) -> tuple[Settings, SettingsInfo]:
     """The settings file at `path` loaded, once in each process for each `content` it has (the

@@ -89,29 +89,49 @@ def construct(node: Node, path: Path) -> Any:
     builds a full copy of what it names, so a few lines of aliases to aliases would otherwise
     expand to billions of values, and an alias inside what it names (`&a [*a]`) never ends.
     """
-    left = PLAN_VALUES.value
-    typed = _TYPED
+    builder = _Builder(node, path)
+    if node.__class__ is ScalarNode:
+        return builder.scalar(node)
+    try:
+        return builder.build(node, PLAN_DEPTH.value)
+    except RecursionError:  # a depth limit raised past what Python's stack holds
+        message = (
+            "lists or mappings nested deeper than this program can read: lower "
+            f"ACTIONPLAN_MAX_PLAN_DEPTH (now {PLAN_DEPTH.value:,}) back towards its default"
+        )
+        raise FileProblem(Problem.at(path, node.start_mark, message)) from None
 
-    # Closures: `path`, `left` and `typed` are not passed at each call (this is the hot path,
-    # a call for each value of each file).
-    def scalar(node: ScalarNode) -> Any:
+
+class _Builder:
+    """The data of one node tree. (An object, not functions nested in `construct`: a nested
+    function that calls itself is a reference cycle, holding the tree, that only the garbage
+    collector frees, and the command runs without it.)"""
+
+    __slots__ = ("left", "path", "root")
+
+    def __init__(self, root: Node, path: Path) -> None:
+        self.root = root
+        self.path = path
+        self.left = PLAN_VALUES.value
+
+    def scalar(self, node: ScalarNode) -> Any:
         if node.tag == IMPLICIT:
             if node.style:  # quoted, or a block scalar: always text (plain is "" or None)
                 return node.value
-            value = typed.get(node.value, _UNSEEN)
+            value = _TYPED.get(node.value, _UNSEEN)
             if value is not _UNSEEN:
                 return value
-        return _typed(node, path)
+        return _typed(node, self.path)
 
-    def build(node: Node, depth: int) -> Any:
+    def build(self, node: Node, depth: int) -> Any:
         """A list or mapping (a scalar in it is typed where it is met, without a call here)."""
-        nonlocal left
         if node.tag != IMPLICIT and node.tag not in _CONTAINERS:  # `!!set {a}`, `!plan {a}`
-            raise FileProblem(Problem.at(path, node.start_mark, _unsupported(node.tag)))
-        left -= len(node.value)  # checked once per list or mapping, not per value
-        if depth <= 0 or left < 0:
-            raise FileProblem(_over_limit(root, node, depth <= 0, path))
+            raise FileProblem(Problem.at(self.path, node.start_mark, _unsupported(node.tag)))
+        self.left -= len(node.value)  # checked once per list or mapping, not per value
+        if depth <= 0 or self.left < 0:
+            raise FileProblem(_over_limit(self.root, node, depth <= 0, self.path))
         depth -= 1
+        scalar, build = self.scalar, self.build
         if node.__class__ is SequenceNode:
             return [
                 scalar(item) if item.__class__ is ScalarNode else build(item, depth)
@@ -122,25 +142,13 @@ def construct(node: Node, path: Path) -> Any:
             key = scalar(key_node) if key_node.__class__ is ScalarNode else build(key_node, depth)
             # Keys are text but for a rare few: the slow ABC check is made for those alone.
             if (type(key) is not str and not isinstance(key, Hashable)) or key in mapping:
-                raise FileProblem(_bad_key(key_node, key, path))
+                raise FileProblem(_bad_key(key_node, key, self.path))
             mapping[key] = (
                 scalar(value_node)
                 if value_node.__class__ is ScalarNode
                 else build(value_node, depth)
             )
         return mapping
-
-    root = node
-    if node.__class__ is ScalarNode:
-        return scalar(node)
-    try:
-        return build(node, PLAN_DEPTH.value)
-    except RecursionError:  # a depth limit raised past what Python's stack holds
-        message = (
-            "lists or mappings nested deeper than this program can read: lower "
-            f"ACTIONPLAN_MAX_PLAN_DEPTH (now {PLAN_DEPTH.value:,}) back towards its default"
-        )
-        raise FileProblem(Problem.at(path, node.start_mark, message)) from None
 
 
 def _typed(node: ScalarNode, path: Path) -> Any:

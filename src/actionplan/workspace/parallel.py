@@ -16,14 +16,11 @@ PARALLEL_FROM = 400
 
 
 def ordered_map(
-    function: Callable[[T], R],
-    items: Sequence[T],
-    parallel_from: int | None = None,
-    prepare: Callable[[], None] | None = None,
+    function: Callable[[T], R], items: Sequence[T], parallel_from: int | None = None
 ) -> Iterator[R]:
     """`function` over `items`, results in order and as they come: in worker processes for
     batches of `parallel_from` items or more (so `function` and its arguments must pickle),
-    each worker first running `prepare`, else in this process."""
+    else in this process."""
     workers = min(len(os.sched_getaffinity(0)), 8)
     if len(items) < (PARALLEL_FROM if parallel_from is None else parallel_from) or workers < 2:
         yield from map(function, items)
@@ -32,15 +29,13 @@ def ordered_map(
 
     # Sixteen chunks a worker: few enough to cost little, enough to share out slow items evenly.
     chunk = max(1, len(items) // (workers * 16))
-    start = (os.getpid(), prepare)
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=start) as pool:
+    with ProcessPoolExecutor(workers, initializer=_exit_with, initargs=(os.getpid(),)) as pool:
         yield from pool.map(function, items, chunksize=chunk)
 
 
-def _start_worker(parent: int, prepare: Callable[[], None] | None) -> None:
-    """In each worker: end when the command that started it ends (a command killed mid-batch,
-    by Ctrl-C or a CI timeout, must not leave workers waiting for work that never comes), then
-    get ready for the work."""
+def _exit_with(parent: int) -> None:
+    """In each worker: end when the command that started it ends. A command killed mid-batch
+    (Ctrl-C, a CI timeout) must not leave workers waiting for work that never comes."""
     import threading
     import time
 
@@ -50,5 +45,3 @@ def _start_worker(parent: int, prepare: Callable[[], None] | None) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()
-    if prepare is not None:
-        prepare()
