@@ -2,36 +2,46 @@
 
 Each figure is the median of several runs of the installed command, as a user runs it (a whole
 process), with the lowest and highest beside it. Machines are shared and noisy: compare figures
-from one run of this script, and read the ratio to `cat` (reading the same bytes) as the most
-stable one. A profile of judging files, as the workers of a cold check do, closes the output,
-so the next change starts from figures.
+from one run of this script. With `--baseline BIN` (the bin folder of another install, such as
+a virtual environment of the last release) each row is also run by that install, in turn with
+this one, and the ratio of the two is printed: before and after a change, on the same corpus at
+the same moments. The processor time of a cold check (all its processes) is set against that of
+a bare libyaml parse of the same files, the floor of any reader built on it. A profile of
+judging files, as the workers of a cold check do, closes the output, so the next change starts
+from figures.
 
     python benchmarks/bench_check.py                      # 1k, 5k, 10k, 20k files
-    python benchmarks/bench_check.py --sizes 1000 10000 50000 --repeat 5 --work /tmp/bench
+    python benchmarks/bench_check.py --sizes 1000 10000 --repeat 5 --baseline /venv/bin
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import cProfile
-import io
 import os
-import pstats
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from make_corpus import write_corpus
-from measure import Figure, peak_memory, repeat, run
+from check_internals import profile, thresholds
+from make_corpus import corpus_of, plan_files
+from measure import Figure, bare_libyaml, peak_memory, repeat, repeat_each, run
 
 AS_OF = "2015-06-30"
+
+
+@dataclass(frozen=True)
+class Install:
+    """An installed `actionplan` to time, with a results cache of its own."""
+
+    name: str
+    command: str
+    cache: Path
 
 
 def actionplan() -> str:
@@ -46,48 +56,89 @@ def actionplan() -> str:
 OUTPUTS = {"table": [], "json": ["--format", "json"]}
 
 
-def check_args(corpus: Path, *extra: str, output: str = "table") -> list[str]:
-    return [actionplan(), "check", "--as-of", AS_OF, *OUTPUTS[output], *extra, str(corpus)]
+def check_args(
+    install: Install, corpus: Path, extra: list[str] | None = None, output: str = "table"
+) -> list[str]:
+    options = [*OUTPUTS[output], *(extra or [])]
+    return [install.command, "check", "--as-of", AS_OF, *options, str(corpus)]
 
 
-def corpus_of(size: int, work: Path) -> Path:
-    folder = work / f"corpus-{size}"
-    if not folder.exists():
-        write_corpus(size, folder)
-    return folder
+Env = Callable[[Install], dict[str, str]]
 
 
-def plan_files(folder: Path) -> list[Path]:
-    return sorted(folder.rglob("*.yaml"))
+def row(label: str, figures: list[Figure], unit: str = "s") -> None:
+    """One line of the table: each install's figure, then (with a baseline) this one's as a
+    multiple of the baseline's; and the processor time of each, with its ratio."""
+    cells = [f"{f.median:.2f} {unit} ({f.low:.2f}-{f.high:.2f})" for f in figures]
+    cpu = [f"{f.cpu:.2f} s" for f in figures if f.cpu is not None]
+    if len(figures) == 2:
+        now, then = figures
+        cells.append(f"{now.median / then.median:.2f} x")
+        if now.cpu and then.cpu:
+            cpu.append(f"{now.cpu / then.cpu:.2f} x")
+    line(label, cells, " / ".join(cpu))
 
 
-def row(label: str, figure: Figure, unit: str = "s", note: str = "") -> None:
-    spread = f"({figure.low:.2f}-{figure.high:.2f})"
-    cpu = f"{figure.cpu:.2f} s" if figure.cpu is not None else ""
-    print(f"| {label} | {figure.median:.2f} {unit} {spread}{note} | {cpu} |")
+def line(label: str, cells: list[str], cpu: str = "") -> None:
+    print(f"| {label} | {' | '.join(cells)} | {cpu} |")
 
 
-def cold_rows(sizes: list[int], times: int, work: Path, env: dict[str, str]) -> None:
+def timed(
+    times: int,
+    installs: list[Install],
+    args: Callable[[Install], list[str]],
+    env: Env,
+    prepare: Callable[[], None] | None = None,
+) -> list[Figure]:
+    """A command of each install, run in turn after each `prepare`: a noisy moment of a
+    shared machine falls on all of them alike."""
+    return repeat_each(
+        times,
+        [partial(lambda i: run(args(i), env(i)), install) for install in installs],
+        prepare,
+    )
+
+
+def cold_rows(sizes: list[int], times: int, work: Path, installs: list[Install], env: Env) -> None:
     for size in sizes:
         corpus = corpus_of(size, work)
         for output in OUTPUTS if size == 10_000 else ["table"]:
-            args = check_args(corpus, "--no-cache", output=output)
-            figure = repeat(times, lambda a=args: run(a, env))  # type: ignore[misc]
-            note = ""
+            args = partial(check_args, corpus=corpus, extra=["--no-cache"], output=output)
+            figures = timed(times, installs, args, env)
+            row(f"cold check, {size:,} files (`--no-cache`), {output}", figures)
+            per = [f"{f.median / size * 1000:.3f} ms" for f in figures]
+            cpu = [f"{f.cpu / size * 1000:.3f} ms" for f in figures if f.cpu is not None]
+            line("&nbsp;&nbsp;per file", per + [""] * (len(figures) == 2), " / ".join(cpu))
             if size == 10_000 and output == "table":
-                files = [str(p) for p in plan_files(corpus)]
-                cat = repeat(times, lambda f=files: run(["cat", *f], env))  # type: ignore[misc]
-                note = f"; {figure.median / cat.median:.0f} x cat ({cat.median:.2f} s)"
-            row(f"cold check, {size:,} files (`--no-cache`), {output}", figure, note=note)
-            per_cpu = f"{figure.cpu / size * 1000:.3f} ms" if figure.cpu is not None else ""
-            print(f"|   per file | {figure.median / size * 1000:.3f} ms | {per_cpu} |")
+                floor_rows(corpus, times, figures, env(installs[0]))
 
 
-def warm_rows(times: int, work: Path, env: dict[str, str]) -> None:
+def floor_rows(corpus: Path, times: int, cold: list[Figure], env: dict[str, str]) -> None:
+    """The cold table check against reading the same bytes (`cat`, on the clock) and against
+    a bare libyaml parse of them in one process (in processor time, all the check's
+    processes)."""
+    files = plan_files(corpus)
+    cat = repeat(times, lambda: run(["cat", *map(str, files)], env))
+    blank = [""] * (len(cold) == 2)
+    line(
+        f"&nbsp;&nbsp;x `cat` of the same files ({cat.median:.2f} s)",
+        [f"{f.median / cat.median:.1f} x" for f in cold] + blank,
+    )
+    bare = bare_libyaml(files, times)
+    line(
+        f"&nbsp;&nbsp;processor time x bare libyaml (`yaml.load`, CSafeLoader, one process: "
+        f"{bare:.2f} s)",
+        [f"{f.cpu / bare:.2f} x" if f.cpu else "" for f in cold] + blank,
+    )
+
+
+def warm_rows(times: int, work: Path, installs: list[Install], env: Env) -> None:
     corpus = corpus_of(10_000, work)
-    cached = {**env, "ACTIONPLAN_CACHE_DIR": str(work / "cache-warm")}
     edits = iter(range(1_000_000))
     files = plan_files(corpus)
+
+    def cached(install: Install) -> dict[str, str]:
+        return {**env(install), "ACTIONPLAN_CACHE_DIR": str(install.cache)}
 
     def edit_one_percent() -> None:
         round_ = next(edits)
@@ -96,40 +147,44 @@ def warm_rows(times: int, work: Path, env: dict[str, str]) -> None:
                 handle.write(f"# edited {round_}\n")
 
     for output in OUTPUTS:
-        args = check_args(corpus, output=output)
-        run(args, cached)  # fill the cache
-        once = partial(run, args, cached)
-        row(f"warm check, 10,000 unchanged files, {output}", repeat(times, once))
+        args = partial(check_args, corpus=corpus, output=output)
+        for install in installs:
+            run(args(install), cached(install))  # fill the cache
+        row(f"warm check, 10,000 unchanged files, {output}", timed(times, installs, args, cached))
         row(
             f"warm check after editing 100 of 10,000, {output}",
-            repeat(times, once, prepare=edit_one_percent),
+            timed(times, installs, args, cached, prepare=edit_one_percent),
         )
     for output in OUTPUTS:
-        mib = [peak_memory(check_args(corpus, "--no-cache", output=output), env) for _ in range(3)]
-        row(f"peak memory, cold 10k (all processes), {output}", Figure.of(mib), unit="MiB")
-        args = check_args(corpus, output=output)
-        run(args, cached)
-        mib = [peak_memory(args, cached) for _ in range(3)]
-        row(f"peak memory, warm 10k, {output}", Figure.of(mib), unit="MiB")
+        cold = partial(check_args, corpus=corpus, extra=["--no-cache"], output=output)
+        mib = [Figure.of([peak_memory(cold(i), env(i)) for _ in range(3)]) for i in installs]
+        row(f"peak memory, cold 10k (all processes), {output}", mib, unit="MiB")
+        warm = partial(check_args, corpus=corpus, output=output)
+        for install in installs:
+            run(warm(install), cached(install))
+        mib = [Figure.of([peak_memory(warm(i), cached(i)) for _ in range(3)]) for i in installs]
+        row(f"peak memory, warm 10k, {output}", mib, unit="MiB")
 
 
-def memory_rows(sizes: list[int], work: Path, env: dict[str, str]) -> None:
+def memory_rows(sizes: list[int], work: Path, installs: list[Install], env: Env) -> None:
     for size in sizes:
         if size == 10_000:
             continue
-        mib = [peak_memory(check_args(corpus_of(size, work), "--no-cache"), env) for _ in range(3)]
-        row(f"peak memory, cold {size:,}, table", Figure.of(mib), unit="MiB")
+        cold = partial(check_args, corpus=corpus_of(size, work), extra=["--no-cache"])
+        mib = [Figure.of([peak_memory(cold(i), env(i)) for _ in range(3)]) for i in installs]
+        row(f"peak memory, cold {size:,}, table", mib, unit="MiB")
 
 
-def peer_rows(work: Path, env: dict[str, str], folder: Path) -> None:
+def peer_rows(work: Path, install: Install, env: dict[str, str], folder: Path) -> None:
     """Other tools a pre-commit hook runs on the same 10,000 files, once each (they take a
     minute): check-jsonschema against the plan files' schema, and yamllint. They are looked
     for in `folder` (a virtual environment's bin folder), else on PATH."""
     corpus = corpus_of(10_000, work)
     schema = work / "actionplan.schema.json"
-    schema.write_text(subprocess.run([actionplan(), "schema"], capture_output=True).stdout.decode())
+    made = subprocess.run([install.command, "schema"], capture_output=True)
+    schema.write_text(made.stdout.decode())
     files = [str(p) for p in plan_files(corpus)]
-    check = repeat(3, lambda: run(check_args(corpus, "--no-cache"), env))
+    check = repeat(3, lambda: run(check_args(install, corpus, ["--no-cache"]), env))
     peers = {
         "check-jsonschema": ["--schemafile", str(schema), *files],
         "yamllint": ["-d", "relaxed", str(corpus)],
@@ -137,20 +192,19 @@ def peer_rows(work: Path, env: dict[str, str], folder: Path) -> None:
     for name, args in peers.items():
         command = str(folder / name) if (folder / name).exists() else shutil.which(name)
         if command is None:
-            print(f"| {name} | not installed | |")
+            line(name, ["not installed"])
             continue
         seconds = run([command, *args], env, (0, 1, 2))
-        ratio = seconds / check.median
-        print(f"| {name}, 10,000 files | {seconds:.1f} s ({ratio:.0f} x a cold check) | |")
+        line(f"{name}, 10,000 files", [f"{seconds:.1f} s ({seconds / check.median:.0f} x)"])
 
 
-def startup_rows(times: int, env: dict[str, str]) -> None:
+def startup_rows(times: int, installs: list[Install], env: Env) -> None:
     for args in (["--version"], ["--help"], ["check", "--help"]):
         label = "`actionplan " + " ".join(args) + "`"
-        row(label, repeat(times, lambda a=args: run([actionplan(), *a], env)))  # type: ignore[misc]
+        row(label, timed(times, installs, lambda i, a=args: [i.command, *a], env))  # type: ignore[misc]
 
 
-def record_row(times: int, work: Path, env: dict[str, str]) -> None:
+def record_row(times: int, work: Path, installs: list[Install], env: Env) -> None:
     """`record --csv` of 300 rows into 300 files, each run on a fresh copy of the files."""
     source = corpus_of(1_000, work)
     files = plan_files(source)[:300]
@@ -167,110 +221,13 @@ def record_row(times: int, work: Path, env: dict[str, str]) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
 
-    args = [actionplan(), "record", "--csv", str(csv), "--plans", str(folder)]
-    row(
-        "`record --csv`, 300 rows into 300 files",
-        repeat(times, lambda: run(args, env, (0,)), fresh_copy),
-    )
-
-
-def profile(work: Path) -> None:
-    """Where a cold check's time goes: judging each file, as the worker processes do it, for
-    the first 2,000 files of the 10,000 in this process (the command itself mostly waits for
-    its workers), by own time and by time including what each calls."""
-    from datetime import date
-
-    from actionplan.app.check_worker import judge_task
-
-    names = [str(p) for p in plan_files(corpus_of(10_000, work))[:2_000]]
-    task = partial(
-        judge_task,
-        settings_path=None,
-        settings_bytes=b"",
-        as_of=date.fromisoformat(AS_OF),
-        spc="shown",
-        json=False,
-    )
-    task(names[0])  # imports and settings, as each worker does once
-    profiler = cProfile.Profile()
-    profiler.enable()
-    for name in names:
-        task(name)
-    profiler.disable()
-    for order, title in (("tottime", "own time"), ("cumulative", "time with what it calls")):
-        text = io.StringIO()
-        pstats.Stats(profiler, stream=text).sort_stats(order).print_stats(15)
-        lines = text.getvalue().splitlines()
-        start = next(i for i, line in enumerate(lines) if "ncalls" in line)
-        print(f"\nProfile, judging 2,000 files as a table check does (top 15 by {title}):")
-        print("\n".join(lines[start : start + 16]))
-
-
-def _best(times: int, once: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(times):
-        start = time.perf_counter()
-        once()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def thresholds(work: Path) -> None:
-    """Where worker processes start to pay: each batch size timed in one process and in two
-    workers (best of 5), for judging plan files (`check`) and editing them (`record --csv`)."""
-    from datetime import date
-
-    from actionplan.app import check as checking
-    from actionplan.cli import app
-    from actionplan.edit import records
-    from actionplan.workspace import store
-
-    files, _ = store.find_plan_files([corpus_of(1_000, work)])
-    print("\n| files | check: one process | two workers |\n|---:|---:|---:|")
-    for size in (50, 100, 150, 200, 300):
-        figures = []
-        for limit in (10**9, 1):
-            checking.JUDGED_IN_PARALLEL_FROM = limit
-            figures.append(
-                _best(
-                    5,
-                    lambda n=size: checking.check_tree(  # type: ignore[misc]
-                        files[:n], date(2015, 6, 30), spc="all", cache=False
-                    ),
-                )
-            )
-        print(f"| {size} | {figures[0] * 1000:.0f} ms | {figures[1] * 1000:.0f} ms |")
-    print("\n| files | record: one process | two workers |\n|---:|---:|---:|")
-    for size in (2, 4, 8, 16, 32):
-        folder, csv = _record_tree(work, size)
-        figures = []
-        for limit in (10**9, 1):
-            records.EDITED_IN_PARALLEL_FROM = limit
-
-            def once(n: int = size, csv: Path = csv, folder: Path = folder) -> None:
-                _record_tree(work, n)
-                with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):
-                    app(["record", "--csv", str(csv), "--plans", str(folder)])
-
-            figures.append(_best(5, once))
-        print(f"| {size} | {figures[0] * 1000:.0f} ms | {figures[1] * 1000:.0f} ms |")
-
-
-def _record_tree(work: Path, size: int) -> tuple[Path, Path]:
-    """A fresh copy of `size` plan files and a CSV with one new figure for each."""
-    source = corpus_of(1_000, work)
-    files = plan_files(source)[:size]
-    folder = work / f"record-{size}"
-    shutil.rmtree(folder, ignore_errors=True)
-    for path in files:
-        target = folder / path.relative_to(source)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
-    csv = work / f"record-{size}.csv"
-    csv.write_text(
-        "id,period,value\n" + "".join(f"{p.stem},2016-05,{n}\n" for n, p in enumerate(files))
-    )
-    return folder, csv
+    runs = [
+        partial(run, [i.command, "record", "--csv", str(csv), "--plans", str(folder)], env(i), (0,))
+        for i in installs
+    ]
+    # Each install records into a fresh copy: `prepare` runs before each of them.
+    figures = [repeat(times, once, fresh_copy) for once in runs]
+    row("`record --csv`, 300 rows into 300 files", figures)
 
 
 def main() -> None:
@@ -281,6 +238,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--work", type=Path, help="keep corpora here (default: a temp folder)")
     parser.add_argument("--no-profile", action="store_true", help="skip the closing profile")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="BIN",
+        help="also run every row with the actionplan in this bin folder, and print the ratio",
+    )
     parser.add_argument(
         "--peers",
         type=Path,
@@ -295,27 +258,40 @@ def main() -> None:
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="actionplan-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "ACTIONPLAN_CACHE_DIR": str(work / "cache-cold")}
-    env.pop("ACTIONPLAN_DEBUG", None)
+    base = {**os.environ, "ACTIONPLAN_CACHE_DIR": str(work / "cache-cold")}
+    base.pop("ACTIONPLAN_DEBUG", None)
     if args.thresholds:
         thresholds(work)
         return
-    version = subprocess.run([actionplan(), "--version"], capture_output=True, text=True).stdout
+    installs = [Install("this install", actionplan(), work / "cache-warm")]
+    if args.baseline:
+        command = args.baseline / "actionplan"
+        installs.append(Install(f"baseline ({command})", str(command), work / "cache-baseline"))
+
+    def env(install: Install) -> dict[str, str]:
+        return base
+
+    for install in installs:
+        version = subprocess.run([install.command, "--version"], capture_output=True, text=True)
+        print(f"{install.name}: {version.stdout.strip()}")
     print(
-        f"{version.strip()}; cores: {len(os.sched_getaffinity(0))}; "
-        f"load average: {os.getloadavg()[0]:.2f}; median of {args.repeat} (lowest-highest)\n"
+        f"cores: {len(os.sched_getaffinity(0))}; load average: {os.getloadavg()[0]:.2f}; "
+        f"median of {args.repeat} (lowest-highest)\n"
     )
-    print("| measure | figure | processor time, all processes |\n|---|---:|---:|")
-    cold_rows(sorted(args.sizes), args.repeat, work, env)
-    warm_rows(args.repeat, work, env)
-    memory_rows(sorted(args.sizes), work, env)
-    startup_rows(args.repeat, env)
-    record_row(args.repeat, work, env)
+    names = [i.name.split(" (")[0] for i in installs]
+    ratio = ["this / baseline"] * (len(installs) == 2)
+    print(f"| measure | {' | '.join(names + ratio)} | processor time, all processes |")
+    print("|---|" + "---:|" * (len(names + ratio) + 1))
+    cold_rows(sorted(args.sizes), args.repeat, work, installs, env)
+    warm_rows(args.repeat, work, installs, env)
+    memory_rows(sorted(args.sizes), work, installs, env)
+    startup_rows(args.repeat, installs, env)
+    record_row(args.repeat, work, installs, env)
     if args.peers:
-        peer_rows(work, env, args.peers)
+        peer_rows(work, installs[0], base, args.peers)
     print(f"\nload average at the end: {os.getloadavg()[0]:.2f}")
     if not args.no_profile:
-        profile(work)
+        profile(work, AS_OF)
 
 
 if __name__ == "__main__":

@@ -132,6 +132,18 @@ def write_corpus(count: int, folder: Path, seed: int = 2014) -> list[Path]:
     return written
 
 
+def corpus_of(size: int, work: Path) -> Path:
+    """The corpus of `size` files in `work`, written the first time it is asked for."""
+    folder = work / f"corpus-{size}"
+    if not folder.exists():
+        write_corpus(size, folder)
+    return folder
+
+
+def plan_files(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.yaml"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter

@@ -67,6 +67,23 @@ def repeat(
     return Figure.of(values, cpu if any(cpu) else ())
 
 
+def repeat_each(
+    times: int, onces: Sequence[Callable[[], float]], prepare: Callable[[], None] | None = None
+) -> list[Figure]:
+    """Each of `onces` run `times` times, in turn (after each `prepare`, not timed), so that
+    a busy moment of a shared machine falls on each of them alike."""
+    values: list[list[float]] = [[] for _ in onces]
+    cpu: list[list[float]] = [[] for _ in onces]
+    for _ in range(times):
+        if prepare:
+            prepare()
+        for index, once in enumerate(onces):
+            _cpu.clear()
+            values[index].append(once())
+            cpu[index].append(sum(_cpu))
+    return [Figure.of(v, c if any(c) else ()) for v, c in zip(values, cpu, strict=True)]
+
+
 def _tree(pid: int) -> list[int]:
     """A process and all its descendants (from /proc: the check's worker processes)."""
     found, todo = [], [pid]
@@ -124,3 +141,18 @@ def peak_memory(args: Sequence[str], env: dict[str, str], *, shared_once: bool =
     done.set()
     sampler.join()
     return peak / 2**20
+
+
+def bare_libyaml(files: list[Path], times: int) -> float:
+    """Processor time (median) of `yaml.load(text, Loader=yaml.CSafeLoader)` over the files'
+    texts in this process: the floor of any reader built on libyaml."""
+    import yaml
+
+    texts = [path.read_text(encoding="utf-8") for path in files]
+    seconds = []
+    for _ in range(times):
+        start = time.process_time()
+        for text in texts:
+            yaml.load(text, Loader=yaml.CSafeLoader)
+        seconds.append(time.process_time() - start)
+    return statistics.median(seconds)

@@ -21,7 +21,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from actionplan.cli import app
-from actionplan.workspace import store
+from actionplan.workspace import reading, store
 from support.cache_frames import framed, frames
 from support.paths import EXAMPLES, ROOT
 
@@ -405,7 +405,7 @@ def refuse_to_parse(monkeypatch: pytest.MonkeyPatch) -> None:
     def parse_outcome(path: Path, **options: bool) -> object:
         raise AssertionError(f"{path} was parsed again rather than read from the cache")
 
-    monkeypatch.setattr(store, "parse_outcome", parse_outcome)
+    monkeypatch.setattr(reading, "parse_outcome", parse_outcome)
 
 
 def test_second_run_reads_the_cache(
@@ -424,13 +424,13 @@ def test_second_run_reads_the_cache(
 def test_no_cache_reads_every_file(cli_workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     check("--as-of", JUDGED_NOW)
     parsed: list[Path] = []
-    real = store.parse_outcome
+    real = reading.parse_outcome
 
     def counting(path: Path, **options: bool) -> object:
         parsed.append(path)
         return real(path, **options)
 
-    monkeypatch.setattr(store, "parse_outcome", counting)
+    monkeypatch.setattr(reading, "parse_outcome", counting)
 
     result = check("--as-of", JUDGED_NOW, "--no-cache")
 

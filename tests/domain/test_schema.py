@@ -14,8 +14,9 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 
 from actionplan.cli import app
 from actionplan.domain.schema import indicator_schema
+from actionplan.workspace.construct import construct
 from actionplan.workspace.store import SETTINGS_FILE
-from actionplan.workspace.yamlfile import compose, construct, decode
+from actionplan.workspace.yamlfile import compose, decode
 from support.examples import expected_problem
 from support.paths import EXAMPLES, ROOT
 

@@ -31,7 +31,8 @@ from actionplan.output.check.json_output import report_json
 from actionplan.output.check.printed_row import judged
 from actionplan.output.check.rows import CheckReport
 from actionplan.output.check.table import report_table
-from actionplan.workspace.store import indicator_context, parse_bytes, validate
+from actionplan.workspace.reading import parse_bytes
+from actionplan.workspace.validation import indicator_context, validate
 from support.paths import EXAMPLES
 
 # Hundreds of generated cases a test: outside the quick set (`-m "not slow"`).
@@ -124,12 +125,12 @@ def _judge(name: str, raw: bytes, settings: Settings, as_of: date) -> None:
     """Read and judge one file as `check` does; the tool's own errors are the answers."""
     path = Path("plans", name)
     try:
-        parsed = parse_bytes(raw, path)
+        parsed = parse_bytes(raw, path, keep_tree=True)
         if name == "actionplan.yaml":
-            validate(Settings, parsed.data, path, {}, raw)
+            validate(Settings, parsed.data, path, {}, parsed.tree)
             return
         context = indicator_context(settings.financial_year_start, path)
-        indicator = validate(Indicator, parsed.data, path, context, raw)
+        indicator = validate(Indicator, parsed.data, path, context, parsed.tree)
     except ActionplanError:
         return
     row = Row(path, assess(indicator, settings, as_of))

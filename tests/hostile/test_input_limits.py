@@ -3,15 +3,21 @@ the file (and line, where there is one) and what to do, never a traceback or a h
 
 from __future__ import annotations
 
+import gc
 import io
+import os
 import shutil
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from actionplan.app.check_file import judge_file
 from actionplan.cli import app
+from actionplan.domain.models import Settings
+from actionplan.workspace import limits
 from support import forked
 from support.paths import LEGACY, ROOT
 
@@ -220,3 +226,55 @@ def test_every_limit_is_in_the_documented_table_with_its_default() -> None:
         number = shown.split()[0].replace(",", "")
         default = limit.default // MB if shown.endswith(" MB") else limit.default
         assert number == str(default), (limit.name, shown)
+
+
+def _sized(monkeypatch: pytest.MonkeyPatch, size: int) -> None:
+    """The size a file had when it was opened, as if it changed before it was read."""
+    real = os.fstat
+
+    def fstat(fd: int) -> os.stat_result:
+        fields = list(real(fd))
+        fields[6] = size  # st_size
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(limits.os, "fstat", fstat)
+
+
+def test_a_plan_that_grows_as_it_is_read_is_read_to_its_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(b"title: T\n" + b"# more\n" * 1000)
+    _sized(monkeypatch, 9)
+    assert limits.read_limited(path, limits.PLAN_BYTES) == path.read_bytes()
+
+
+def test_a_plan_that_grows_past_the_limit_as_it_is_read_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(b"title: T\n" + b"#" * 2000)
+    monkeypatch.setenv("ACTIONPLAN_MAX_PLAN_BYTES", "1000")
+    _sized(monkeypatch, 9)
+    with pytest.raises(limits.OverLimit, match="more than 1,000 bytes"):
+        limits.read_limited(path, limits.PLAN_BYTES)
+
+
+def test_judging_a_plan_leaves_nothing_for_the_garbage_collector(tmp_path: Path) -> None:
+    """`check` runs without the garbage collector: anything judging a file left in a reference
+    cycle (its node tree, say) would stay in memory to the end, for each of 10,000 files."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "title: T\ndirection: higher\ntarget: 10\nmeasurements:\n"
+        + "".join(f"  - period: 2014-{m:02}\n    value: {m}\n" for m in range(1, 13))
+    )
+    settings = Settings()
+    judge_file(path, settings=settings, as_of=date(2015, 6, 30), spc="all")  # imports, caches
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(5):
+            judge_file(path, settings=settings, as_of=date(2015, 6, 30), spc="all")
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

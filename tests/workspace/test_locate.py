@@ -1,65 +1,94 @@
-"""The line a check points a person at, read from the text, is the line the composed file
-gives: for the plan, and for every measurement, in every shape a list of them can take."""
+"""The line a check points a person at: the plan's key when there is a plan, else the RED
+measurement's first line, in every shape a list of measurements can take, found in the tree the
+file was read into."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from actionplan.errors import FileProblem
-from actionplan.workspace.locate import line_of, positions
-from actionplan.workspace.store import parse_file
-from support.paths import ROOT
+from actionplan.app.check_file import judge_file
+from actionplan.domain.models import Settings
+from actionplan.workspace.locate import positions
+from actionplan.workspace.reading import parse_file
 
-PROJECT = sorted(p for d in ("plans", "tests") for p in (ROOT / d).rglob("*.y*ml") if p.is_file())
+# Each shape, and the lines of its measurements and (last, where there is one) of its plan.
 SHAPES = {
-    "at column 0": "title: T\nmeasurements:\n- period: 2014-04\n  value: 5\n- period: 2014-05\n"
-    "  value: 6\naction_plan:\n  period: 2014-05\n",
-    "comments and blanks": "title: T\nmeasurements:   # monthly\n\n  # April\n  - period: 2014-04\n"
-    "    value: 5\n\n  - period: 2014-05   # May\n    value: 6\n",
-    "dash alone": "title: T\nmeasurements:\n  -\n    period: 2014-04\n    value: 5\n",
-    "dash and a comment": "title: T\nmeasurements:\n  - # April\n    period: 2014-04\n"
-    "    value: 5\n",
-    "text with dashes": "title: T\nmeasurements:\n  - period: 2014-04\n    note: |\n"
-    "      - a list in the note\n  - line two\n    value: 5\n",
-    "flow items": "title: T\nmeasurements:\n  - {period: 2014-04, value: 5}\n"
-    "  - {period: 2014-05, value: 6}\n",
-    "flow list": "title: T\nmeasurements: [{period: 2014-04, value: 5}]\n",
-    "plan quoted": 'title: T\n"action_plan":\n  period: 2014-04\nmeasurements:\n'
-    "  - period: 2014-04\n    value: 5\n",
-    "crlf": "title: T\r\nmeasurements:\r\n  - period: 2014-04\r\n    value: 5\r\n"
-    "action_plan:\r\n  period: 2014-04\r\n",
+    "at column 0": (
+        "title: T\nmeasurements:\n- period: 2014-04\n  value: 5\n- period: 2014-05\n"
+        "  value: 6\naction_plan:\n  period: 2014-05\n",
+        [3, 5, 7],
+    ),
+    "comments and blanks": (
+        "title: T\nmeasurements:   # monthly\n\n  # April\n  - period: 2014-04\n"
+        "    value: 5\n\n  - period: 2014-05   # May\n    value: 6\n",
+        [5, 8],
+    ),
+    "dash alone": ("title: T\nmeasurements:\n  -\n    period: 2014-04\n    value: 5\n", [4]),
+    "dash and a comment": (
+        "title: T\nmeasurements:\n  - # April\n    period: 2014-04\n    value: 5\n",
+        [4],
+    ),
+    "text with dashes": (
+        "title: T\nmeasurements:\n  - period: 2014-04\n    note: |\n"
+        "      - a list in the note\n      - line two\n    value: 5\n  - period: 2014-05\n",
+        [3, 8],
+    ),
+    "flow items": (
+        "title: T\nmeasurements:\n  - {period: 2014-04, value: 5}\n"
+        "  - {period: 2014-05, value: 6}\n",
+        [3, 4],
+    ),
+    "flow list": ("title: T\nmeasurements: [{period: 2014-04, value: 5}]\n", [2]),
+    "plan quoted": (
+        'title: T\n"action_plan":\n  period: 2014-04\nmeasurements:\n'
+        "  - period: 2014-04\n    value: 5\n",
+        [5, 2],
+    ),
+    "crlf": (
+        "title: T\r\nmeasurements:\r\n  - period: 2014-04\r\n    value: 5\r\n"
+        "action_plan:\r\n  period: 2014-04\r\n",
+        [3, 5],
+    ),
 }
 
 
-def assert_lines_agree(path: Path) -> None:
-    """Each line found from the text, read again or as the fast reader kept it, is the line
-    the composed file gives."""
-    try:
-        parsed = parse_file(path, keep_text=True)
-    except FileProblem:
-        return
-    data = parsed.data
-    items = data.get("measurements")
-    count = len(items) if isinstance(items, list) else 0
-    locs: list[tuple[str | int, ...]] = [("measurements", i) for i in range(count)]
-    if "action_plan" in data:
-        locs.append(("action_plan",))
-    for loc in locs:
-        composed = positions(path, [loc])[0][0]
-        assert line_of(path, loc, count) == composed, loc
-        if parsed.text is not None:
-            assert line_of(path, loc, count, parsed.text) == composed, loc
-
-
-@pytest.mark.parametrize("path", PROJECT, ids=lambda p: str(p.relative_to(ROOT)))
-def test_every_file_of_the_project(path: Path) -> None:
-    assert_lines_agree(path)
-
-
-@pytest.mark.parametrize("text", SHAPES.values(), ids=SHAPES)
-def test_every_shape_of_a_list(text: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("text", "lines"), SHAPES.values(), ids=SHAPES)
+def test_every_shape_of_a_list(text: str, lines: list[int], tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_bytes(text.encode())
-    assert_lines_agree(path)
+    parsed = parse_file(path, keep_tree=True)
+    items = len(parsed.data["measurements"])
+    locs: list[tuple[str | int, ...]] = [("measurements", i) for i in range(items)]
+    if "action_plan" in parsed.data:
+        locs.append(("action_plan",))
+    assert [line for line, _ in positions(parsed.tree, locs)] == lines
+
+
+RED = "title: T\nid: t\ndirection: higher\ntarget: 10\nmeasurements:\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (RED + "  - period: 2014-04\n    value: 12\n  -\n    period: 2014-05\n    value: 5\n", 9),
+        (RED + "  - {period: 2014-04, value: 12}\n  - {period: 2014-05, value: 5}\n", 7),
+        (RED + "  - period: 2014-05\n    value: 5\naction_plan:\n  period: 2014-05\n", 8),
+    ],
+    ids=["block", "flow", "plan"],
+)
+def test_a_checked_row_points_at_the_red_measurement_or_its_plan(
+    text: str, line: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(text)
+    outcome = judge_file(path, settings=Settings(), as_of=date(2014, 6, 30), spc="none")
+    assert not isinstance(outcome, list), outcome
+    row, _ = outcome
+    assert (row.status, row.line) == ("RED", line)
+
+
+def test_without_a_tree_every_position_is_the_first_line() -> None:
+    assert positions(None, [("action_plan",), ("measurements", 2)]) == [(1, 1), (1, 1)]

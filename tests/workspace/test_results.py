@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from actionplan.cli import app
-from actionplan.workspace import results, store
+from actionplan.workspace import reading, results
 from support.cache_frames import framed, frames
 from support.paths import ROOT
 
@@ -46,13 +46,13 @@ def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def parsed(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
     """The files read (not served from the cache) by each run, cleared before each."""
     seen: list[Path] = []
-    real = store.parse_outcome
+    real = reading.parse_outcome
 
     def counting(path: Path, **options: bool) -> object:
         seen.append(path)
         return real(path, **options)
 
-    monkeypatch.setattr(store, "parse_outcome", counting)
+    monkeypatch.setattr(reading, "parse_outcome", counting)
     yield seen
 
 

@@ -9,11 +9,10 @@ reader: judging is imported only where a file needs it, in the workers when ther
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from actionplan.app.check_worker import SettingsInfo, judge_task, workspace_settings
 from actionplan.app.progress import progress
@@ -22,14 +21,13 @@ from actionplan.errors import Problem
 from actionplan.output.check.rows import CheckReport, Judged, has_wanted_spc
 from actionplan.workspace import store
 from actionplan.workspace.journal import recover_around
-from actionplan.workspace.parallel import Standby, ordered_map
+from actionplan.workspace.parallel import ordered_map
 from actionplan.workspace.results import Key, ResultCache, results_file, stat_key, tool_fingerprint
 from actionplan.workspace.walk import find_plan_names
 
 if TYPE_CHECKING:
     from actionplan.app.check_file import FileResult
 
-R = TypeVar("R")
 # Judging a file takes about 0.3 ms: two worker processes are faster from about 150 files on a
 # 2-core machine (measured with benchmarks/bench_check.py --thresholds).
 JUDGED_IN_PARALLEL_FROM = 150
@@ -47,10 +45,7 @@ def check_tree(
     files, missing = find_plan_names(paths)
     context = _context(settings_path, settings_bytes)
     results = ResultCache(results_file(paths), context, with_details=json) if cache else None
-    # In a large tree kept in the cache, a process gets ready to judge the few files that
-    # changed (importing the models) as soon as one is found, while the rest are looked up.
-    standby = _Ready(len(files) >= JUDGED_IN_PARALLEL_FROM and results is not None)
-    kept, keys = _kept(files, results, as_of.toordinal(), spc, standby.make)
+    kept, keys = _kept(files, results, as_of.toordinal(), spc)
     todo = [name for name, row in zip(files, kept, strict=True) if row is None]
     task = partial(
         judge_task,
@@ -60,7 +55,7 @@ def check_tree(
         spc=spc,
         json=json,
     )
-    fresh = standby.judge(task, todo)
+    fresh = ordered_map(task, todo, parallel_from=JUDGED_IN_PARALLEL_FROM)
     info: SettingsInfo | None = results.info if results else None
     report = CheckReport(as_of, problems=list(missing), notes=notes)
     ids: dict[str, str] = {}
@@ -100,10 +95,10 @@ def _context(settings_path: Path | None, settings_bytes: bytes) -> str:
 
 
 def _kept(
-    files: list[str], results: ResultCache | None, day: int, spc: str, missed: Callable[[], None]
+    files: list[str], results: ResultCache | None, day: int, spc: str
 ) -> tuple[list[Judged | list[Problem] | None], list[Key | None]]:
     """For each file, its row served from the cache or its problem if it cannot be read (else
-    None, and `missed` is called), and its state."""
+    None), and its state."""
     kept: list[Judged | list[Problem] | None] = [None] * len(files)
     keys: list[Key | None] = [None] * len(files)
     for index, name in enumerate(files):
@@ -119,34 +114,7 @@ def _kept(
             row = Judged.from_kept(name, *entry)
             if has_wanted_spc(row, spc):
                 kept[index] = row
-                continue
-        missed()
     return kept, keys
-
-
-class _Ready:
-    """The standby process for the files to judge, made at the first one found (if `wanted`
-    and the machine allows it), and used if they are few."""
-
-    def __init__(self, wanted: bool) -> None:
-        self.wanted = wanted and Standby.available()
-        self.standby: Standby | None = None
-
-    def make(self) -> None:
-        if self.wanted and self.standby is None:
-            self.standby = Standby("actionplan.app.check_file")
-
-    def judge(self, task: Callable[[str], R], todo: list[str]) -> Iterator[R]:
-        """`task` over `todo`: by the standby process for a few files, by workers for many
-        (the standby ended unused), in this process for a few in a small tree."""
-        if self.standby is not None:
-            if 0 < len(todo) < JUDGED_IN_PARALLEL_FROM:
-                done = self.standby.map(task, todo)
-                if done is not None:
-                    return iter(done)
-            else:
-                self.standby.close()
-        return ordered_map(task, todo, parallel_from=JUDGED_IN_PARALLEL_FROM)
 
 
 def _fresh(

@@ -17,8 +17,9 @@ from actionplan.judge.trend import indicator_spc
 from actionplan.output.check.cells import shown
 from actionplan.output.check.printed_row import judged
 from actionplan.output.check.rows import Judged
-from actionplan.workspace import store
+from actionplan.workspace import reading
 from actionplan.workspace.locate import located, placed
+from actionplan.workspace.validation import indicator_context, validate
 
 # What judging one file gives: its row and the span of days it holds for, or its problems.
 FileResult = tuple[Judged, tuple[int, int]] | list[Problem]
@@ -29,20 +30,19 @@ def judge_file(
 ) -> FileResult:
     """One file read, validated and judged, as its row will be printed (its JSON left empty
     unless `json` asks for it: a fifth of the work for a row with SPC)."""
-    parsed = store.parse_outcome(path, keep_text=True)
+    parsed = reading.parse_outcome(path, keep_tree=True)
     if isinstance(parsed, Problem):
         return [parsed]
     try:
-        context = store.indicator_context(settings.financial_year_start, path)
-        indicator = store.validate(Indicator, parsed.data, path, context)
+        context = indicator_context(settings.financial_year_start, path)
+        indicator = validate(Indicator, parsed.data, path, context, parsed.tree)
     except FileProblem as error:
         return list(error.problems)
-    row = placed(Row(path, assess(indicator, settings, as_of)), parsed.text)
+    row = placed(Row(path, assess(indicator, settings, as_of)), parsed.tree)
     if spc_wanted(row, spc):
         row = replace(row, spc=indicator_spc(indicator, settings, as_of))
-    findings = tuple(
-        (p.line, p.column, p.message) for p in located(trajectory_gaps(path, indicator))
-    )
+    gaps = located(trajectory_gaps(path, indicator), parsed.tree)
+    findings = tuple((p.line, p.column, p.message) for p in gaps)
     printed = judged(
         row,
         bare=lacks_tolerance(indicator),

@@ -25,13 +25,12 @@ Unit = Literal["count", "percent", "rate", "days", "currency", "number"]
 Frequency = Literal["monthly", "quarterly", "annual"]
 
 
-def _fy_start(info: ValidationInfo) -> int:
-    context = info.context
-    return int(context.get("fy_start", DEFAULT_FY_START)) if context else DEFAULT_FY_START
-
-
 def to_period(value: object, info: ValidationInfo) -> Period:
-    return parse_period(value, _fy_start(info))
+    # Run for every period of every file: the start of the year read here, not in a call.
+    context = info.context
+    return parse_period(
+        value, int(context.get("fy_start", DEFAULT_FY_START)) if context else DEFAULT_FY_START
+    )
 
 
 PERIOD_SCHEMA: dict[str, Any] = {

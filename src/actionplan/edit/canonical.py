@@ -30,7 +30,6 @@ from ruamel.yaml.resolver import VersionedResolver
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from actionplan.edit.document import Layout
-from actionplan.workspace.fastread import declined
 
 MEASUREMENTS = "measurements"
 # ruamel folds a plain or quoted scalar that runs past its line width (4,096): far longer
@@ -51,6 +50,11 @@ _FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TOO_LONG = re.compile(f"[^\n]{{{LONGEST_LINE + 1}}}")
 _COMMENT = re.compile(r" +#.*")
+# Characters ruamel may write otherwise than they were read: tabs, controls, line separators,
+# byte-order marks.
+_CHARS = re.compile("[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_NODE_MARKS = re.compile(r"[&*!?]")
+_NODE_START = " \t\r\n[{,"
 
 
 @dataclass(frozen=True)
@@ -91,15 +95,32 @@ def shape(text: str, root: Node | None, layout: Layout) -> Shape | None:
 
 def _plain_lines(text: str) -> bool:
     """Text whose every character and line ruamel writes back unchanged: no tabs, controls,
-    anchors, tags or document markers (see `fastread.declined`), no line break but "\\n", no
-    space at a line's end (ruamel drops it), and no line long enough to be folded."""
+    anchors, aliases or tags, no line break but "\\n", no space at a line's end (ruamel drops
+    it), and no line long enough to be folded. (Document markers and directives are lines the
+    walk finds no place for.)"""
     return (
         text.endswith("\n")
         and "\r" not in text
         and " \n" not in text
-        and not declined(text)
+        and not _CHARS.search(text)
+        and not _node_mark(text)
         and not _TOO_LONG.search(text)
     )
+
+
+def _node_mark(text: str) -> bool:
+    """An anchor, alias, tag or complex key: each can only start a node (after a space, a line
+    break or a flow indicator), and an anchor or alias names something. "A&E", "Performance &
+    Public Health", "done!" and "why? no" in text are none of them."""
+    for match in _NODE_MARKS.finditer(text):
+        at = match.start()
+        if at and text[at - 1] not in _NODE_START:
+            continue
+        mark, following = text[at], text[at + 1 : at + 2]
+        named = following != "" and not following.isspace()
+        if mark == "!" or (mark in "&*" and named) or (mark == "?" and not named):
+            return True
+    return False
 
 
 class _Walk:

@@ -24,9 +24,10 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 from actionplan.domain.models import Indicator, Settings
 from actionplan.edit.overlay import overlay
 from actionplan.errors import ActionplanError, FileProblem
+from actionplan.workspace.construct import construct
 from actionplan.workspace.limits import PLAN_BYTES, read_limited
-from actionplan.workspace.store import validate_text
-from actionplan.workspace.yamlfile import compose, construct, decode
+from actionplan.workspace.validation import validate_text
+from actionplan.workspace.yamlfile import compose, decode
 
 
 class EditError(ActionplanError):

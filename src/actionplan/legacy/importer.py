@@ -205,10 +205,10 @@ def _comment_target(data: CommentedMap, target: Any, yaml: YAML) -> None:
 
 def write_plan(text: str, target: Path, fy_start: int, source: Path) -> None:
     """Validate the text as `actionplan check` reads it, then write it atomically."""
-    from actionplan.workspace import store
+    from actionplan.workspace.validation import validate_text
 
     try:
-        store.validate_text(text, target, fy_start)
+        validate_text(text, target, fy_start)
     except FileProblem as error:
         raise LegacyError(
             f"{source}: the imported plan did not validate ({error.problems[0].message}); "

@@ -18,9 +18,12 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from actionplan import __version__
+
+if TYPE_CHECKING:
+    from yaml.nodes import Node
 
 _FORMAT = f"actionplan {__version__} python {sys.version_info[:2]} cache 2"
 
@@ -31,9 +34,9 @@ class Parsed:
 
     data: dict[str, Any]
     id_position: tuple[int, int]
-    # The file's text, where the reader asked to keep it and the fast reader read it (to find
-    # lines in it without reading the file again); never cached.
-    text: str | None = field(default=None, compare=False, repr=False)
+    # The node tree the data was built from, where the reader asked to keep it: the lines a
+    # check points at are found in it without reading the file again. Never cached.
+    tree: Node | None = field(default=None, compare=False, repr=False)
 
 
 def default_cache_file(paths: Sequence[Path]) -> Path:

@@ -110,19 +110,27 @@ def read_limited(path: Path, limit: Limit) -> bytes:
     """A regular file's bytes, refusing one over `limit` without reading past it. Anything
     else is refused before it is opened, and opened without blocking in case it was swapped
     for a FIFO in between. Raises OSError as reading does (NotRegularFile for the rest)."""
+    most = limit.value
     regular(os.stat(path))
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
-    # Unbuffered, asking for the size the file has: a buffered read of the limit would make a
-    # buffer of the limit (a megabyte) for each 3 KB file.
-    with open(fd, "rb", buffering=0) as handle:
-        raw = handle.read(min(regular(os.fstat(fd)).st_size, limit.value) + 1)
-        while raw and len(raw) <= limit.value:  # until the end, should the file have grown
-            more = handle.read(limit.value + 1 - len(raw))
-            if not more:
-                break
-            raw += more
-    if len(raw) > limit.value:
-        raise limit.refuse(path, f"more than {limit.value:,} bytes")
+    try:
+        # One read, of the size the file has and a byte more: a regular file gives less than
+        # asked only at its end, so a file read whole is not asked again for its end. A file
+        # that grew or shrank since is read on to its end, or to past the limit.
+        size = regular(os.fstat(fd)).st_size
+        raw = os.read(fd, min(size, most) + 1)
+        if len(raw) != size:
+            parts = [raw]
+            total = len(raw)
+            while raw and total <= most:
+                raw = os.read(fd, most + 1 - total)
+                parts.append(raw)
+                total += len(raw)
+            raw = b"".join(parts)
+    finally:
+        os.close(fd)
+    if len(raw) > most:
+        raise limit.refuse(path, f"more than {most:,} bytes")
     return raw
 
 

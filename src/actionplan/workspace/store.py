@@ -1,6 +1,6 @@
 """Find and load plan files: every problem located, a bad file never stopping the others.
 
-Parsing is the expensive part of a check, so it is spread over the machine's cores for large
+Parsing is the expensive part of loading, so it is spread over the machine's cores for large
 trees and its results are cached between runs, keyed by path, size and modification time.
 Validation stays in this process: it is cheap, and it depends on the workspace settings.
 """
@@ -11,28 +11,21 @@ import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 from actionplan.errors import ActionplanError, FileProblem, Problem
 from actionplan.workspace.cache import ParseCache, Parsed
-from actionplan.workspace.limits import (
-    PLAN_BYTES,
-    OverLimit,
-    read_limited,
-    regular,
-)
+from actionplan.workspace.limits import PLAN_BYTES, regular
 from actionplan.workspace.parallel import ordered_map
+from actionplan.workspace.reading import parse_file, parse_outcome, too_big
+from actionplan.workspace.validation import indicator_context, validate
 from actionplan.workspace.walk import SETTINGS_FILE, cannot, find_plan_names
 
-if TYPE_CHECKING:  # imported where files are parsed or validated: finding them needs neither
-    from pydantic import BaseModel
-    from pydantic_core import ErrorDetails
-
+if TYPE_CHECKING:  # imported where files are validated: finding them needs neither
     from actionplan.domain.models import Indicator, Settings
 
 
 Progress = Callable[[int, int], None]
-M = TypeVar("M", bound="BaseModel")
 
 
 @dataclass(frozen=True)
@@ -104,8 +97,8 @@ def load_settings(path: Path | None) -> tuple[Settings, list[Problem]]:
     if path is None:
         return Settings(), []
     try:
-        parsed = parse_file(path)
-        return validate(Settings, parsed.data, path, {}), []
+        parsed = parse_file(path, keep_tree=True)
+        return validate(Settings, parsed.data, path, {}, parsed.tree), []
     except FileProblem as error:
         return Settings(), error.problems
 
@@ -162,7 +155,7 @@ def _parse_all(
             early[path] = Problem(path, 1, 1, cannot(error))
             continue
         if stats[path].st_size > PLAN_BYTES.value:
-            early[path] = Problem(path, 1, 1, _too_big(stats[path].st_size))
+            early[path] = Problem(path, 1, 1, too_big(stats[path].st_size))
             continue
         hit = cache.get(path, stats[path]) if cache else None
         if hit is None:
@@ -179,123 +172,6 @@ def _parse_all(
         yield path, outcome
     if cache:
         cache.save()
-
-
-def parse_outcome(path: Path, *, keep_text: bool = False) -> Parsed | Problem:
-    try:
-        return parse_file(path, keep_text=keep_text)
-    except FileProblem as error:
-        return error.problems[0]
-
-
-def parse_file(path: Path, *, keep_text: bool = False) -> Parsed:
-    """Read one file into plain data; raises FileProblem with the position of what is wrong."""
-    try:
-        raw = read_limited(path, PLAN_BYTES)
-    except OSError as error:
-        raise FileProblem(Problem(path, 1, 1, cannot(error))) from None
-    except OverLimit as error:
-        raise FileProblem(Problem(path, 1, 1, _over_limit(path, error))) from None
-    return parse_bytes(raw, path, keep_text=keep_text)
-
-
-def _over_limit(path: Path, error: OverLimit) -> str:
-    """The refusal with the file's size where it can be told (a FIFO's cannot)."""
-    try:
-        return _too_big(path.stat().st_size)
-    except OSError:
-        return error.advice
-
-
-def _too_big(size: int) -> str:
-    return PLAN_BYTES.advice(f"{size:,} bytes")
-
-
-def parse_bytes(raw: bytes, path: Path, *, keep_text: bool = False) -> Parsed:
-    """Plain data from a file's bytes (`path` names it in problems), with its text if asked
-    and the fast reader read it (the text of a plain file, whose lines can be found in it)."""
-    from actionplan.workspace.fastread import plain_data
-    from actionplan.workspace.yamlfile import compose, construct, decode, node_at
-
-    text = decode(raw, path)
-    kept = text if keep_text else None
-    if (fast := plain_data(text)) is not None:  # the common file, read as `compose` would
-        return Parsed(*fast, text=kept)
-    node = compose(text, path)
-    if node is None:
-        raise FileProblem(
-            Problem(path, 1, 1, "the file is empty: an indicator needs at least `title:`")
-        )
-    data = construct(node, path)
-    if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else "a single value"
-        raise FileProblem(
-            Problem.at(
-                path,
-                node.start_mark,
-                f"the file holds {kind}, not a mapping of keys such "
-                "as `title:` and `measurements:`",
-            )
-        )
-    id_node, _ = node_at(node, ("id",))
-    mark = id_node.start_mark if id_node is not node else None
-    return Parsed(data, (mark.line + 1, mark.column + 1) if mark else (1, 1))
-
-
-def indicator_context(fy_start: int, path: Path) -> dict[str, Any]:
-    """What validating an indicator file needs beyond its data."""
-    from actionplan.workspace.limits import UNKNOWN_KEYS
-
-    return {"fy_start": fy_start, "default_id": path.stem, "max_unknown_keys": UNKNOWN_KEYS.value}
-
-
-def validate_text(text: str, path: Path, fy_start: int) -> Indicator:
-    """A file's new text validated as `check` reads it, before it is written; raises
-    FileProblem with the positions in that text."""
-    raw = text.encode("utf-8")
-    parsed = parse_bytes(raw, path)
-    from actionplan.domain.models import Indicator
-
-    return validate(Indicator, parsed.data, path, indicator_context(fy_start, path), raw)
-
-
-def validate(
-    model: type[M], data: Any, path: Path, context: dict[str, Any], raw: bytes | None = None
-) -> M:
-    """Validate parsed data; on failure read the file (or `raw`, its text to be) again to
-    point at each offending key."""
-    from pydantic import ValidationError
-
-    try:
-        return model.model_validate(data, context=context)
-    except ValidationError as error:
-        errors = error.errors(include_url=False)
-        raise FileProblem(*locate_errors(path, errors, model, raw)) from None
-
-
-def locate_errors(
-    path: Path, errors: list[ErrorDetails], model: type[BaseModel], raw: bytes | None = None
-) -> list[Problem]:
-    from actionplan.domain.messages import describe
-    from actionplan.workspace.yamlfile import compose, decode, node_at
-
-    try:
-        raw = read_limited(path, PLAN_BYTES) if raw is None else raw
-        root = compose(decode(raw, path), path)
-    except (OSError, ActionplanError):
-        root = None
-    problems = []
-    for error in errors:
-        loc = tuple(error["loc"])
-        message = describe(error, model)
-        if root is None:
-            problems.append(Problem(path, 1, 1, message))
-            continue
-        node, key_node = node_at(root, loc)
-        if error["type"] in ("extra_forbidden", "invalid_key") and key_node is not None:
-            node = key_node
-        problems.append(Problem.at(path, node.start_mark, message))
-    return problems
 
 
 def _default_settings() -> Settings:

@@ -1,29 +1,22 @@
-"""Fast, strict reading of plan files, with the positions of keys and values kept.
+"""Strict reading of plan files, with the positions of keys and values kept.
 
 libyaml's C parser builds a node tree that carries line and column marks; the same tree gives the
-Python data, so positions for error messages cost no second parse. Scalars follow YAML 1.2's core
-schema, as ruamel.yaml (used for edits) does: `no`, `on` and `2014-07-31` stay text rather than
-turning into booleans and dates, so a note that says "No" is not read as `false`.
+Python data (see `construct`), so positions for error messages cost no second parse. A syntax
+error is said at the place a person fixes it.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
-from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from actionplan.errors import FileProblem, Problem
-from actionplan.workspace.limits import PLAN_DEPTH, PLAN_VALUES
+from actionplan.workspace.construct import IMPLICIT, SCALARS, plain_tag
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-IMPLICIT = "?"  # the tag of a node written without one; plain scalars are typed in `construct`
 
 
 class StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
@@ -32,37 +25,6 @@ class StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
 
     def resolve(self, kind: type[Node], value: str | None, implicit: object) -> str:
         return IMPLICIT
-
-
-_NULL = "tag:yaml.org,2002:null"
-_BOOL = "tag:yaml.org,2002:bool"
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
-# YAML 1.2 core schema, in the order the specification tries them.
-_PLAIN_TYPES = [
-    (_NULL, re.compile(r"(?:~|null|Null|NULL|)")),
-    (_BOOL, re.compile(r"(?:true|True|TRUE|false|False|FALSE)")),
-    (_INT, re.compile(r"(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)")),
-    (
-        _FLOAT,
-        re.compile(
-            r"""(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
-            |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))""",
-            re.X,
-        ),
-    ),
-]
-_TYPED_FIRST = frozenset("~nNtTfF-+0123456789.")  # the first characters of non-text scalars
-
-
-def _plain_tag(text: str) -> str:
-    """The tag of a plain (unquoted) scalar: most are text, known by their first character."""
-    if text and text[0] not in _TYPED_FIRST:
-        return "tag:yaml.org,2002:str"
-    for tag, pattern in _PLAIN_TYPES:
-        if pattern.fullmatch(text):
-            return tag
-    return "tag:yaml.org,2002:str"
 
 
 def compose(text: str, path: Path) -> Node | None:
@@ -134,149 +96,6 @@ def _is_tab(text: str, line: int, column: int) -> bool:
     return line < len(lines) and lines[line][column : column + 1] == "\t"
 
 
-_SPECIAL_FLOATS = {".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}
-
-
-def _float(text: str) -> float:
-    special = _SPECIAL_FLOATS.get(text.lower())
-    return float(text) if special is None else special
-
-
-def _int(text: str) -> int:
-    return int(text, 0) if text[:2] in ("0o", "0x") else int(text)
-
-
-_SCALARS: dict[str, Callable[[str], Any]] = {
-    "tag:yaml.org,2002:str": str,
-    "tag:yaml.org,2002:int": _int,
-    "tag:yaml.org,2002:float": _float,
-    "tag:yaml.org,2002:null": lambda text: None,
-    "tag:yaml.org,2002:bool": lambda text: text.lower() == "true",
-}
-
-
-_CONTAINERS = ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")
-
-
-def construct(node: Node, path: Path) -> Any:
-    """Plain data from a node tree, refusing duplicate keys, non-text keys and unknown tags.
-
-    Plan files need nothing but mappings, lists and scalars, so this is several times faster
-    than PyYAML's general constructor, and each refusal carries the offending node's position.
-    Nesting and the number of values are limited as the data is built: an alias (`*name`)
-    builds a full copy of what it names, so a few lines of aliases to aliases would otherwise
-    expand to billions of values, and an alias inside what it names (`&a [*a]`) never ends.
-    """
-    left = PLAN_VALUES.value
-
-    # A closure: `path` and `left` are not passed at each call (this is the hot path).
-    def build(node: Node, depth: int) -> Any:
-        nonlocal left
-        if isinstance(node, ScalarNode):
-            tag = node.tag
-            if tag == IMPLICIT:
-                if node.style:  # quoted, or a block scalar: always text (plain is "" or None)
-                    return node.value
-                tag = _plain_tag(node.value)
-            convert = _SCALARS.get(tag)
-            if convert is None:
-                raise FileProblem(Problem.at(path, node.start_mark, _unsupported(tag)))
-            try:
-                return convert(node.value)
-            except ValueError:
-                raise FileProblem(
-                    Problem.at(path, node.start_mark, f"{node.value!r} is not a valid {tag}")
-                ) from None
-        if node.tag != IMPLICIT and node.tag not in _CONTAINERS:  # `!!set {a}`, `!plan {a}`
-            raise FileProblem(Problem.at(path, node.start_mark, _unsupported(node.tag)))
-        left -= len(node.value)  # checked once per list or mapping, not per value
-        if depth <= 0 or left < 0:
-            raise FileProblem(_over_limit(root, node, depth <= 0, path))
-        depth -= 1
-        if isinstance(node, SequenceNode):
-            return [build(item, depth) for item in node.value]
-        mapping: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = build(key_node, depth)
-            # Keys are text but for a rare few: the slow ABC check is made for those alone.
-            if (type(key) is not str and not isinstance(key, Hashable)) or key in mapping:
-                raise FileProblem(_bad_key(key_node, key, path))
-            mapping[key] = build(value_node, depth)
-        return mapping
-
-    root = node
-    try:
-        return build(node, PLAN_DEPTH.value)
-    except RecursionError:  # a depth limit raised past what Python's stack holds
-        message = (
-            "lists or mappings nested deeper than this program can read: lower "
-            f"ACTIONPLAN_MAX_PLAN_DEPTH (now {PLAN_DEPTH.value:,}) back towards its default"
-        )
-        raise FileProblem(Problem.at(path, node.start_mark, message)) from None
-
-
-def _bad_key(node: Node, key: Any, path: Path) -> Problem:
-    if not isinstance(key, Hashable):
-        return Problem.at(path, node.start_mark, "a key must be plain text, not a list or mapping")
-    return Problem.at(
-        path, node.start_mark, f"duplicate key '{key}': each key may appear once in a mapping"
-    )
-
-
-def _unsupported(tag: str) -> str:
-    return f"unsupported tag {tag}: plan files hold only mappings, lists, text and numbers"
-
-
-def _over_limit(root: Node, node: Node, too_deep: bool, path: Path) -> Problem:
-    """The problem of a file whose data would nest too deep or hold too many values."""
-    looped = _loop(root)
-    if looped is not None:
-        return Problem.at(
-            path,
-            looped.start_mark,
-            "an alias (*name) inside the value it names, as in `&a [*a]`: a loop without end; "
-            "name a value that does not hold the alias",
-        )
-    if too_deep:
-        found = f"lists or mappings nested more than {PLAN_DEPTH.value:,} deep"
-        return Problem.at(path, node.start_mark, PLAN_DEPTH.advice(found))
-    found = (
-        f"more than {PLAN_VALUES.value:,} keys and list items by here (an alias, *name, "
-        "counts as a copy of all it names)"
-    )
-    return Problem.at(path, node.start_mark, PLAN_VALUES.advice(found))
-
-
-def _loop(root: Node) -> Node | None:
-    """A list or mapping that holds itself through an alias, if any (depth first, without
-    recursion; nodes named by several aliases are visited once)."""
-    done: set[int] = set()
-    on_path: set[int] = set()
-    stack: list[tuple[Node, Iterator[Node]]] = [(root, _children(root))]
-    on_path.add(id(root))
-    while stack:
-        node, children = stack[-1]
-        child = next(children, None)
-        if child is None:
-            stack.pop()
-            on_path.discard(id(node))
-            done.add(id(node))
-        elif id(child) in on_path:
-            return child
-        elif id(child) not in done:
-            on_path.add(id(child))
-            stack.append((child, _children(child)))
-    return None
-
-
-def _children(node: Node) -> Iterator[Node]:
-    if isinstance(node, SequenceNode):
-        return iter(node.value)
-    if isinstance(node, MappingNode):
-        return (part for pair in node.value for part in pair)
-    return iter(())
-
-
 def decode(raw: bytes, path: Path) -> str:
     try:
         return raw.decode("utf-8-sig")
@@ -330,5 +149,5 @@ def _find_key(node: MappingNode, part: int | str) -> tuple[Node, Node] | None:
 def _located_name(node: ScalarNode) -> int | str:
     if node.style or node.tag != IMPLICIT:
         return str(node.value)
-    value = _SCALARS[_plain_tag(node.value)](node.value)
+    value = SCALARS[plain_tag(node.value)](node.value)
     return int(value) if isinstance(value, int) else str(value)
