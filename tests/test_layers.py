@@ -164,3 +164,25 @@ def test_no_module_imports_itself_through_others() -> None:
 def test_no_module_is_over_300_lines(path: Path) -> None:
     lines = len(path.read_text(encoding="utf-8").splitlines())
     assert lines <= MAX_LINES, f"{path.relative_to(PACKAGE)} has {lines} lines"
+
+
+def _section(text: str, heading: str, next_mark: str) -> str:
+    """The text from `heading` to the next heading of its kind (or the end)."""
+    after = text.split(heading, 1)[1] if heading in text else ""
+    return after.split(next_mark, 1)[0]
+
+
+def test_every_module_is_named_in_the_code_layout_page() -> None:
+    page = (PACKAGE.parents[1] / "docs" / "code-layout.md").read_text(encoding="utf-8")
+    listed = page.split("## Every module", 1)[1]
+    missing = []
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(PACKAGE).parts
+        if len(parts) == 1 or path.name == "__init__.py":
+            continue  # the shared roots and the folders' own docstrings
+        section = _section(listed, f"**`{parts[0]}/`**", "**`")
+        if len(parts) == 3:
+            section = _section(section, f"*`{parts[1]}/`*", "*`")
+        if f"`{path.name}`" not in section:
+            missing.append("/".join(parts))
+    assert not missing, f"name these under their folder in docs/code-layout.md: {missing}"
