@@ -31,11 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MUTATE = ["src/actionplan/judge/*", "src/actionplan/domain/periods.py"]
 TESTS = [
-    "tests/domain/test_periods.py",
-    "tests/judge/test_assessment.py",
-    "tests/judge/test_council_rules.py",
-    "tests/judge/test_spc.py",
-    "tests/judge/test_trend.py",
+    "tests/judge",
+    "tests/domain",
     "tests/test_examples.py",
     "tests/cli/test_rules.py",
     "tests/cli/test_check.py",
@@ -45,7 +42,10 @@ CONFIG = f"""
 source_paths = ["src"]
 only_mutate = {json.dumps(MUTATE)}
 also_copy = ["templates", "plans"]
-pytest_add_cli_args = ["-q", "-p", "no:cacheprovider", "-k", "not installed_script"]
+# mutmut runs the tests in its own forked processes: one process each, not xdist's workers.
+pytest_add_cli_args = [
+    "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "-k", "not installed_script"
+]
 pytest_add_cli_args_test_selection = {json.dumps(TESTS)}
 """
 
