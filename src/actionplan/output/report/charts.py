@@ -20,7 +20,7 @@ from actionplan.domain.values import Status
 from actionplan.judge.spc import SpcResult
 from actionplan.judge.travel import known_on
 from actionplan.judge.trend import Point
-from actionplan.output.wording import figure
+from actionplan.output.report.chart_scale import ROOM, Ticks, ticks, width
 
 WIDTH, HEIGHT = 640, 230
 LEFT, RIGHT, TOP, BOTTOM = 60, 92, 14, 30
@@ -129,9 +129,11 @@ def svg(
         f'<desc id="{chart_id}-d">{escape(description)}</desc>'
     )
     if not data.periods:
-        note = f'<text x="{WIDTH / 2}" y="{HEIGHT / 2}" text-anchor="middle" fill="{MUTED}">'
-        return head + note + "No figures to chart</text></svg>"
-    frame = Frame(data, spc)
+        return head + _note("No figures to chart")
+    scale = _scale(data, spc)
+    if isinstance(scale, str):
+        return head + _note(scale)
+    frame = Frame(data, scale)
     parts = [head, *frame.axes(unit), *frame.limits(spc), *frame.target(data.targets)]
     for number, (name, values) in enumerate(data.comparators.items()):
         colour = COMPARATOR_COLOURS[number % len(COMPARATOR_COLOURS)]
@@ -146,18 +148,29 @@ def svg(
     return "".join(parts) + "</svg>"
 
 
+def _note(text: str) -> str:
+    """A chart left out: the reason in words where the chart would be."""
+    return (
+        f'<text x="{WIDTH / 2}" y="{HEIGHT / 2}" text-anchor="middle" fill="{MUTED}">'
+        f"{escape(text)}</text></svg>"
+    )
+
+
+def _scale(data: Series, spc: SpcResult | None) -> Ticks | str:
+    figures = [v for v in _all(data) if v is not None]
+    if spc:
+        figures += [x for s in spc.segments for x in (s.lower_limit, s.upper_limit)]
+    return ticks(min(figures), max(figures))
+
+
 class Frame:
     """Scales from figures and slots to the drawing area."""
 
-    def __init__(self, data: Series, spc: SpcResult | None) -> None:
+    def __init__(self, data: Series, scale: Ticks) -> None:
         self.n = len(data.periods)
         self.periods = data.periods
-        figures = [v for v in _all(data) if v is not None]
-        if spc:
-            figures += [x for s in spc.segments for x in (s.lower_limit, s.upper_limit)]
-        low, high = min(figures), max(figures)
-        self.ticks = _ticks(low, high)
-        self.low, self.high = self.ticks[0], self.ticks[-1]
+        self.scale = scale
+        self.low, self.high = scale.values[0], scale.values[-1]
 
     def x(self, slot: float) -> float:
         return LEFT + (slot + 0.5) * (WIDTH - LEFT - RIGHT) / self.n
@@ -168,12 +181,16 @@ class Frame:
 
     def axes(self, unit: str) -> list[str]:
         parts = []
-        for tick in self.ticks:
+        labels = self.scale.labels(unit)
+        widest = max(map(width, labels))
+        # A long label (1.00025 times 10¹⁷) is set smaller rather than cut off at the edge.
+        size = f' font-size="{11 * ROOM / widest:.1f}"' if widest > ROOM else ""
+        for tick, label in zip(self.scale.values, labels, strict=True):
             y = self.y(tick)
             parts.append(
                 f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
                 f'stroke="{GRID}"/><text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" '
-                f'fill="{MUTED}">{escape(figure(tick, unit))}</text>'
+                f'fill="{MUTED}"{size}>{escape(label)}</text>'
             )
         step = max(1, math.ceil(self.n / 8))
         for slot in range(0, self.n, step):
@@ -281,15 +298,3 @@ def _all(data: Series) -> Iterable[float | None]:
     yield from data.forecasts
     for values in data.comparators.values():
         yield from values
-
-
-def _ticks(low: float, high: float) -> list[float]:
-    """Four or five round gridline values covering low..high."""
-    if high == low:
-        low, high = low - 1, high + 1
-    raw = (high - low) / 4
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    first = math.floor(low / step) * step
-    count = math.ceil((high - first) / step - 1e-9)
-    return [round(first + i * step, 10) for i in range(count + 1)]
