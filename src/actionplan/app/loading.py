@@ -4,6 +4,7 @@ and for an edit the indicator it names."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from actionplan.app.progress import progress
@@ -21,8 +22,8 @@ def load_plans(paths: list[Path], *, cache: bool = True) -> Workspace:
     parse_cache = ParseCache(default_cache_file(paths)) if cache else None
     with progress("Reading plan files") as tick:
         workspace = load_workspace(paths, cache=parse_cache, progress=tick)
-    read = [f.path.parent for f in workspace.files] + [p.path.parent for p in workspace.problems]
-    if finished := recover_in(set(read)):
+    read = [str(f.path) for f in workspace.files] + [str(p.path) for p in workspace.problems]
+    if finished := recover_in({name.rpartition(os.sep)[0] or "." for name in read}):
         # A journal below the folders named, seen only once their files were found: what was
         # read may be half changed, so it is read again, whole.
         notes += finished
