@@ -18,6 +18,9 @@ from support.output_sets import (
     state,
 )
 
+# Three forked runs a case, about a second each: outside the quick set.
+pytestmark = pytest.mark.slow
+
 COMMANDS = {
     "report": ["report", "--format", "md", "--out", "out", *AS_OF],
     "render": ["render", "--out", "out", *AS_OF],
