@@ -19,6 +19,7 @@ from actionplan.legacy.importer import Imported, ImportOptions, ImportRun, impor
 from actionplan.legacy.notes import topics
 from actionplan.outcome import BAD_INPUT, Outcome
 from actionplan.workspace import store
+from actionplan.workspace.journal import recover_around
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,9 @@ class ImportRequest:
 
 def import_request(request: ImportRequest) -> Outcome:
     """Import each document; exit 2 when one could not be (the others still are), or when
-    the manifest has a bad row (then nothing is)."""
+    the manifest has a bad row (then nothing is). A bulk edit of the plans tree that was
+    interrupted is finished first, so no file is imported beside a half-changed tree."""
+    notes = [f"note: {line}" for line in recover_around([request.out])]
     fy_start = workspace_fy_start(request.out)
     context = Context(
         fy_start,
@@ -58,7 +61,7 @@ def import_request(request: ImportRequest) -> Outcome:
     work = jobs(request.paths, manifest, defaults)
     with progress("Importing documents") as tick:
         run = import_documents(work, ImportOptions(request.out, request.force, fy_start), tick)
-    outcome = Outcome(said=format_report(run))
+    outcome = Outcome(said=format_report(run), err=notes)
     for failed in run.failed:
         outcome.fail(BAD_INPUT, f"error: {failed.message}")
     return outcome

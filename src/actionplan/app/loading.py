@@ -1,15 +1,17 @@
 """Loading the plans tree as every command starts: an interrupted bulk edit finished or undone
-first, the files read with a progress bar, and for an edit the indicator it names."""
+first (a command never goes on with a half-changed tree), the files read with a progress bar,
+and for an edit the indicator it names."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from actionplan.app.progress import progress
 from actionplan.errors import ActionplanError
 from actionplan.outcome import BAD_INPUT, Outcome
 from actionplan.workspace.cache import ParseCache, default_cache_file
-from actionplan.workspace.journal import recover_around
+from actionplan.workspace.journal import recover_around, recover_in
 from actionplan.workspace.store import IndicatorFile, Workspace, load_workspace, plan_paths
 
 
@@ -20,6 +22,13 @@ def load_plans(paths: list[Path], *, cache: bool = True) -> Workspace:
     parse_cache = ParseCache(default_cache_file(paths)) if cache else None
     with progress("Reading plan files") as tick:
         workspace = load_workspace(paths, cache=parse_cache, progress=tick)
+    read = [str(f.path) for f in workspace.files] + [str(p.path) for p in workspace.problems]
+    if finished := recover_in({name.rpartition(os.sep)[0] or "." for name in read}):
+        # A journal below the folders named, seen only once their files were found: what was
+        # read may be half changed, so it is read again, whole.
+        notes += finished
+        with progress("Reading plan files") as tick:
+            workspace = load_workspace(paths, cache=parse_cache, progress=tick)
     workspace.notes[:0] = notes
     return workspace
 
@@ -32,6 +41,11 @@ def load_reported(paths: list[Path], *, cache: bool = True) -> tuple[Workspace, 
     for problem in workspace.problems:
         outcome.fail(BAD_INPUT, str(problem))
     return workspace, outcome
+
+
+def said_notes(workspace: Workspace) -> list[str]:
+    """The workspace's notes (an interrupted bulk edit finished) as an edit prints them."""
+    return [f"note: {line}" for line in workspace.notes]
 
 
 def open_plans(plans: Path | None) -> Workspace:

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from actionplan.app.loading import indicator_file, open_plans
+from actionplan.app.loading import indicator_file, open_plans, said_notes
 from actionplan.domain.figures import whole_or_float
 from actionplan.edit.changes import new_file_text, plan_skeleton_text
 from actionplan.errors import ActionplanError
@@ -24,7 +24,8 @@ def new_plan(plans: Path | None, indicator_id: str, as_of: date) -> Outcome:
     with locked([folder_of(file.path)]):
         text = plan_skeleton_text(file.path, file.indicator, workspace.settings, as_of)
         write_atomic(file.path, text)
-    return Outcome(said=[f"{file.path}: added an action_plan: fill in its sections"])
+    said = [f"{file.path}: added an action_plan: fill in its sections"]
+    return Outcome(said=said, err=said_notes(workspace))
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ def new_indicator(plans: Path | None, new: NewIndicator) -> Outcome:
         _make_plans_folder(folder)
         outcome.said.append(f"{folder}: created the plans folder")
     workspace = open_plans(plans)
+    outcome.err += said_notes(workspace)
     existing = workspace.find(new.id)
     if existing is not None:
         raise ActionplanError(f"the id {new.id!r} is already used by {existing.path}")

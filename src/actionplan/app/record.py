@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from actionplan.app.loading import indicator_file, open_plans
+from actionplan.app.loading import indicator_file, open_plans, said_notes
 from actionplan.app.progress import progress
 from actionplan.domain.messages import describe
 from actionplan.domain.models import Measurement
@@ -52,7 +52,7 @@ def record_one(plans: Path | None, new: NewMeasurement, *, replace: bool) -> Out
     with locked([folder_of(file.path)]):
         text = measurement_text(file.path, measurement, workspace.settings, replace=replace)
         write_atomic(file.path, text)
-    return Outcome(said=[f"{file.path}: recorded {measurement.period}"])
+    return Outcome(said=[f"{file.path}: recorded {measurement.period}"], err=said_notes(workspace))
 
 
 def record_csv(plans: Path | None, csv_file: Path, *, replace: bool) -> Outcome:
@@ -63,7 +63,7 @@ def record_csv(plans: Path | None, csv_file: Path, *, replace: bool) -> Outcome:
     assigned = assign(batch, workspace.files)
     # The journal that makes the batch all or nothing lives at the root of the plans tree.
     root = workspace.settings_path.parent if workspace.settings_path else plans or Path("plans")
-    outcome = Outcome()
+    outcome = Outcome(err=said_notes(workspace))
     with transaction(list(assigned), root):
         with progress("Recording measurements") as tick:
             texts, bad = prepare(assigned, workspace.settings, replace=replace, progress=tick)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from actionplan.app.loading import open_plans
+from actionplan.app.loading import open_plans, said_notes
 from actionplan.domain.periods import Period, parse_period
 from actionplan.domain.steps import previous_period
 from actionplan.domain.words import plural
@@ -66,7 +66,7 @@ def record_table(plans: Path | None, request: TableRequest) -> Outcome:
     root = workspace.settings_path.parent if workspace.settings_path else folder
     plan = _place(entries, workspace, folder, request.create)
     source = str(request.path) + (f" ({table.sheet})" if table.sheet else "")
-    outcome = Outcome()
+    outcome = Outcome(err=said_notes(workspace))
     with transaction(_lock_paths(plan), _nearest_folder(root)):
         texts = _prepare(plan, workspace, period, root, source, request.replace)
         problems = sorted(entries.problems + plan.problems, key=lambda p: p.row)

@@ -14,7 +14,7 @@ from actionplan.domain.words import did_you_mean, plural
 from actionplan.errors import ActionplanError
 from actionplan.outcome import BAD_INPUT, NEEDS_ATTENTION, Outcome
 from actionplan.output.documents.context import PlanDocument, Selection, context, select
-from actionplan.output.documents.files import output_name, write_if_changed
+from actionplan.output.documents.files import output_name, write_documents
 from actionplan.output.documents.formats import document_writer
 from actionplan.output.documents.templates import init_templates
 from actionplan.workspace.locks import locked
@@ -93,18 +93,26 @@ def _selection_messages(workspace: Workspace, chosen: Selection, outcome: Outcom
 def _write_all(
     folder: Path, fmt: str, texts: list[tuple[PlanDocument, str | bytes]], outcome: Outcome
 ) -> None:
-    """One file per plan; a file that cannot be written is reported and the others still are.
-    The folder is locked, so two renders into it at once both finish."""
+    """One file per plan, written as one set: all or none, if the disk fills up or the run is
+    killed. A plan whose file cannot be named or replaced is reported and the others are still
+    written. The folder is locked, so two renders into it at once both finish."""
     make_folder(folder, "--out")
+    documents: list[tuple[str, str | bytes]] = []
+    for document, text in texts:
+        try:
+            documents.append((output_name(document.indicator.id, fmt), text))
+        except ActionplanError as error:
+            outcome.fail(BAD_INPUT, f"error: {error}")
     with locked([folder]):
-        for document, text in texts:
-            try:
-                target = folder / output_name(document.indicator.id, fmt)
-                done = "wrote" if write_if_changed(target, text) else "unchanged"
-            except ActionplanError as error:
-                outcome.fail(BAD_INPUT, f"error: {error}")
-                continue
-            outcome.err.append(f"{done} {target}")
+        try:
+            written = write_documents(folder, documents)
+        except ActionplanError as error:
+            outcome.fail(BAD_INPUT, f"error: {error}")
+            return
+    for problem in written.problems:
+        outcome.fail(BAD_INPUT, f"error: {problem}")
+    for path in [*written.wrote, *written.unchanged]:
+        outcome.err.append(f"{'wrote' if path in written.wrote else 'unchanged'} {path}")
 
 
 def looks_like_path(target: str) -> bool:

@@ -70,6 +70,22 @@ def write_atomic(
         sync_folder(target.parent)
 
 
+def write_staged(staged: Path, text: str | bytes, *, replacing: Path) -> None:
+    """A new file at `staged` (which must not exist), its content on disk, ready to be renamed
+    over `replacing` with the permissions, owner and attributes `replacing` has: the first half
+    of `write_atomic`, for a caller that renames many files together (see `file_sets`). A
+    symlink at `replacing` is replaced by the file, never written through."""
+    existing = _existing(replacing, replacing)
+    fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    _fill(fd, text if isinstance(text, bytes) else text.encode("utf-8"))
+    _copy_metadata(existing, replacing, str(staged))
+
+
+def refuse_read_only(path: Path) -> None:
+    """Raises, as `write_atomic` would, when `path` is a file without a write bit."""
+    _existing(path, path)
+
+
 def _existing(path: Path, target: Path) -> os.stat_result | None:
     """The file being replaced, if it is a regular file; refuses one without a write bit."""
     try:

@@ -16,7 +16,7 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -141,12 +141,30 @@ def _remove(journal: Path) -> None:
 
 
 def recover_around(paths: list[Path]) -> list[str]:
-    """`recover` for the plans folders named (or holding the files named) and the root of
-    their tree, where `record --csv` and `--table` keep their journal."""
+    """`recover` for the plans folders named (or holding the files named), the folders above
+    them and the root of their tree: wherever `record --csv` or `--table` may have kept the
+    journal of a change to the files under `paths`."""
     from actionplan.workspace.store import find_settings
 
     folders = {p if p.is_dir() else p.parent for p in paths}
     settings = find_settings(paths)
     if settings is not None:
         folders.add(settings.parent)
-    return [line for folder in sorted(folders) for line in recover(folder)]
+    done = [line for folder in sorted(folders) for line in recover(folder)]
+    return done + recover_in([p if p.is_dir() else p.parent for p in paths])
+
+
+def recover_in(folders: Iterable[str | Path]) -> list[str]:
+    """`recover` for every journal in `folders` or in a folder above one of them: a command
+    that has found its plan files (under the folder a journal names, or under its parent)
+    calls it before it reads them. A folder is looked at once, so a large tree costs a few
+    `stat` calls."""
+    seen: set[str] = set()
+    found: list[Path] = []
+    for folder in {os.path.abspath(f) for f in folders}:
+        while folder not in seen:
+            seen.add(folder)
+            if os.path.exists(os.path.join(folder, JOURNAL)):
+                found.append(Path(folder))
+            folder = os.path.dirname(folder)
+    return [line for folder in sorted(found) for line in recover(folder)]

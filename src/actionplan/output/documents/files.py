@@ -1,11 +1,12 @@
-"""Document files: the name of each plan's file in an output folder, and writing it atomically
-(an unchanged file left alone)."""
+"""Document files: the name of each plan's file in an output folder, and writing them, all or
+none (an unchanged file left alone)."""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from actionplan.errors import ActionplanError
@@ -30,28 +31,62 @@ def output_name(indicator_id: str, fmt: str) -> str:
     return head + digest + suffix
 
 
-def write_if_changed(path: Path, text: str | bytes) -> bool:
-    """Write `text` to `path` atomically; an unchanged file is left alone, so its timestamp,
-    and tools that watch it, stay quiet. True when the file was written. A symlink at `path`
-    is replaced by the document, never written through: the output folder may hold links
-    someone else put there."""
-    from actionplan.workspace.atomic import write_atomic
+@dataclass
+class Written:
+    """What `write_documents` did: the files written and left unchanged, and one message for
+    each document that could not be."""
+
+    wrote: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def write_documents(folder: Path, documents: list[tuple[str, str | bytes]]) -> Written:
+    """Every document (name, content) into `folder`, as one set: all the changed ones are
+    replaced, or, when one cannot be written (a full disk), none is, and ActionplanError says
+    why. A file already holding its content is left alone, so its timestamp, and tools that
+    watch it, stay quiet. A document whose place holds something else than a file or a link
+    (a folder), or a read-only file, is named in `problems` and the others are written. A
+    symlink is replaced by the document, never written through: the folder may hold links
+    someone else put there. Call with the folder locked."""
+    from actionplan.workspace.file_sets import replace_set
+
+    written = Written()
+    changed: dict[str, str | bytes] = {}
+    for name, content in documents:
+        try:
+            if _holds(folder / name, content):
+                written.unchanged.append(folder / name)
+                continue
+        except ActionplanError as error:
+            written.problems.append(str(error))
+            continue
+        changed[name] = content
+    replace_set(folder, changed)
+    written.wrote = [folder / name for name in changed]
+    return written
+
+
+def _holds(path: Path, text: str | bytes) -> bool:
+    """True when `path` is a file with this content; raises when it cannot be replaced."""
+    from actionplan.workspace.atomic import refuse_read_only
 
     try:
         status = os.lstat(path)
     except FileNotFoundError:
-        status = None
+        return False
     except OSError as error:
         raise ActionplanError(f"{path}: cannot read: {error.strerror}") from None
-    if status is not None and stat.S_ISREG(status.st_mode):
-        try:
-            with open(path, "rb") as handle:
-                content = text if isinstance(text, bytes) else text.encode("utf-8")
-                if handle.read(len(content) + 1) == content:
-                    return False
-        except OSError as error:
-            raise ActionplanError(f"{path}: cannot read: {error.strerror}") from None
-    elif status is not None and not stat.S_ISLNK(status.st_mode):
+    if stat.S_ISLNK(status.st_mode):
+        return False
+    if not stat.S_ISREG(status.st_mode):
         raise ActionplanError(f"{path}: not a regular file: not overwritten")
-    write_atomic(path, text, follow_links=False)
-    return True
+    refuse_read_only(path)
+    content = text if isinstance(text, bytes) else text.encode("utf-8")
+    if status.st_size != len(content):
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(content) + 1) == content
+    except OSError as error:
+        raise ActionplanError(f"{path}: cannot read: {error.strerror}") from None

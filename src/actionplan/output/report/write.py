@@ -1,8 +1,8 @@
 """The report laid out by its templates (`report.html.j2`, `report.md.j2`) and written out.
 
 HTML is one self-contained page with the charts inline; Markdown links each chart as an SVG
-file written beside it. Plan text goes through the same filters as `render` (safe Markdown in
-HTML).
+file written beside it, the report and its charts written as one set (all or none). Plan
+text goes through the same filters as `render` (safe Markdown in HTML).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from actionplan.errors import ActionplanError
-from actionplan.output.documents.files import write_if_changed
+from actionplan.output.documents.files import write_documents
 from actionplan.output.documents.filters import Format
 from actionplan.output.documents.templates import Renderer
 from actionplan.output.report.model import Report
@@ -43,20 +43,18 @@ def render_report(
 def write_report(
     folder: Path, fmt: str, text: str | bytes, files: dict[str, str], say: Callable[[str], None]
 ) -> bool:
-    """The report and its charts into `folder`, each atomically; one that cannot be written is
-    reported and the others still are. True when all were written."""
-    ok = True
-    documents: list[tuple[str, str | bytes]] = [(REPORT_NAMES[fmt], text)]
-    for name, content in [*documents, *sorted(files.items())]:
-        target = folder / name
-        try:
-            done = "wrote" if write_if_changed(target, content) else "unchanged"
-        except ActionplanError as error:
-            say(f"error: {error}")
-            ok = False
-            continue
-        if name == REPORT_NAMES[fmt]:
-            say(f"{done} {target}")
+    """The report and its charts into `folder`, as one set: all or none, if the disk fills up
+    or the run is killed. True when all were written. Call with the folder locked."""
+    name = REPORT_NAMES[fmt]
+    try:
+        written = write_documents(folder, [(name, text), *sorted(files.items())])
+    except ActionplanError as error:
+        say(f"error: {error}")
+        return False
+    for problem in written.problems:
+        say(f"error: {problem}")
+    if folder / name in written.wrote or folder / name in written.unchanged:
+        say(f"{'wrote' if folder / name in written.wrote else 'unchanged'} {folder / name}")
     if files:
         say(f"charts: {len(files)} SVG files beside it")
-    return ok
+    return not written.problems
