@@ -769,6 +769,7 @@ def run_tests(copy: Path, tests: list[str]) -> tuple[bool, str]:
         "pytest",
         "-x",
         "-q",
+        "-n0",  # the script's own workers use the cores; xdist's would only add start-up
         "-p",
         "no:cacheprovider",
         "-m",
