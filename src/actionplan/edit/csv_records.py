@@ -13,8 +13,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from actionplan.domain.figures import keep_written
 from actionplan.domain.messages import describe
-from actionplan.domain.models import Fingertips, Measurement
+from actionplan.domain.models import FIGURES, Fingertips, Measurement
 from actionplan.domain.periods import following_year
 from actionplan.edit.csv_stream import Row, file_rows
 from actionplan.edit.csv_stream import csv_rows as csv_rows  # the text of a manifest's rows
@@ -132,7 +133,7 @@ def _read_plain(
 
 def _add(batch: Batch, line: int, target: str | Series, data: dict[str, Any], context: Any) -> None:
     try:
-        measurement = Measurement.model_validate(data, context=context)
+        measurement = Measurement.model_validate(keep_written(data, FIGURES), context=context)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         batch.bad.append(BadRow(line, describe(first, Measurement)))
