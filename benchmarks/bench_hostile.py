@@ -1,13 +1,15 @@
 """Times of the paths that used to grow with the square of their input: importing a long
 document, checking a file with many unknown keys, recording many rows into one indicator.
 Each size doubles the one before, so a linear path roughly doubles its time; a quadratic one
-quadruples it.
+quadruples it. Then the time and peak memory of refusing a CSV over the row limit, just over
+it and ten times over, given to `record --csv` and to `record --table`.
 
     python benchmarks/bench_hostile.py
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -39,6 +41,41 @@ def _seconds(args: list[str], cwd: Path) -> float:
     return time.perf_counter() - started
 
 
+def _short_rows(path: Path, rows: int) -> None:
+    """`rows` rows of 9 bytes: ten times the row limit is still under the size limit."""
+    with path.open("w") as out:
+        out.write("id,period,value\n")
+        for _ in range(rows // 10_000):
+            out.write("a,2014,6\n" * 10_000)
+
+
+def _measured(args: list[str], cwd: Path) -> tuple[float, float]:
+    """Seconds taken and the peak resident memory (MiB) of one run."""
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "actionplan", *args],
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _, _, usage = os.wait4(child.pid, 0)
+    child.returncode = 0  # reaped here, not by Popen
+    return time.perf_counter() - started, usage.ru_maxrss / 1024
+
+
+def _csv_over_the_row_limit(root: Path) -> None:
+    plans = root / "limit" / "plans"
+    plans.mkdir(parents=True)
+    (plans / "a.yaml").write_text("title: A\nmeasurements:\n  - period: 2013\n    value: 5\n")
+    table = ["record", "--period", "2014", "--map", "id=id", "--map", "value=value", "--table"]
+    for over in (1, 10):
+        rows = 1_000_000 * over + 10_000
+        _short_rows(plans.parent / "rows.csv", rows)
+        for name, args in (("record --csv", ["record", "--csv"]), ("record --table", table)):
+            took, peak = _measured([*args, "rows.csv"], plans.parent)
+            print(f"{name}, {rows:>10,} rows (limit 1,000,000): {took:.2f} s, peak {peak:.0f} MiB")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
@@ -61,6 +98,7 @@ def main() -> None:
             (plans.parent / "rows.csv").write_bytes(_rows(count))
             took = _seconds(["record", "--csv", "rows.csv"], plans.parent)
             print(f"record --csv, {count:>6,} rows into one indicator: {took:.2f} s")
+        _csv_over_the_row_limit(root)
 
 
 if __name__ == "__main__":

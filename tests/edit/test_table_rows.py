@@ -114,7 +114,7 @@ def test_figures_are_read_as_tables_write_them(tree: Path) -> None:
         "  - period: 2014/15 Q1\n    value: NA\n  - period: 2014/15 Q2\n    value: 53.6\n"
     )
     assert measurements(tree, "c") == (
-        "  - period: 2014/15 Q1\n    value: 1200.5\n  - period: 2014/15 Q2\n    value: NA\n"
+        "  - period: 2014/15 Q1\n    value: 1200.50\n  - period: 2014/15 Q2\n    value: NA\n"
     )
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from actionplan.app.loading import indicator_file, open_plans, said_notes
-from actionplan.domain.figures import whole_or_float
+from actionplan.domain.figures import whole_or_float, written
 from actionplan.edit.changes import new_file_text, plan_skeleton_text
 from actionplan.errors import ActionplanError
 from actionplan.outcome import Outcome
@@ -57,11 +57,18 @@ def new_indicator(plans: Path | None, new: NewIndicator) -> Outcome:
 
 
 def number_or_text(text: str | None) -> int | float | str | None:
-    """A plain number as a YAML number; anything else (`5%`, `1,900`) as written."""
+    """A plain number as a YAML number, with its digits as typed (`1e23`, `12.50`); anything
+    else (`5%`, `1,900`) as written."""
+    if text is None:
+        return None
     try:
-        return None if text is None else whole_or_float(float(text))
+        number = float(text)
     except ValueError:
         return text
+    try:
+        return whole_or_float(written(text) or number)
+    except ValueError:  # Python's own forms, such as `1_000`
+        return whole_or_float(number)
 
 
 def _make_plans_folder(folder: Path) -> None:

@@ -12,8 +12,9 @@ from pydantic import ValidationError
 
 from actionplan.app.loading import indicator_file, open_plans, said_notes
 from actionplan.app.progress import progress
+from actionplan.domain.figures import keep_written
 from actionplan.domain.messages import describe
-from actionplan.domain.models import Measurement
+from actionplan.domain.models import FIGURES, Measurement
 from actionplan.domain.words import plural
 from actionplan.edit.changes import measurement_text
 from actionplan.edit.csv_records import read_csv
@@ -42,8 +43,9 @@ def record_one(plans: Path | None, new: NewMeasurement, *, replace: bool) -> Out
     file = indicator_file(workspace, new.id)
     data = {"period": new.period, "value": new.value, "note": new.note, "reported": new.reported}
     try:
+        given = {k: v for k, v in data.items() if v is not None}
         measurement = Measurement.model_validate(
-            {**{k: v for k, v in data.items() if v is not None}, "forecast": new.forecast},
+            {**keep_written(given, FIGURES), "forecast": new.forecast},
             context={"fy_start": workspace.settings.financial_year_start},
         )
     except ValidationError as error:

@@ -98,6 +98,9 @@ class Measurement(_Strict):
     )
 
 
+FIGURES = ("value", "numerator", "denominator")  # a measurement's figures, as keys
+
+
 PLAN_SECTIONS: tuple[str, ...] = ("non_compliance_reason", "what", "how", "who", "when")
 
 

@@ -5,8 +5,6 @@ its line in the CSV. `records` matches and applies them.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,15 +13,20 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from actionplan.domain.figures import keep_written
 from actionplan.domain.messages import describe
-from actionplan.domain.models import Fingertips, Measurement
+from actionplan.domain.models import FIGURES, Fingertips, Measurement
 from actionplan.domain.periods import following_year
+from actionplan.edit.csv_stream import Row, file_rows
+from actionplan.edit.csv_stream import csv_rows as csv_rows  # the text of a manifest's rows
+from actionplan.edit.csv_stream import read_csv_text as read_csv_text
+from actionplan.edit.workbook import column_letter
 from actionplan.errors import ActionplanError
-from actionplan.workspace.limits import CSV_BYTES, CSV_CELL, CSV_ROWS, read_limited
 
 PLAIN_REQUIRED = ("id", "period", "value")
 PLAIN_OPTIONAL = ("note", "reported", "forecast", "status", "numerator", "denominator")
 FINGERTIPS_REQUIRED = ("Indicator ID", "Area Code", "Time period", "Value")
+FINGERTIPS_READ = (*FINGERTIPS_REQUIRED, "Sex", "Age", "Category Type", "Count", "Denominator")
 
 
 @dataclass(frozen=True)
@@ -76,60 +79,34 @@ class Batch:
 
 def read_csv(path: Path, fy_start: int) -> Batch:
     """Every row of the file as a measurement to record, or as a bad row."""
-    text = read_csv_text(path)
-    rows = csv_rows(text, path)
+    rows = file_rows(path)
     header = next(rows, None)
     if header is None:
         raise ActionplanError(f"{path}: the file is empty: it needs a header row")
-    names = [name.strip() for name in header[1]]
+    line, names = header[0], [name.strip() for name in header[1]]
     if all(name in names for name in FINGERTIPS_REQUIRED):
+        _refuse_repeated(path, line, names, [n if n in FINGERTIPS_READ else "" for n in names])
         return _read_fingertips(names, rows, fy_start)
-    return _read_plain(path, names, rows, fy_start)
+    return _read_plain(path, line, names, rows, fy_start)
 
 
-def read_csv_text(path: Path) -> str:
-    try:
-        raw = read_limited(path, CSV_BYTES)
-        return raw.decode("utf-8-sig")
-    except OSError as error:
-        raise ActionplanError(f"{path}: cannot read: {error.strerror}") from None
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        raise ActionplanError(
-            f'{path}:{line}: not UTF-8 text: save it as "CSV UTF-8" from the spreadsheet'
-        ) from None
-
-
-def csv_rows(text: str, path: Path) -> Iterator[tuple[int, list[str]]]:
-    """(first line, cells) for each non-blank row; a quoted cell may span lines. Strict: a
-    quote left open at the end would otherwise swallow the rest of the file into one cell."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    line = 1
-    previous = csv.field_size_limit(CSV_CELL.value)
-    try:
-        for count, cells in enumerate(reader, start=1):
-            if count > CSV_ROWS.value:
-                raise CSV_ROWS.refuse(path, f"more than {CSV_ROWS.value:,} rows")
-            if any(cell.strip() for cell in cells):
-                yield line, cells
-            line = reader.line_num + 1
-    except csv.Error as error:
-        if "field larger than field limit" in str(error):
-            raise CSV_CELL.refuse(f"{path}:{line}", "a cell is too long") from None
-        if "unexpected end of data" in str(error):
+def _refuse_repeated(path: Path, line: int, names: list[str], keys: list[str]) -> None:
+    """A column named twice is refused: each row would be read with the last one's cell."""
+    first: dict[str, int] = {}
+    for index, key in enumerate(keys):
+        if key and first.setdefault(key, index) != index:
             raise ActionplanError(
-                f"{path}:{line}: a quote opened in this row is never closed: close it, or "
-                "save the file again from the spreadsheet"
-            ) from None
-        raise ActionplanError(f"{path}:{reader.line_num}: {error}") from None
-    finally:
-        csv.field_size_limit(previous)
+                f"{path}:{line}: two columns are named {names[first[key]]!r} (columns "
+                f"{column_letter(first[key])} and {column_letter(index)}): rename or remove "
+                "one, so that each figure is read from one column"
+            )
 
 
 def _read_plain(
-    path: Path, names: list[str], rows: Iterator[tuple[int, list[str]]], fy_start: int
+    path: Path, header: int, names: list[str], rows: Iterator[Row], fy_start: int
 ) -> Batch:
     keys = [name.lower().replace(" ", "_") for name in names]
+    _refuse_repeated(path, header, names, keys)
     unknown = [
         n for n, k in zip(names, keys, strict=True) if k not in PLAIN_REQUIRED + PLAIN_OPTIONAL
     ]
@@ -137,7 +114,7 @@ def _read_plain(
     if unknown or missing:
         problem = f"unknown column {unknown[0]!r}" if unknown else f"no {missing[0]!r} column"
         raise ActionplanError(
-            f"{path}:1: {problem}: the header must name id, period and value, and may add "
+            f"{path}:{header}: {problem}: the header must name id, period and value, and may add "
             f"{', '.join(PLAIN_OPTIONAL)} (or be a Fingertips export)"
         )
     batch = Batch()
@@ -156,7 +133,7 @@ def _read_plain(
 
 def _add(batch: Batch, line: int, target: str | Series, data: dict[str, Any], context: Any) -> None:
     try:
-        measurement = Measurement.model_validate(data, context=context)
+        measurement = Measurement.model_validate(keep_written(data, FIGURES), context=context)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         batch.bad.append(BadRow(line, describe(first, Measurement)))
@@ -164,9 +141,7 @@ def _add(batch: Batch, line: int, target: str | Series, data: dict[str, Any], co
     batch.records.append(Record(line, target, measurement))
 
 
-def _read_fingertips(
-    names: list[str], rows: Iterator[tuple[int, list[str]]], fy_start: int
-) -> Batch:
+def _read_fingertips(names: list[str], rows: Iterator[Row], fy_start: int) -> Batch:
     batch = Batch(fingertips=True)
     context = {"fy_start": fy_start}
     for line, cells in rows:

@@ -19,8 +19,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.representer import RoundTripRepresenter
 from yaml.nodes import MappingNode, Node, SequenceNode
 
+from actionplan.domain.figures import Written
 from actionplan.domain.models import Indicator, Settings
 from actionplan.edit.overlay import overlay
 from actionplan.errors import ActionplanError, FileProblem
@@ -74,10 +77,25 @@ class _Constructor(RoundTripConstructor):
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
 
 
+class _Representer(RoundTripRepresenter):
+    """ruamel's round-trip writing, and a figure given as text written as that text (`1e23`,
+    `12.50`): a plain number, never the digits of the double nearest it."""
+
+    def represent_written(self, data: Written) -> ScalarNode:
+        whole = data.text.lstrip("-").isdigit()
+        return self.represent_scalar(
+            "tag:yaml.org,2002:" + ("int" if whole else "float"), data.text
+        )
+
+
+_Representer.add_representer(Written, _Representer.represent_written)
+
+
 def round_trip_yaml(layout: Layout) -> YAML:
     """ruamel.yaml as every edit uses it: quotes kept, long lines never re-wrapped."""
     yaml = YAML()
     yaml.Constructor = _Constructor
+    yaml.Representer = _Representer
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap a long line
     yaml.indent(mapping=layout.mapping, sequence=layout.sequence, offset=layout.offset)

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from pydantic import ValidationError
 
-from actionplan.domain.figures import MISSING_WORDS, parse_number, whole_or_float
+from actionplan.domain.figures import MISSING_WORDS, whole_or_float, written
 from actionplan.domain.messages import describe
 from actionplan.domain.models import Measurement
 from actionplan.domain.periods import Period
@@ -193,11 +193,11 @@ class _Row:
         if cell.percent and isinstance(value, int | float):
             value = float(Decimal(repr(value)) * 100)  # exact: 0.536 is 53.6, not 53.6000001
         try:
-            number = parse_number(value)
+            number = written(value)  # kept as the table writes it: 1e23, 12.50
         except ValueError as error:
             raise self.fail(name, str(error)) from None
-        written = isinstance(value, str) and value.strip().endswith("%")
-        return number, cell.percent or written
+        shown_as_percent = isinstance(value, str) and value.strip().endswith("%")
+        return number, cell.percent or shown_as_percent
 
     def status(self) -> Status | None:
         text = self.text("status")

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from actionplan.edit.csv_records import csv_rows, read_csv_text
+from actionplan.edit.csv_stream import file_rows
 from actionplan.edit.workbook import Cell, Workbook, column_letter, sheet_reference
 from actionplan.errors import ActionplanError
 from actionplan.workspace.limits import CSV_BYTES, read_limited
@@ -69,10 +69,7 @@ def read_table(path: Path, sheet: str | None, wanted: Sequence[str]) -> Table:
 
 
 def _csv_table(path: Path, wanted: Sequence[str]) -> Table:
-    rows = (
-        (line, [Cell(text) for text in cells])
-        for line, cells in csv_rows(read_csv_text(path), path)
-    )
+    rows = ((line, [Cell(text) for text in cells]) for line, cells in file_rows(path))
     table = _with_header(path, None, rows, wanted)
     table.rows = list(rows)  # the generator goes on after the header
     return table

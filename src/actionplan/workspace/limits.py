@@ -13,9 +13,13 @@ import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from actionplan.domain.keys import MAX_UNKNOWN_KEYS
 from actionplan.errors import ActionplanError
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 MB = 1024 * 1024
 
@@ -132,6 +136,51 @@ def read_limited(path: Path, limit: Limit) -> bytes:
     if len(raw) > most:
         raise limit.refuse(path, f"more than {most:,} bytes")
     return raw
+
+
+def open_limited(path: Path, limit: Limit) -> io.BufferedReader:
+    """A regular file opened to be read as a stream, no further than `limit`: one larger is
+    refused before anything is read, one that grows past it as it is read is refused there.
+    Anything else is refused before it is opened, as by `read_limited`. Raises OSError as
+    opening does."""
+    regular(os.stat(path))
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    try:
+        size = regular(os.fstat(fd)).st_size
+        if size > limit.value:
+            raise limit.refuse(path, f"more than {limit.value:,} bytes")
+    except BaseException:
+        os.close(fd)
+        raise
+    return io.BufferedReader(_Bounded(fd, path, limit), buffer_size=STREAM_BLOCK)
+
+
+STREAM_BLOCK = 1024 * 1024  # bytes read at a time from a file read as a stream
+
+
+class _Bounded(io.RawIOBase):
+    """A file's bytes that stop at the limit: the read that passes it raises OverLimit."""
+
+    def __init__(self, fd: int, path: Path, limit: Limit) -> None:
+        super().__init__()
+        self._file = io.FileIO(fd, "rb", closefd=True)
+        self._left = limit.value
+        self._path = path
+        self._limit = limit
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int | None:
+        count = self._file.readinto(buffer)
+        self._left -= count or 0
+        if self._left < 0:
+            raise self._limit.refuse(self._path, f"more than {self._limit.value:,} bytes")
+        return count
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
 
 
 def xml_parts_only(path: Path, raw: bytes, limit: Limit, parts: str) -> io.BytesIO:
