@@ -494,8 +494,8 @@ BUGS: tuple[Bug, ...] = (
     ),
     Bug(
         VALUES,
-        'return int(context.get("fy_start", DEFAULT_FY_START)) if context else DEFAULT_FY_START',
-        "return DEFAULT_FY_START",
+        'value, int(context.get("fy_start", DEFAULT_FY_START)) if context else DEFAULT_FY_START',
+        "value, DEFAULT_FY_START",
     ),
     Bug(VALUES, "return to_period(value, info).end", "return to_period(value, info).start"),
     Bug(
@@ -575,7 +575,7 @@ BUGS: tuple[Bug, ...] = (
     ),
     Bug(
         TABLE_ROWS,
-        "return number, cell.percent or written",
+        "return number, cell.percent or shown_as_percent",
         "return number, cell.percent",
     ),
     Bug(
