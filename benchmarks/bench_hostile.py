@@ -1,18 +1,24 @@
 """Times of the paths that used to grow with the square of their input: importing a long
 document, checking a file with many unknown keys, recording many rows into one indicator.
 Each size doubles the one before, so a linear path roughly doubles its time; a quadratic one
-quadruples it.
+quadruples it. Then the time and peak memory of `record --table` given a workbook of a million
+rows: just over the row limit, with the size the sheet records and without it (refused at the
+first row over), and at the limit (every row read, each a bad row).
 
     python benchmarks/bench_hostile.py
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from support.workbooks import numbered_rows, write_workbook
 
 
 def _long_document(rows: int) -> bytes:
@@ -39,6 +45,38 @@ def _seconds(args: list[str], cwd: Path) -> float:
     return time.perf_counter() - started
 
 
+def _peak(args: list[str], cwd: Path) -> tuple[float, float]:
+    """Seconds and peak resident MiB of one command."""
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "actionplan", *args],
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _, _, usage = os.wait4(child.pid, 0)
+    child.returncode = 0  # reaped above
+    return time.perf_counter() - started, usage.ru_maxrss / 1024
+
+
+def _workbooks(root: Path) -> None:
+    tree = root / "table"
+    (tree / "plans").mkdir(parents=True)
+    (tree / "plans" / "a.yaml").write_text("title: A\nmeasurements:\n  - period: 2014-04\n")
+    args = ["record", "--period", "2014-05", "--map", "id=Indicator"]
+    args += ["--map", "value=This quarter", "--table"]
+    cases = [
+        ("1,000,001 rows, size recorded", 1_000_000, "A1:C1000001"),
+        ("1,000,001 rows, no size recorded", 1_000_000, None),
+        ("1,000,000 rows (at the limit), no size recorded", 999_999, None),
+    ]
+    for label, rows, dimension in cases:
+        book = tree / "big.xlsx"
+        write_workbook(book, numbered_rows(rows), dimension=dimension)
+        took, peak = _peak([*args, book.name], tree)
+        print(f"record --table, {label}: {took:.1f} s, peak {peak:.0f} MiB")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
@@ -61,6 +99,7 @@ def main() -> None:
             (plans.parent / "rows.csv").write_bytes(_rows(count))
             took = _seconds(["record", "--csv", "rows.csv"], plans.parent)
             print(f"record --csv, {count:>6,} rows into one indicator: {took:.2f} s")
+        _workbooks(root)
 
 
 if __name__ == "__main__":
