@@ -2,7 +2,10 @@
 document, checking a file with many unknown keys, recording many rows into one indicator.
 Each size doubles the one before, so a linear path roughly doubles its time; a quadratic one
 quadruples it. Then the time and peak memory of refusing a CSV over the row limit, just over
-it and ten times over, given to `record --csv` and to `record --table`.
+it and ten times over, given to `record --csv` and to `record --table`; and of `record --table`
+given a workbook of a million rows: just over the row limit, with the size the sheet records
+and without it (refused at the first row over), and at the limit (every row read, each a bad
+row).
 
     python benchmarks/bench_hostile.py
 """
@@ -15,6 +18,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from support.workbooks import numbered_rows, write_workbook
 
 
 def _long_document(rows: int) -> bytes:
@@ -49,8 +55,8 @@ def _short_rows(path: Path, rows: int) -> None:
             out.write("a,2014,6\n" * 10_000)
 
 
-def _measured(args: list[str], cwd: Path) -> tuple[float, float]:
-    """Seconds taken and the peak resident memory (MiB) of one run."""
+def _peak(args: list[str], cwd: Path) -> tuple[float, float]:
+    """Seconds and peak resident MiB of one command."""
     started = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, "-m", "actionplan", *args],
@@ -59,7 +65,7 @@ def _measured(args: list[str], cwd: Path) -> tuple[float, float]:
         stderr=subprocess.DEVNULL,
     )
     _, _, usage = os.wait4(child.pid, 0)
-    child.returncode = 0  # reaped here, not by Popen
+    child.returncode = 0  # reaped above
     return time.perf_counter() - started, usage.ru_maxrss / 1024
 
 
@@ -72,8 +78,26 @@ def _csv_over_the_row_limit(root: Path) -> None:
         rows = 1_000_000 * over + 10_000
         _short_rows(plans.parent / "rows.csv", rows)
         for name, args in (("record --csv", ["record", "--csv"]), ("record --table", table)):
-            took, peak = _measured([*args, "rows.csv"], plans.parent)
+            took, peak = _peak([*args, "rows.csv"], plans.parent)
             print(f"{name}, {rows:>10,} rows (limit 1,000,000): {took:.2f} s, peak {peak:.0f} MiB")
+
+
+def _workbooks(root: Path) -> None:
+    tree = root / "table"
+    (tree / "plans").mkdir(parents=True)
+    (tree / "plans" / "a.yaml").write_text("title: A\nmeasurements:\n  - period: 2014-04\n")
+    args = ["record", "--period", "2014-05", "--map", "id=Indicator"]
+    args += ["--map", "value=This quarter", "--table"]
+    cases = [
+        ("1,000,001 rows, size recorded", 1_000_000, "A1:C1000001"),
+        ("1,000,001 rows, no size recorded", 1_000_000, None),
+        ("1,000,000 rows (at the limit), no size recorded", 999_999, None),
+    ]
+    for label, rows, dimension in cases:
+        book = tree / "big.xlsx"
+        write_workbook(book, numbered_rows(rows), dimension=dimension)
+        took, peak = _peak([*args, book.name], tree)
+        print(f"record --table, {label}: {took:.1f} s, peak {peak:.0f} MiB")
 
 
 def main() -> None:
@@ -99,6 +123,7 @@ def main() -> None:
             took = _seconds(["record", "--csv", "rows.csv"], plans.parent)
             print(f"record --csv, {count:>6,} rows into one indicator: {took:.2f} s")
         _csv_over_the_row_limit(root)
+        _workbooks(root)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,9 +16,9 @@ from actionplan.cli import app
 from actionplan.domain.periods import parse_period
 from actionplan.domain.steps import previous_period
 from actionplan.domain.values import Status
-from actionplan.edit.table_rows import Entries, Mapping, read_entries
+from actionplan.edit.cells import Cell, CellValue
+from actionplan.edit.table_rows import Entries, Entry, Mapping, Problem, read_entries
 from actionplan.edit.tables import Table
-from actionplan.edit.workbook import Cell, CellValue
 from actionplan.errors import PeriodError
 
 runner = CliRunner()
@@ -367,9 +368,22 @@ MAPPING = Mapping.parse(
 MAY, APRIL = parse_period("2014-05"), parse_period("2014-04")
 
 
-def entries(*rows: list[Cell]) -> Entries:
+@dataclass
+class Read:
+    entries: list[Entry]
+    problems: list[Problem]
+    skipped: int
+
+
+def entries(*rows: list[Cell]) -> Read:
     table = Table(Path("kpis.xlsx"), "KPIs", COLUMNS, 1, [(n, r) for n, r in enumerate(rows, 2)])
-    return read_entries(table, MAPPING, MAY, APRIL)
+    tally = Entries()
+    found = list(read_entries(table, MAPPING, MAY, APRIL, tally))
+    return Read(
+        [e for e in found if isinstance(e, Entry)],
+        [p for p in found if isinstance(p, Problem)],
+        tally.skipped,
+    )
 
 
 def row(*values: CellValue, percent: bool = False) -> list[Cell]:

@@ -7,7 +7,8 @@ that makes a change to many files happen to all of them or to none.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from actionplan.app.loading import open_plans, said_notes
@@ -34,13 +35,23 @@ class TableRequest:
     replace: bool = False
 
 
+LISTED = 1000  # bad rows listed one by one; the rest are counted
+
+
 @dataclass
 class _Plan:
-    """Where each row goes: an existing file, or a new one."""
+    """Where each row goes: an existing file, or a new one. Only the rows that change a file
+    are kept, and the first bad rows, so that memory does not grow with the table's length."""
 
-    files: dict[Path, Entry]
-    created: set[Path]
-    problems: list[Problem]
+    files: dict[Path, Entry] = field(default_factory=dict)
+    created: set[Path] = field(default_factory=set)
+    problems: list[Problem] = field(default_factory=list)
+    bad: int = 0  # bad rows, listed or not
+
+    def refuse(self, problem: Problem) -> None:
+        self.bad += 1
+        if len(self.problems) < LISTED:
+            self.problems.append(problem)
 
 
 def record_table(plans: Path | None, request: TableRequest) -> Outcome:
@@ -62,18 +73,22 @@ def record_table(plans: Path | None, request: TableRequest) -> Outcome:
             "so that no indicator is created twice"
         )
     table = read_table(request.path, request.sheet, list(mapping.columns.values()))
-    entries = read_entries(table, mapping, period, previous)
+    entries = Entries()
+    rows = read_entries(table, mapping, period, previous, entries)
     root = workspace.settings_path.parent if workspace.settings_path else folder
-    plan = _place(entries, workspace, folder, request.create)
+    plan = _place(rows, workspace, folder, request.create)
     source = str(request.path) + (f" ({table.sheet})" if table.sheet else "")
-    outcome = Outcome(err=said_notes(workspace))
+    outcome = Outcome(err=[*said_notes(workspace), *entries.notes.values()])
     with transaction(_lock_paths(plan), _nearest_folder(root)):
         texts = _prepare(plan, workspace, period, root, source, request.replace)
-        problems = sorted(entries.problems + plan.problems, key=lambda p: p.row)
-        for problem in problems:
+        for problem in sorted(plan.problems, key=lambda p: p.row):
             outcome.fail(BAD_INPUT, str(problem))
-        if problems:
-            outcome.err.append(f"{plural(len(problems), 'bad row')}: nothing was recorded")
+        if plan.bad:
+            if plan.bad > len(plan.problems):
+                outcome.err.append(
+                    f"... and {plural(plan.bad - len(plan.problems), 'more bad row')}"
+                )
+            outcome.err.append(f"{plural(plan.bad, 'bad row')}: nothing was recorded")
             return outcome
         for path in plan.created:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -84,27 +99,33 @@ def record_table(plans: Path | None, request: TableRequest) -> Outcome:
     return outcome
 
 
-def _place(entries: Entries, workspace: Workspace, folder: Path, create: bool) -> _Plan:
+def _place(
+    rows: Iterable[Entry | Problem], workspace: Workspace, folder: Path, create: bool
+) -> _Plan:
     by_id = {f.indicator.id: f.path for f in workspace.files}
-    plan = _Plan({}, set(), [])
+    plan = _Plan()
     first: dict[str, str] = {}
-    for entry in entries.entries:
+    for entry in rows:
+        if isinstance(entry, Problem):
+            plan.refuse(entry)
+            continue
         if entry.id in first:
             message = f"{entry.id!r} is also in {first[entry.id]}: keep one row per indicator"
-            plan.problems.append(Problem(entry.row, entry.where, message))
+            plan.refuse(Problem(entry.row, entry.where, message))
             continue
-        first[entry.id] = entry.where
         if entry.id in by_id:
+            first[entry.id] = entry.where
             plan.files[by_id[entry.id]] = entry
             continue
         if not create:
             message = f"no indicator has the id {entry.id!r}: add --create to write a file for it"
-            plan.problems.append(Problem(entry.row, entry.where, message))
+            plan.refuse(Problem(entry.row, entry.where, message))
             continue
+        first[entry.id] = entry.where
         try:
             path = new_path(folder, entry)
         except ActionplanError as error:
-            plan.problems.append(Problem(entry.row, entry.where, str(error)))
+            plan.refuse(Problem(entry.row, entry.where, str(error)))
             continue
         plan.files[path] = entry
         plan.created.add(path)
@@ -162,16 +183,16 @@ def _prepare(
                 texts[path] = text
         except Clash as error:  # at the cell that differs from the file
             where = entry.cells.get(error.field, entry.where)
-            plan.problems.append(Problem(entry.row, where, str(error)))
+            plan.refuse(Problem(entry.row, where, str(error)))
         except ActionplanError as error:
-            plan.problems.append(Problem(entry.row, entry.where, str(error)))
+            plan.refuse(Problem(entry.row, entry.where, str(error)))
     return texts
 
 
 def _summary(
     entries: Entries, plan: _Plan, texts: dict[Path, str], source: str, period: Period
 ) -> str:
-    rows = len(entries.entries)
+    rows = entries.read
     created = len(plan.created)
     counts = [
         (len(texts) - created, "updated"),

@@ -7,7 +7,7 @@ write it. A row that cannot be read is a problem at its cell; nothing is guessed
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from decimal import Decimal
@@ -19,8 +19,8 @@ from actionplan.domain.messages import describe
 from actionplan.domain.models import Measurement
 from actionplan.domain.periods import Period
 from actionplan.domain.values import Direction, Status, parse_status
+from actionplan.edit.cells import EMPTY, Cell
 from actionplan.edit.tables import Table
-from actionplan.edit.workbook import EMPTY, Cell
 from actionplan.errors import ActionplanError
 
 FIELDS = (
@@ -101,9 +101,12 @@ class Entry:
 
 @dataclass
 class Entries:
-    entries: list[Entry] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    """What reading a table's rows found besides each entry and problem, which are handed on
+    one at a time (a table's rows are never all held at once)."""
+
+    read: int = 0  # rows read as entries
     skipped: int = 0  # headings and notes between the rows
+    notes: dict[str, str] = field(default_factory=dict)  # by merged range: how it was read
 
 
 class BadCell(ValueError):
@@ -113,21 +116,34 @@ class BadCell(ValueError):
 
 
 def read_entries(
-    table: Table, mapping: Mapping, period: Period, previous: Period | None
-) -> Entries:
-    """Every row of the table as an entry, a problem, or a skipped heading."""
-    result = Entries()
+    table: Table, mapping: Mapping, period: Period, previous: Period | None, tally: Entries
+) -> Iterator[Entry | Problem]:
+    """Every row of the table as an entry or a problem; a heading is skipped and counted."""
     index = {name: table.index(column) for name, column in mapping.columns.items()}
     for number, cells in table.rows:
         if sum(not cell.blank for cell in cells) < 2:
-            result.skipped += 1  # a heading ("Adult Social Care") or a note under the table
+            tally.skipped += 1  # a heading ("Adult Social Care") or a note under the table
             continue
         row = _Row(table, number, cells, index)
+        _note_merged(table, row, tally)
         try:
-            result.entries.append(row.entry(period, previous))
+            entry = row.entry(period, previous)
         except BadCell as error:
-            result.problems.append(Problem(number, table.where(number, error.column), str(error)))
-    return result
+            yield Problem(number, table.where(number, error.column), str(error))
+            continue
+        tally.read += 1
+        yield entry
+
+
+def _note_merged(table: Table, row: _Row, tally: Entries) -> None:
+    for name in row.index:
+        cell = row.cell(name)
+        if cell.merged and not cell.blank and cell.merged not in tally.notes:
+            first = cell.merged.split(":")[0]
+            tally.notes[cell.merged] = (
+                f"{table.area(cell.merged)}: merged cells: each row is read as {first}, the "
+                "value the range shows"
+            )
 
 
 @dataclass(frozen=True)
@@ -171,6 +187,7 @@ class _Row:
 
     def text(self, name: str) -> str | None:
         cell = self.cell(name)
+        self.calculated(name, cell)
         if cell.blank:
             return None
         value = cell.value
@@ -181,6 +198,7 @@ class _Row:
     def figure(self, name: str) -> tuple[float | None, bool]:
         """The figure in the field's cell (None: missing), and whether it is a percentage."""
         cell = self.cell(name)
+        self.calculated(name, cell)
         value = cell.value
         if cell.error:
             raise self.fail(
@@ -198,6 +216,17 @@ class _Row:
             raise self.fail(name, str(error)) from None
         shown_as_percent = isinstance(value, str) and value.strip().endswith("%")
         return number, cell.percent or shown_as_percent
+
+    def calculated(self, name: str, cell: Cell) -> None:
+        """Refuses a formula saved without its value: what it shows is not known."""
+        if cell.formula is not None:
+            formula = cell.formula if len(cell.formula) <= 40 else cell.formula[:39] + "…"
+            raise self.fail(
+                name,
+                f"the cell holds a formula ({formula}) with no calculated value, as a program "
+                "that does not calculate formulas saves it: open the workbook in Excel or "
+                "LibreOffice and save it, so that each formula's value is stored with it",
+            )
 
     def status(self) -> Status | None:
         text = self.text("status")

@@ -10,8 +10,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from actionplan.edit.cells import Cell
 from actionplan.edit.csv_stream import file_rows
-from actionplan.edit.workbook import Cell, Workbook, column_letter, sheet_reference
+from actionplan.edit.workbook import Workbook, column_letter, sheet_reference
 from actionplan.errors import ActionplanError
 from actionplan.workspace.limits import CSV_BYTES, read_limited
 
@@ -33,7 +34,7 @@ class Table:
     sheet: str | None  # None for a CSV
     columns: list[str]  # the header row's names as written
     header_row: int
-    rows: list[tuple[int, list[Cell]]] = field(default_factory=list)
+    rows: Iterable[tuple[int, list[Cell]]] = field(default_factory=list)  # read once
 
     def index(self, name: str) -> int:
         return [normal(c) for c in self.columns].index(normal(name))
@@ -43,6 +44,10 @@ class Table:
         if self.sheet is None:
             return f"{self.path}:{row}"
         return f"{self.path}:{sheet_reference(self.sheet)}!{column_letter(column)}{row}"
+
+    def area(self, ref: str) -> str:
+        """Where a range of a workbook's sheet is: `kpis.xlsx:KPIs!B5:B10`."""
+        return f"{self.path}:{sheet_reference(self.sheet or '')}!{ref}"
 
 
 def read_table(path: Path, sheet: str | None, wanted: Sequence[str]) -> Table:
@@ -60,11 +65,12 @@ def read_table(path: Path, sheet: str | None, wanted: Sequence[str]) -> Table:
         raw = read_limited(path, CSV_BYTES)
     except OSError as error:
         raise ActionplanError(f"{path}: cannot read: {error.strerror}") from None
-    with Workbook(path, raw) as book:
-        name = book.sheet(sheet)
-        table = _with_header(path, name, book.rows(name, 1, HEADER_COLUMNS), wanted)
-        width = max(table.index(w) for w in wanted) + 1
-        table.rows = list(book.rows(name, table.header_row + 1, width))
+    book = Workbook(path, raw)
+    name = book.sheet(sheet)
+    table = _with_header(path, name, book.rows(name, 1, HEADER_COLUMNS), wanted)
+    width = max(table.index(w) for w in wanted) + 1
+    # Read as the rows are used, one at a time: a sheet's rows are never all held at once.
+    table.rows = book.rows(name, table.header_row + 1, width)
     return table
 
 
@@ -81,7 +87,10 @@ def _with_header(
     """The table up to its header: the first row naming every wanted column."""
     seen: list[Table] = []
     for number, cells in rows:
-        names = ["" if cell.blank else " ".join(str(cell.value).split()) for cell in cells]
+        names = [
+            "" if cell.blank or cell.value is None else " ".join(str(cell.value).split())
+            for cell in cells
+        ]
         table = Table(path, sheet, names, number)
         present = {normal(n) for n in names}
         if all(normal(w) in present for w in wanted):

@@ -63,6 +63,7 @@ CSV_CELL = Limit("MAX_CSV_CELL", 100_000, "characters in a cell")
 DOCUMENT_BYTES = Limit("MAX_DOCUMENT_BYTES", 50 * MB, "bytes")
 DOCX_XML_BYTES = Limit("MAX_DOCX_XML_BYTES", 100 * MB, "bytes of text and markup unpacked")
 XLSX_XML_BYTES = Limit("MAX_XLSX_XML_BYTES", 200 * MB, "bytes of sheets and markup unpacked")
+XLSX_MERGED = Limit("MAX_XLSX_MERGED", 100_000, "merged ranges in a sheet")
 TEMPLATE_BYTES = Limit("MAX_TEMPLATE_BYTES", 5 * MB, "bytes")
 UNKNOWN_KEYS = Limit("MAX_UNKNOWN_KEYS", MAX_UNKNOWN_KEYS, "unknown keys reported one by one")
 
@@ -74,6 +75,7 @@ ALL = (
     CSV_ROWS,
     CSV_CELL,
     XLSX_XML_BYTES,
+    XLSX_MERGED,
     DOCUMENT_BYTES,
     DOCX_XML_BYTES,
     TEMPLATE_BYTES,
