@@ -1,7 +1,7 @@
 """What a command did, decided by the core and printed by the CLI: messages for stdout and
 stderr (shown with control characters escaped), documents for stdout, and the exit code.
 
-The exit codes are a contract with scripts, CI and pre-commit (README, "Exit codes"): 0 all
+The exit codes are a contract with scripts, CI and pre-commit (docs/check.md, "Exit codes"): 0 all
 well, 1 something needs a person (a RED measure lacks a plan, or nothing was done), 2 input
 that could not be read or used.
 """

@@ -4,7 +4,7 @@ A replaced file keeps what a person set on it: its permissions, its owner and gr
 system lets us set them: always as root) and its extended attributes. A file without a write
 bit is refused, as an editor refuses it, since a rename would otherwise replace it all the
 same. Hard links cannot be kept: the new version is a new file, and the other names of the old
-one keep the old text (the README says so).
+one keep the old text (docs/limits-and-safety.md says so).
 """
 
 from __future__ import annotations

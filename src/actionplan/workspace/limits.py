@@ -1,7 +1,7 @@
 """Limits on what the tool reads, so a hostile or broken file fails fast with a clear message
 instead of exhausting memory or time. Each is far above what a real plan, spreadsheet or
 document needs, and each can be raised with an environment variable of its name
-(`ACTIONPLAN_MAX_CSV_ROWS=500000`); the README lists them.
+(`ACTIONPLAN_MAX_CSV_ROWS=500000`); docs/limits-and-safety.md lists them.
 """
 
 from __future__ import annotations

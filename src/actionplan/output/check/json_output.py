@@ -1,5 +1,5 @@
-"""A check for programs: one JSON document of a stable, documented shape (README, "JSON
-output"), written a slice of rows at a time."""
+"""A check for programs: one JSON document of a stable, documented shape (docs/check.md,
+"JSON output"), written a slice of rows at a time."""
 
 from __future__ import annotations
 

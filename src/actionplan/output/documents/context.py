@@ -155,7 +155,7 @@ def performance_summary(assessment: Assessment) -> str:
 
 
 def context(document: PlanDocument, settings: Settings, as_of: date) -> dict[str, Any]:
-    """The variables a document template sees (the README lists them for custom templates)."""
+    """The variables a document template sees (docs/render.md lists them for custom templates)."""
     assessment = document.assessment
     indicator = document.indicator
     plan = None if document.blank else indicator.action_plan

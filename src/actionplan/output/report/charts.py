@@ -1,7 +1,7 @@
 """One SVG chart per indicator, built by hand from a few shapes.
 
-Measured against pygal, matplotlib's SVG backend and Vega-Lite through vl-convert (README,
-"Quarterly report"): a hand-built chart is hundreds of times faster, byte-for-byte deterministic,
+Measured against pygal, matplotlib's SVG backend and Vega-Lite through vl-convert
+(docs/report.md): a hand-built chart is hundreds of times faster, byte-for-byte deterministic,
 carries `<title>` and `<desc>`, and has no script or font to fetch. Every text is escaped here,
 so a title cannot become markup.
 """

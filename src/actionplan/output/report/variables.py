@@ -1,5 +1,5 @@
-"""The variables the report's templates see (`report.html.j2`, `report.md.j2`; listed in the
-README), and from which `layout` lays the report out for Word and PDF: the counts, the
+"""The variables the report's templates see (`report.html.j2`, `report.md.j2`; listed in
+docs/report.md), and from which `layout` lays the report out for Word and PDF: the counts, the
 scorecard's rows in words, each chart with its table of figures, and the sections.
 
 Every chart text is escaped where the SVG is built.
@@ -135,7 +135,7 @@ def _key(status: Status) -> str:
 
 
 def context(report: Report) -> dict[str, Any]:
-    """The variables the report templates see (listed in the README)."""
+    """The variables the report templates see (listed in docs/report.md)."""
     charts = {e.indicator.id: chart(e, n, report.as_of) for n, e in enumerate(report.entries)}
     folders = report.folders()
     return {

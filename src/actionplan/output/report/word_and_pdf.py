@@ -45,7 +45,7 @@ def report_document(
 
 
 def layout_data(layout: ReportLayout) -> dict[str, Any]:
-    """The report's parts as JSON-ready data, for `report.typ` (the README lists the fields)."""
+    """The report's parts as JSON-ready data for `report.typ` (docs/render.md lists them)."""
     return {"title": layout.title, "parts": [_part(part) for part in layout.parts]}
 
 
