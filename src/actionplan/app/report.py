@@ -32,6 +32,11 @@ class ReportRequest:
 def make_report(request: ReportRequest, as_of: date) -> Outcome:
     if request.format == "md" and request.out is None:
         raise ActionplanError("a Markdown report writes its charts beside it: give --out DIR")
+    if request.since is not None and request.since > as_of:
+        raise ActionplanError(
+            f"--since {request.since.isoformat()} is after --as-of {as_of.isoformat()}: give "
+            "the day of the last committee, on or before the day the report is for"
+        )
     roots = plan_paths(request.paths or None)
     workspace, outcome = load_reported(roots, cache=request.cache)
     with progress("Charting indicators") as tick:
@@ -46,6 +51,7 @@ def make_report(request: ReportRequest, as_of: date) -> Outcome:
             progress=tick,
         )
     outcome.fail(built.exit_code)
+    outcome.err += built.lacking_lines()
     text, charts = _document(built, request)
     if request.out is None:
         outcome.out.append(text)

@@ -14,6 +14,7 @@ from actionplan.domain.models import Settings
 from actionplan.domain.values import Status
 from actionplan.judge.assessment import assess
 from actionplan.judge.coverage import plan_written
+from actionplan.judge.status import Reading
 from actionplan.judge.travel import known_on
 from actionplan.output.documents.context import day
 from actionplan.output.report.entries import Entry
@@ -35,7 +36,7 @@ class Change:
     entry: Entry
     before: Status
     after: Status
-    kind: str  # "new RED", "RED resolved", "status changed"
+    kind: str  # "new RED", "RED resolved", "status changed", or a published status over RED
 
 
 @dataclass
@@ -53,20 +54,32 @@ def find_changes(entries: list[Entry], settings: Settings, since: date, as_of: d
         before = assess(entry.indicator, settings, since).status
         after = entry.status
         if before is not after:
-            changes.statuses.append(Change(entry, before, after, _kind(before, after)))
+            kind = _kind(before, after, entry.assessment.reading)
+            changes.statuses.append(Change(entry, before, after, kind))
         plan = entry.indicator.action_plan
         if plan is not None and since < plan_written(plan, entry.indicator) <= as_of:
             changes.plans.append((entry, _plan_change(entry, since)))
-    changes.statuses.sort(key=lambda c: (_KINDS.index(c.kind), c.entry.indicator.title))
+    changes.statuses.sort(key=lambda c: (_order(c.kind), c.entry.indicator.title))
     return changes
 
 
 _KINDS = ["new RED", "RED resolved", "status changed"]
+STILL_RED = " as published; the figures still give RED"
 
 
-def _kind(before: Status, after: Status) -> str:
+def _order(kind: str) -> int:
+    """Published statuses over a RED the figures still give come after the new REDs: they are
+    RED measures that the committee sees otherwise."""
+    return _KINDS.index(kind) if kind in _KINDS else 1
+
+
+def _kind(before: Status, after: Status, reading: Reading | None) -> str:
+    """The change as the committee sees it: a published status that the figures do not give is
+    named as published, never "resolved" while the figures still give RED."""
     if after is Status.RED:
         return "new RED"
+    if reading is not None and reading.mismatch and reading.computed is Status.RED:
+        return f"{after.value}{STILL_RED}"
     return "RED resolved" if before is Status.RED else "status changed"
 
 

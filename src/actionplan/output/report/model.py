@@ -50,11 +50,33 @@ class Report:
     def lacking_plans(self) -> list[Entry]:
         return [e for e in self.entries if e.assessment.needs_plan]
 
+    def lacking_lines(self) -> list[str]:
+        """Why the report exits 1, for stderr, as `check` says it: the RED measures lacking a
+        current, complete plan, then plans to complete on measures with no status yet."""
+        lacking = self.lacking_plans()
+        red = [e for e in lacking if e.status is Status.RED]
+        others = [e for e in lacking if e.status is not Status.RED]
+        lines = []
+        if red:
+            count = f"{len(red)} of {len(self.red())}"
+            lines.append(f"RED measures lacking a current, complete plan ({count}):")
+            lines += map(_lacking_line, red)
+        if others:
+            lines.append(f"Plans to complete ({len(others)}):")
+            lines += map(_lacking_line, others)
+        return lines
+
     @property
     def exit_code(self) -> int:
         if self.problems:
             return 2
         return 1 if self.lacking_plans() else 0
+
+
+def _lacking_line(entry: Entry) -> str:
+    check = entry.assessment.plan
+    said = f"{check.coverage.value}: {check.detail}" if check else ""
+    return f"  {entry.path}: {entry.indicator.id} {said}"
 
 
 def build_report(
