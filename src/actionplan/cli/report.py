@@ -31,7 +31,8 @@ def report(
         typer.Option(
             "--since",
             metavar="DATE",
-            help="Add the changes since this day (the last committee): statuses, plans.",
+            help="Add the changes since this day (the last committee, on or before --as-of): "
+            "statuses, plans.",
         ),
     ] = None,
     output: Annotated[

@@ -89,9 +89,9 @@ def _forecast_line(
 def _forecasts(
     indicator: Indicator, points: Sequence[Point], as_of: date
 ) -> list[tuple[str, float]]:
-    """Forecasts for periods after the last actual, of the same length; a year-to-date
-    forecast is a running total, not a period's own amount, so it is not charted."""
-    if not points or indicator.cumulative:
+    """Forecasts for periods after the last actual, of the same length (a year-to-date chart
+    shows running totals, and so do its forecasts)."""
+    if not points:
         return []
     last = points[-1].period
     found = {

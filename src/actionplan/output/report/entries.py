@@ -1,5 +1,6 @@
-"""The report's entries: one indicator each, assessed at the report's date with its chart series,
-Making Data Count result and drafted evidence, and the directorate (folder) it is listed under.
+"""The report's entries: one indicator each, assessed at the report's date with the figures its
+chart shows, its SPC series and Making Data Count result, drafted evidence, and the directorate
+(folder) it is listed under.
 """
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 
 from actionplan.domain.models import Indicator, Settings
@@ -14,6 +16,8 @@ from actionplan.domain.values import Status
 from actionplan.judge.assessment import Assessment, assess
 from actionplan.judge.coverage import Coverage
 from actionplan.judge.spc import SpcResult, SpcUnavailable
+from actionplan.judge.status import period_target
+from actionplan.judge.travel import known_on
 from actionplan.judge.trend import Point, indicator_spc, series
 from actionplan.output.report.evidence import evidence
 
@@ -28,8 +32,11 @@ class Entry:
     folder: str
     assessment: Assessment
     spc: SpcResult | SpcUnavailable
-    points: list[Point]
+    points: list[Point]  # the SPC series: each period's own figure
     sentence: str
+    # The figures as reported, which the chart shows: for a year-to-date indicator the running
+    # totals the scorecard shows, not the SPC series' own figures.
+    reported: list[Point]
 
     @property
     def indicator(self) -> Indicator:
@@ -47,7 +54,32 @@ def report_entry(
     points = series(indicator, settings, as_of)
     spc = indicator_spc(indicator, settings, as_of, points)
     sentence = evidence(assessment, points, spc, settings, as_of)
-    return Entry(path, folder_of(path, roots), assessment, spc, points, sentence)
+    reported = year_to_date(indicator, settings, as_of) if indicator.cumulative else points
+    return Entry(path, folder_of(path, roots), assessment, spc, points, sentence, reported)
+
+
+def year_to_date(indicator: Indicator, settings: Settings, as_of: date) -> list[Point]:
+    """A year-to-date indicator's actuals as reported, oldest first, each with the target it is
+    judged against (pro-rated where a count is): the periods as long as the latest one's."""
+    actuals = sorted(
+        (
+            m
+            for m in indicator.measurements
+            if not m.forecast and m.value is not None and known_on(m) <= as_of
+        ),
+        key=attrgetter("period.sort_key"),
+    )
+    if not actuals:
+        return []
+    length = actuals[-1].period.whole_months, actuals[-1].period.days
+    points = []
+    for m in actuals:
+        months = m.period.whole_months
+        if months != length[0] or (months is None and m.period.days != length[1]):
+            continue
+        target = period_target(indicator, m, settings)[1]
+        points.append(Point(m.period, m.value or 0.0, None if target is None else float(target)))
+    return points
 
 
 def folder_of(path: Path, roots: Sequence[Path]) -> str:

@@ -13,14 +13,19 @@ from typing import Any, NamedTuple
 from markupsafe import Markup
 
 from actionplan.domain.values import Status
-from actionplan.judge.spc import SpcResult
+from actionplan.judge.spc import SpcResult, SpcUnavailable
 from actionplan.output.check.cells import describe_target, describe_value
 from actionplan.output.documents.context import day, period_words
 from actionplan.output.documents.files import output_name
 from actionplan.output.report.changes import changes_variables
 from actionplan.output.report.charts import chart_series, svg
 from actionplan.output.report.entries import Entry, coverage_words
-from actionplan.output.report.evidence import ASSURANCE_WORDS, SPC_WORDS, TRAVEL_WORDS
+from actionplan.output.report.evidence import (
+    ASSURANCE_WORDS,
+    RUN_UNITS,
+    SPC_WORDS,
+    TRAVEL_WORDS,
+)
 from actionplan.output.report.exceptions import exception_variables
 from actionplan.output.report.model import Report
 from actionplan.output.wording import figure, status_words
@@ -61,28 +66,60 @@ def chart_file(indicator_id: str) -> str:
 
 
 def chart(entry: Entry, number: int, as_of: Any) -> Chart:
+    """The figures the scorecard reports, charted; with SPC drawn on them where they are the
+    SPC series, else the SPC series given in the table and said in the caption."""
     spc = entry.spc if isinstance(entry.spc, SpcResult) else None
     indicator = entry.indicator
-    data = chart_series(indicator, entry.points, spc, as_of)
+    own = indicator.cumulative  # SPC is on each period's own figure, not the running total
+    drawn = None if own else spc
+    data = chart_series(indicator, entry.reported, drawn, as_of)
     title = f"{indicator.title}: {_span(data.periods)}"
     anchor = f"c{number}"
-    picture = svg(anchor, title, entry.sentence, data, spc, entry.status, indicator.unit)
+    picture = svg(anchor, title, entry.sentence, data, drawn, entry.status, indicator.unit)
     unit = indicator.unit
+    signals = _own_signals(entry, spc) if own else dict(zip(data.periods, data.types, strict=True))
     rows = [
         FigureRow(
             period,
             figure(value, unit) if value is not None else "",
             figure(forecast, unit) if value is None and forecast is not None else "",
             figure(target, unit, missing=""),
-            SPC_WORDS.get(kind, "") if spc else "",
+            signals.get(period, "") if own else SPC_WORDS.get(kind, "") if spc else "",
             [figure(values[i], unit, missing="") for values in data.comparators.values()],
         )
         for i, (period, value, target, kind, forecast) in enumerate(
             zip(data.periods, data.values, data.targets, data.types, data.forecasts, strict=True)
         )
     ]
-    return Chart(anchor, chart_file(indicator.id), title, _limits(spc, unit), Markup(picture),
+    said = own_series_words(entry) + _limits(spc, unit) if own else _limits(spc, unit)
+    return Chart(anchor, chart_file(indicator.id), title, said.strip(), Markup(picture),
                  list(data.comparators), rows)  # fmt: skip
+
+
+def _own_signals(entry: Entry, spc: SpcResult | None) -> dict[str, str]:
+    """A year-to-date chart's SPC column: each period's own figure, and its SPC signal."""
+    unit = entry.indicator.unit
+    kinds = [p.type for p in spc.points] if spc else [""] * len(entry.points)
+    return {
+        str(p.period): f"own figure {figure(p.value, unit)}"
+        + (f": {SPC_WORDS.get(kind, '')}" if kind else "")
+        for p, kind in zip(entry.points, kinds, strict=True)
+    }
+
+
+def own_series_words(entry: Entry) -> str:
+    """What a year-to-date chart's SPC series is, since it is not the figures charted."""
+    points = entry.reported
+    noun = RUN_UNITS.get(points[-1].period.whole_months or 0, ("period", ""))[0] if points else ""
+    noun = noun or "period"
+    said = (
+        "The chart shows the year-to-date figures as reported; SPC is worked on each "
+        f"{noun}'s own figure, not the running total, and is given in the table. "
+    )
+    # Too few points is said in the drafted evidence that follows; any other reason here.
+    if isinstance(entry.spc, SpcUnavailable) and "needs at least" not in entry.spc.reason:
+        said += f"No SPC chart: {entry.spc.reason}. "
+    return said
 
 
 def _span(periods: list[str]) -> str:
