@@ -126,7 +126,8 @@ class _Links:
         if self.within(target) or not exists:
             return ("" if is_dir else "file"), None
         mount = special_mount(target)
-        if mount is not None:
+        # A device or FIFO there is left to the reader, which names it and never opens it.
+        if mount is not None and (is_dir or os.path.isfile(target)):
             if is_dir or name.endswith(PLAN_SUFFIXES):
                 self.problems.append(Problem(Path(path), 1, 1, _special(target, mount)))
             return "", None
