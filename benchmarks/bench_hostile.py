@@ -5,7 +5,8 @@ quadruples it. Then the time and peak memory of refusing a CSV over the row limi
 it and ten times over, given to `record --csv` and to `record --table`; and of `record --table`
 given a workbook of a million rows: just over the row limit, with the size the sheet records
 and without it (refused at the first row over), and at the limit (every row read, each a bad
-row).
+row). Then the peak memory of each command on the worst plan file and the worst document of
+each kind still under every limit (`worst_inputs.py`).
 
     python benchmarks/bench_hostile.py
 """
@@ -18,6 +19,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from measure import peak_memory
+from worst_inputs import DOCUMENTS, PLANS, write_plan
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from support.workbooks import numbered_rows, write_workbook
@@ -124,6 +129,50 @@ def main() -> None:
             print(f"record --csv, {count:>6,} rows into one indicator: {took:.2f} s")
         _csv_over_the_row_limit(root)
         _workbooks(root)
+        worst_plans_memory(root / "worst-plans")
+        worst_documents_memory(root / "worst-documents")
+
+
+def _peak_mib(args: list[str], cwd: Path) -> float:
+    """The peak resident memory (MiB) of `actionplan ARGS` run in `cwd`."""
+    command = [sys.executable, "-m", "actionplan", *args]
+    here = Path.cwd()
+    os.chdir(cwd)
+    try:
+        return peak_memory(command, dict(os.environ))
+    finally:
+        os.chdir(here)
+
+
+_AS_OF = ["--as-of", "2014-06-30"]
+_PLAN_COMMANDS = {
+    "check": ["check", "--no-cache", *_AS_OF],
+    "record": ["record", "worst", "2014-07", "6"],
+    "new": ["new", "worst", *_AS_OF],
+    **{
+        f"{command} {form}": [command, "--no-cache", "-f", form, "--out", "out", *_AS_OF]
+        for command in ("render", "report")
+        for form in ("md", "html", "docx", "pdf")
+    },
+}
+
+
+def worst_plans_memory(root: Path) -> None:
+    """Each command's peak memory on the worst plan file of each kind."""
+    for kind in PLANS:
+        for name, args in _PLAN_COMMANDS.items():
+            folder = root / f"{kind}-{name}".replace(" ", "-")
+            write_plan(folder, kind)
+            print(f"{name}, {kind}: peak {_peak_mib(args, folder):.0f} MiB")
+
+
+def worst_documents_memory(root: Path) -> None:
+    """`import`'s peak memory on the worst document of each kind."""
+    root.mkdir()
+    for kind, (name, make) in DOCUMENTS.items():
+        make(root / name)
+        peak = _peak_mib(["import", "--force", "--year", "2014/15", name], root)
+        print(f"import, {kind}: peak {peak:.0f} MiB")
 
 
 if __name__ == "__main__":

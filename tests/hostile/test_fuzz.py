@@ -33,7 +33,8 @@ from actionplan.output.check.rows import CheckReport
 from actionplan.output.check.table import report_table
 from actionplan.workspace.reading import parse_bytes
 from actionplan.workspace.validation import indicator_context, validate
-from support.paths import EXAMPLES
+from support import forked
+from support.paths import EXAMPLES, LEGACY
 
 # Hundreds of generated cases a test: outside the quick set (`-m "not slow"`).
 pytestmark = pytest.mark.slow
@@ -212,3 +213,91 @@ def test_two_thousand_damaged_plans_through_the_record_edit() -> None:
     assert not escaped, "\n".join(
         f"case {n} (from {name}): {kind}\n{raw[:300]!r}" for kind, (n, name, raw) in escaped.items()
     )
+
+
+# --- every command, in its own process ---------------------------------------------------------
+
+COMMAND_CASES = 12
+FUZZ_AS_OF = ["--as-of", "2015-06-30"]
+READERS = {  # commands that read through a cache: each run with it and with --no-cache
+    "check": ["check", *FUZZ_AS_OF],
+    "render md": ["render", "-f", "md", "--out", "out/{cache}", *FUZZ_AS_OF],
+    "render html": ["render", "-f", "html", "--out", "out/{cache}", *FUZZ_AS_OF],
+    **{
+        f"report {form}": ["report", "-f", form, "--out", "out/{cache}", *FUZZ_AS_OF]
+        for form in ("md", "html", "docx", "pdf")
+    },
+}
+EDITORS = {
+    "record": ["record", "case", "2015-05", "6"],
+    "record --csv": ["record", "--csv", "rows.csv"],
+    "record --table": [
+        *("record", "--table", "table.csv", "--period", "2015-05"),
+        *("--map", "id=Indicator", "--map", "value=Figure"),
+    ],
+    "new": ["new", "case", *FUZZ_AS_OF],
+    "import": ["import", "--force", "--year", "2014/15", "--out", "plans", "old.txt"],
+}
+
+
+def _outside(work: Path) -> dict[str, bytes]:
+    """Every file of the working folder but the plans folder and the output folder."""
+    return {
+        str(path.relative_to(work)): path.read_bytes()
+        for path in sorted(work.rglob("*"))
+        if path.is_file() and path.relative_to(work).parts[0] not in ("plans", "out")
+    }
+
+
+def _outputs(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def _run(args: list[str], work: Path, env: dict[str, str], what: str) -> forked.Run:
+    run = forked.run(args, work, timeout=60, env=env)
+    assert run.code is not None, f"{what}: still running after {run.seconds:.0f} s"
+    assert run.code <= 2, f"{what}: exit {run.code}\n{run.stderr[-3000:]}"
+    assert "Traceback" not in run.stderr, f"{what}:\n{run.stderr[-3000:]}"
+    return run
+
+
+def _workspace(work: Path, raw: bytes, document: bytes) -> None:
+    (work / "plans").mkdir(parents=True)
+    (work / "plans" / "case.yaml").write_bytes(raw)
+    good = VALID / "alcohol-admissions.yaml"
+    (work / "plans" / "good.yaml").write_bytes(good.read_bytes())
+    (work / "rows.csv").write_text("id,period,value\ncase,2015-04,5\ngood,2015-04,7\n")
+    (work / "table.csv").write_text("Indicator,Figure\ncase,5\ngood,7\n")
+    (work / "old.txt").write_bytes(document)
+
+
+def test_damaged_plans_through_every_command(tmp_path: Path) -> None:
+    """Each command on damaged plans: no traceback, no exit above 2, nothing written outside
+    the plans folder or --out, and what a cached run prints and writes equal to --no-cache."""
+    seed_document = (LEGACY / "smoking-quitters.txt").read_bytes()
+    rng = random.Random(SEED + 2)
+    cases = [(n, r) for n, r in mutants(SEED + 2, COMMAND_CASES * 2) if n != "actionplan.yaml"]
+    compared = 0  # documents compared, so that the comparison is never of nothing
+    for number, (name, raw) in enumerate(cases[:COMMAND_CASES]):
+        work = tmp_path / f"case-{number}"
+        env = {"ACTIONPLAN_CACHE_DIR": str(tmp_path / f"cache-{number}")}
+        _workspace(work, raw, _damage(rng, seed_document, raw))
+        before = _outside(work)
+        for command, template in READERS.items():
+            what = f"case {number} (from {name}), {command}"
+            runs = {}
+            for cache in ("no-cache", "cold", "warm"):
+                args = [a.replace("{cache}", cache) for a in template]
+                flag = ["--no-cache"] if cache == "no-cache" else []
+                runs[cache] = _run([*args, *flag], work, env, f"{what}, {cache}")
+            for cache in ("cold", "warm"):
+                assert runs[cache].code == runs["no-cache"].code, f"{what}, {cache}"
+                assert runs[cache].stdout.replace(cache, "no-cache") == runs["no-cache"].stdout
+                if "--out" in template:
+                    made = _outputs(work / "out" / cache)
+                    assert made == _outputs(work / "out" / "no-cache"), f"{what}, {cache}"
+                    compared += len(made)
+        for command, args in EDITORS.items():
+            _run(args, work, env, f"case {number} (from {name}), {command}")
+        assert _outside(work) == before, f"case {number} (from {name}): wrote outside"
+    assert compared > COMMAND_CASES * 10

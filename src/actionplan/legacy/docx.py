@@ -19,7 +19,12 @@ from bs4 import BeautifulSoup
 
 from actionplan.errors import ActionplanError
 from actionplan.legacy.fields import Collector, LegacyDocument, LegacyError, is_boilerplate
-from actionplan.workspace.limits import DOCX_XML_BYTES, xml_parts_only
+from actionplan.workspace.limits import (
+    DOCUMENT_ELEMENTS,
+    DOCUMENT_TEXT,
+    DOCX_XML_BYTES,
+    xml_parts_only,
+)
 
 
 def read_docx(path: Path, raw: bytes) -> LegacyDocument:
@@ -57,7 +62,8 @@ def _open(path: Path, raw: bytes) -> Any:
             "save it from Word as .docx, or export it as text"
         )
     try:
-        return Document(xml_parts_only(path, raw, DOCX_XML_BYTES, "text and markup"))
+        counted = (DOCUMENT_ELEMENTS, DOCUMENT_TEXT)
+        return Document(xml_parts_only(path, raw, DOCX_XML_BYTES, "text and markup", counted))
     except ActionplanError:
         raise
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:

@@ -7,7 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from actionplan.legacy.fields import Collector, LegacyDocument, LegacyError
-from actionplan.workspace.limits import DOCUMENT_BYTES, read_limited
+from actionplan.workspace.limits import (
+    DOCUMENT_BYTES,
+    DOCUMENT_ELEMENTS,
+    DOCUMENT_TEXT,
+    read_limited,
+)
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -35,7 +40,15 @@ def read_document(path: Path) -> LegacyDocument:
 
         return read_docx(path, raw)
     collector = Collector(path)
-    return parse_text(decode_text(raw, collector), collector)
+    text = decode_text(raw, collector)
+    if len(text) > DOCUMENT_TEXT.value:
+        raise DOCUMENT_TEXT.refuse(path, f"{len(text):,} characters of text")
+    # Each line is a row and each tag an element of a value's HTML: counted before either is
+    # parsed, as millions of tiny ones fit in a few megabytes.
+    elements = text.count("\n") + text.count("<")
+    if elements > DOCUMENT_ELEMENTS.value:
+        raise DOCUMENT_ELEMENTS.refuse(path, f"{elements:,} lines and markup tags")
+    return parse_text(text, collector)
 
 
 def decode_text(raw: bytes, collector: Collector) -> str:

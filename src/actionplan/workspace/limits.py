@@ -14,6 +14,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+from xml.parsers import expat
 
 from actionplan.domain.keys import MAX_UNKNOWN_KEYS
 from actionplan.errors import ActionplanError
@@ -62,6 +63,10 @@ CSV_ROWS = Limit("MAX_CSV_ROWS", 1_000_000, "rows")
 CSV_CELL = Limit("MAX_CSV_CELL", 100_000, "characters in a cell")
 DOCUMENT_BYTES = Limit("MAX_DOCUMENT_BYTES", 50 * MB, "bytes")
 DOCX_XML_BYTES = Limit("MAX_DOCX_XML_BYTES", 100 * MB, "bytes of text and markup unpacked")
+# Paragraphs, rows and markup each become objects once read, however little room they take;
+# and the text of a document is copied as HTML, Markdown and YAML.
+DOCUMENT_ELEMENTS = Limit("MAX_DOCUMENT_ELEMENTS", 250_000, "elements")
+DOCUMENT_TEXT = Limit("MAX_DOCUMENT_TEXT", 5_000_000, "characters")
 XLSX_XML_BYTES = Limit("MAX_XLSX_XML_BYTES", 200 * MB, "bytes of sheets and markup unpacked")
 XLSX_MERGED = Limit("MAX_XLSX_MERGED", 100_000, "merged ranges in a sheet")
 TEMPLATE_BYTES = Limit("MAX_TEMPLATE_BYTES", 5 * MB, "bytes")
@@ -78,6 +83,8 @@ ALL = (
     XLSX_MERGED,
     DOCUMENT_BYTES,
     DOCX_XML_BYTES,
+    DOCUMENT_ELEMENTS,
+    DOCUMENT_TEXT,
     TEMPLATE_BYTES,
     UNKNOWN_KEYS,
 )
@@ -185,21 +192,37 @@ class _Bounded(io.RawIOBase):
         super().close()
 
 
-def xml_parts_only(path: Path, raw: bytes, limit: Limit, parts: str) -> io.BytesIO:
+def xml_parts_only(
+    path: Path,
+    raw: bytes,
+    limit: Limit,
+    parts: str,
+    counted: tuple[Limit, Limit] | None = None,
+) -> io.BytesIO:
     """An Office package (.docx, .xlsx) with only its XML parts inflated: pictures, fonts and
     embedded files become empty parts, as nothing here looks at them. The sizes the zip
     declares are checked first, so a zip bomb is refused before anything is inflated (zipfile
-    never inflates a part past its declared size). `parts` names them in the refusal. Raises
-    zipfile's errors for a damaged package: each caller words them for its kind of file."""
+    never inflates a part past its declared size). With `counted` (limits on elements and on
+    characters of text), the XML parts are counted as they are inflated, and the package is
+    refused at the first element or character over: millions of tiny paragraphs, or a few
+    huge ones, take little room packed, but become far more once parsed. `parts` names them in
+    the refusal. Raises zipfile's errors for a damaged package: each caller words them for its
+    kind of file."""
     with zipfile.ZipFile(io.BytesIO(raw)) as package:
         members = package.infolist()
         unpacked = sum(m.file_size for m in members if _is_xml(m.filename))
         if unpacked > limit.value:
             raise limit.refuse(path, f"its {parts} unpack to {unpacked:,} bytes")
+        count = None if counted is None else _Count(path, parts, *counted)
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as lean:
             for member in members:
-                data = package.read(member) if _is_xml(member.filename) else b""
+                if not _is_xml(member.filename):
+                    data = b""
+                elif count is None:
+                    data = package.read(member)
+                else:
+                    data = count.read(package, member)
                 lean.writestr(member.filename, data)
     out.seek(0)
     return out
@@ -207,3 +230,44 @@ def xml_parts_only(path: Path, raw: bytes, limit: Limit, parts: str) -> io.Bytes
 
 def _is_xml(name: str) -> bool:
     return name.endswith((".xml", ".rels"))
+
+
+class _Count:
+    """Elements and characters of text counted across a package's XML parts by expat as each
+    part is inflated, with no tree built: refused at the first over either limit."""
+
+    def __init__(self, path: Path, parts: str, elements: Limit, text: Limit) -> None:
+        self.path, self.parts = path, parts
+        self.elements, self.text = elements, text
+        self.most_elements, self.most_text = elements.value, text.value
+        self.seen_elements = self.seen_text = 0
+
+    def read(self, package: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
+        parser = expat.ParserCreate()
+        parser.buffer_text = True  # text in pieces as large as the buffer, not line by line
+        parser.StartElementHandler = self._start
+        parser.CharacterDataHandler = self._text
+        chunks: list[bytes] = []
+        counting = True
+        with package.open(member) as stream:
+            while chunk := stream.read(MB):
+                chunks.append(chunk)
+                if counting:
+                    try:
+                        parser.Parse(chunk, False)
+                    except expat.ExpatError:
+                        # Not XML: the reader of the package says so, if it reads this part.
+                        counting = False
+        return b"".join(chunks)
+
+    def _start(self, name: str, attributes: object) -> None:
+        self.seen_elements += 1
+        if self.seen_elements > self.most_elements:
+            found = f"more than {self.most_elements:,} elements in its {self.parts}"
+            raise self.elements.refuse(self.path, found)
+
+    def _text(self, data: str) -> None:
+        self.seen_text += len(data)
+        if self.seen_text > self.most_text:
+            found = f"more than {self.most_text:,} characters of text"
+            raise self.text.refuse(self.path, found)

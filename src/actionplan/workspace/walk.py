@@ -8,7 +8,9 @@ a check of 10,000 files served from the results cache needs nothing else of a pa
 from __future__ import annotations
 
 import errno
+import functools
 import os
+import re
 import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -111,11 +113,24 @@ class _Links:
     def kind(self, path: str, name: str) -> tuple[str, str | None]:
         """What to read the link at `path` as ("file", "folder", or "" to pass it by), and
         the real path it leads to. A link that leads nowhere is taken for a file: reading it
-        reports why."""
-        target = os.path.realpath(path)
-        is_dir = os.path.isdir(target)
-        if self.within(target) or not os.path.exists(target):
+        reports why. One that vanishes as it is followed, or leads into a special file system,
+        is a problem."""
+        try:
+            target = os.path.realpath(path)
+            is_dir = os.path.isdir(target)
+            exists = os.path.exists(target)
+        except OSError as error:  # removed, or unreadable, between listing and following
+            message = f"cannot follow the link ({error.strerror}): it is not read"
+            self.problems.append(Problem(Path(path), 1, 1, message))
+            return "", None
+        if self.within(target) or not exists:
             return ("" if is_dir else "file"), None
+        mount = special_mount(target)
+        # A device or FIFO there is left to the reader, which names it and never opens it.
+        if mount is not None and (is_dir or os.path.isfile(target)):
+            if is_dir or name.endswith(PLAN_SUFFIXES):
+                self.problems.append(Problem(Path(path), 1, 1, _special(target, mount)))
+            return "", None
         if not follow_links():
             if is_dir or name.endswith(PLAN_SUFFIXES):
                 self.problems.append(Problem(Path(path), 1, 1, _outside(target)))
@@ -127,6 +142,10 @@ class _Links:
         link: the plans folder itself is passed by (its files are read where they are), and
         a folder already walked."""
         if self.within(real):
+            return ""
+        mount = special_mount(real)
+        if mount is not None:
+            self.problems.append(Problem(Path(path), 1, 1, _special(real, mount)))
             return ""
         if real in self.walked:
             message = f"a loop of symbolic links, or a second link to {real}: it is read once"
@@ -141,3 +160,43 @@ def _outside(target: str) -> str:
         f"a symbolic link to {target}, outside the plans folder: not read (to read what links "
         f"lead to outside it, run `actionplan --follow-links ...` or set {FOLLOW_LINKS}=1)"
     )
+
+
+def _special(target: str, mount: str) -> str:
+    return (
+        f"a symbolic link to {target}, in a special file system ({mount}): never read, even "
+        "with --follow-links (its files describe the running system, not plans)"
+    )
+
+
+# File systems whose files are made up by the kernel as they are read: a walk of them never
+# ends well (`/proc/self/root` leads to the whole disk, `/proc/<pid>/exe` cannot be followed).
+_SPECIAL_TYPES = frozenset({
+    "proc", "sysfs", "devtmpfs", "devpts", "cgroup", "cgroup2", "securityfs", "debugfs",
+    "tracefs", "pstore", "bpf", "configfs", "fusectl", "mqueue", "hugetlbfs", "nsfs",
+    "binfmt_misc", "efivarfs", "autofs", "rpc_pipefs",
+})  # fmt: skip
+_SPECIAL_ROOTS = ("/proc", "/sys", "/dev")  # whatever is mounted there (a container's /dev)
+
+
+def special_mount(real: str) -> str | None:
+    """The mount point of the special file system `real` lies in, if it lies in one."""
+    for mount in _special_mounts():
+        if real == mount or real.startswith(mount.rstrip(os.sep) + os.sep):
+            return mount
+    return None
+
+
+@functools.cache
+def _special_mounts() -> tuple[str, ...]:
+    mounts = set(_SPECIAL_ROOTS)
+    try:
+        with open("/proc/self/mounts", encoding="utf-8", errors="replace") as table:
+            for line in table:
+                fields = line.split()
+                if len(fields) > 2 and fields[2] in _SPECIAL_TYPES:
+                    # The table writes a space in a mount point as \040.
+                    mounts.add(re.sub(r"\\([0-7]{3})", lambda m: chr(int(m[1], 8)), fields[1]))
+    except OSError:  # not Linux, or no /proc: the fixed roots still hold
+        pass
+    return tuple(sorted(mounts))
