@@ -149,7 +149,16 @@ def test_record_reports_bad_input_without_changing_the_file(plans: Path) -> None
 def test_new_cumulative_says_whether_its_target_will_be_pro_rated(
     plans: Path, unit: str | None, says: str
 ) -> None:
-    args = ["new", "--indicator", "ehcp", "--title", "EHCPs", "--cumulative", "--direction", "higher"]
+    args = [
+        "new",
+        "--indicator",
+        "ehcp",
+        "--title",
+        "EHCPs",
+        "--cumulative",
+        "--direction",
+        "higher",
+    ]
     result = runner.invoke(app, [*args, *(["--unit", unit] if unit else []), "--target", "50"])
     assert result.exit_code == 0, result.output
     assert f"note: ehcp is year to date: {says}" in result.stderr
