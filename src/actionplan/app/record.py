@@ -5,8 +5,10 @@ and says what changed."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -89,7 +91,7 @@ def record_csv(
     batch = read_csv(csv_file, workspace.settings.financial_year_start)
     assigned = assign(batch, workspace.files)
     if not allow_future:
-        batch.bad += _not_ended([r for rs in assigned.values() for r in rs], today)
+        batch.bad += _not_ended(chain.from_iterable(assigned.values()), today)
     # The journal that makes the batch all or nothing lives at the root of the plans tree.
     root = workspace.settings_path.parent if workspace.settings_path else plans or Path("plans")
     outcome = Outcome(err=said_notes(workspace))
@@ -113,7 +115,7 @@ def record_csv(
     return outcome
 
 
-def _not_ended(records: list[Record], today: date) -> list[BadRow]:
+def _not_ended(records: Iterable[Record], today: date) -> list[BadRow]:
     """The rows for a period that ends after `today` that are not forecasts, once each."""
     hint = "write yes in its forecast column if it is a projection, or add --allow-future"
     bad: dict[int, BadRow] = {}
