@@ -133,3 +133,38 @@ def test_record_reports_bad_input_without_changing_the_file(plans: Path) -> None
     assert unknown.exit_code == 2
     assert "no indicator has the id 'smokers'" in unknown.stderr
     assert path.read_text() == RED
+
+
+@pytest.mark.parametrize(
+    ("unit", "says"),
+    [
+        # Bracknell Forest's EHCPs issued within 20 weeks, a year-to-date percentage: 43% at
+        # Q3 against 50% is RED, never GREEN against a pro-rated 37.5%.
+        ("percent", "judged against the annual target as it stands, never pro-rated"),
+        ("rate", "judged against the annual target as it stands, never pro-rated"),
+        ("count", "the annual target is pro-rated"),
+        (None, "the annual target is pro-rated"),  # unit: number, the default
+    ],
+)
+def test_new_cumulative_says_whether_its_target_will_be_pro_rated(
+    plans: Path, unit: str | None, says: str
+) -> None:
+    args = [
+        "new",
+        "--indicator",
+        "ehcp",
+        "--title",
+        "EHCPs",
+        "--cumulative",
+        "--direction",
+        "higher",
+    ]
+    result = runner.invoke(app, [*args, *(["--unit", unit] if unit else []), "--target", "50"])
+    assert result.exit_code == 0, result.output
+    assert f"note: ehcp is year to date: {says}" in result.stderr
+
+
+def test_new_help_says_cumulative_percentages_are_not_pro_rated() -> None:
+    help_text = " ".join(runner.invoke(app, ["new", "--help"], terminal_width=200).stdout.split())
+    assert "(pro-rated target)" not in help_text
+    assert "percent and rate figures against the annual target as it stands" in help_text

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from actionplan.app.check_worker import SettingsInfo, judge_task, workspace_settings
 from actionplan.app.progress import progress
 from actionplan.domain.statuses import no_tolerance_note
+from actionplan.domain.words import plural
 from actionplan.errors import Problem
 from actionplan.output.check.rows import CheckReport, Judged, has_wanted_spc
 from actionplan.workspace import store
@@ -81,7 +82,22 @@ def check_tree(
     report.problems.sort(key=lambda p: (str(p.path), p.line, p.column))
     if note := no_tolerance_note(sum(row.bare for row in report.rows), tolerance_set):
         report.notes.append(note)
+    report.notes += _left_out(report.rows)
     return report
+
+
+LEFT_OUT_LISTED = 5  # figures left out named one by one; the rest are counted
+
+
+def _left_out(rows: list[Judged]) -> list[str]:
+    """A note for each figure left out as not yet known (a few, then a count), so that no
+    recorded figure is passed over in silence."""
+    named = [f"{row.path}: {note}" for row in rows for note in row.left_out]
+    notes = named[:LEFT_OUT_LISTED]
+    if len(named) > LEFT_OUT_LISTED:
+        more = plural(len(named) - LEFT_OUT_LISTED, "more figure")
+        notes.append(f"... and {more} left out until known")
+    return notes
 
 
 def _settings_bytes(settings_path: Path | None) -> bytes:

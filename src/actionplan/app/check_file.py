@@ -13,6 +13,7 @@ from actionplan.errors import FileProblem, Problem
 from actionplan.judge.assessment import Row, assess, lacks_tolerance
 from actionplan.judge.horizon import steady_span
 from actionplan.judge.targets import trajectory_gaps
+from actionplan.judge.travel import known_on
 from actionplan.judge.trend import indicator_spc
 from actionplan.output.check.cells import shown
 from actionplan.output.check.printed_row import judged
@@ -48,9 +49,27 @@ def judge_file(
         bare=lacks_tolerance(indicator),
         id_position=parsed.id_position,
         findings=findings,
+        left_out=left_out(indicator, as_of),
         json=json,
     )
     return printed, steady_span(row.assessment, as_of)
+
+
+def left_out(indicator: Indicator, as_of: date) -> tuple[str, ...]:
+    """Each recorded figure that the check at `as_of` leaves out, and until when: a figure
+    counts from the end of its period (or its `reported` date; a forecast from its start)."""
+    notes = []
+    for m in indicator.measurements:
+        day = known_on(m)
+        if day <= as_of:
+            continue
+        what = "forecast" if m.forecast else "figure"
+        if m.reported is not None:
+            until = "it is reported"
+        else:
+            until = "its period starts" if m.forecast else "its period ends"
+        notes.append(f"the {what} for {m.period} is left out until {until} ({day.isoformat()})")
+    return tuple(notes)
 
 
 def spc_wanted(row: Row, mode: str) -> bool:

@@ -12,6 +12,7 @@ from actionplan.app.loading import indicator_file, open_plans, said_notes
 from actionplan.domain.figures import whole_or_float, written
 from actionplan.edit.changes import new_file_text, plan_skeleton_text
 from actionplan.errors import ActionplanError
+from actionplan.judge.targets import ADDITIVE_UNITS
 from actionplan.outcome import Outcome
 from actionplan.workspace.atomic import write_atomic
 from actionplan.workspace.locks import folder_of, locked
@@ -53,7 +54,26 @@ def new_indicator(plans: Path | None, new: NewIndicator) -> Outcome:
     text = new_file_text(path, fields, workspace.settings, root)
     write_atomic(path, text, create=True)
     outcome.said.append(f"{path}: created")
+    if new.fields.get("cumulative"):
+        unit = str(new.fields.get("unit") or "number")
+        outcome.err.append(f"note: {new.id} is year to date: {cumulative_target(unit)}")
     return outcome
+
+
+def cumulative_target(unit: str) -> str:
+    """What `cumulative: true` does to the target of an indicator of `unit`, as the status
+    rules apply it: only amounts that add up over a year are measured against a pro-rated
+    annual target."""
+    if unit in ADDITIVE_UNITS:
+        return (
+            "the annual target is pro-rated by the share of the year gone (a quarter of it at "
+            "the end of Q1), unless `target:` gives in-year points"
+        )
+    kind = "percentage" if unit == "percent" else unit
+    return (
+        f"judged against the annual target as it stands, never pro-rated (a {kind} to date "
+        "already speaks for the year so far)"
+    )
 
 
 def number_or_text(text: str | None) -> int | float | str | None:

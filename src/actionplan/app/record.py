@@ -5,7 +5,10 @@ and says what changed."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
+from itertools import chain
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -15,9 +18,10 @@ from actionplan.app.progress import progress
 from actionplan.domain.figures import keep_written
 from actionplan.domain.messages import describe
 from actionplan.domain.models import FIGURES, Measurement
+from actionplan.domain.recordable import not_ended
 from actionplan.domain.words import plural
 from actionplan.edit.changes import measurement_text
-from actionplan.edit.csv_records import read_csv
+from actionplan.edit.csv_records import BadRow, Record, read_csv
 from actionplan.edit.records import assign, prepare
 from actionplan.errors import ActionplanError
 from actionplan.outcome import BAD_INPUT, Outcome
@@ -36,9 +40,20 @@ class NewMeasurement:
     forecast: bool = False
 
 
-def record_one(plans: Path | None, new: NewMeasurement, *, replace: bool) -> Outcome:
+# A figure for a period that has not ended is not an outturn: refused, saying how to keep it.
+NOT_ENDED = "a figure for a period that has not ended is refused (check leaves it out until then)"
+
+
+def record_one(
+    plans: Path | None,
+    new: NewMeasurement,
+    *,
+    replace: bool,
+    today: date,
+    allow_future: bool = False,
+) -> Outcome:
     """One measurement recorded in period order; a period already recorded is refused (exit 1)
-    unless `replace`."""
+    unless `replace`, and one that ends after `today` unless a forecast or `allow_future`."""
     workspace = open_plans(plans)
     file = indicator_file(workspace, new.id)
     data = {"period": new.period, "value": new.value, "note": new.note, "reported": new.reported}
@@ -51,18 +66,32 @@ def record_one(plans: Path | None, new: NewMeasurement, *, replace: bool) -> Out
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         raise ActionplanError(describe(first, Measurement)) from None
+    late = not_ended(measurement.period, today)
+    if late and not (measurement.forecast or allow_future):
+        hint = "add --forecast if it is a projection, or --allow-future to record it as it is"
+        raise ActionplanError(f"{late}: {NOT_ENDED}: {hint}")
     with locked([folder_of(file.path)]):
         text = measurement_text(file.path, measurement, workspace.settings, replace=replace)
         write_atomic(file.path, text)
     return Outcome(said=[f"{file.path}: recorded {measurement.period}"], err=said_notes(workspace))
 
 
-def record_csv(plans: Path | None, csv_file: Path, *, replace: bool) -> Outcome:
+def record_csv(
+    plans: Path | None,
+    csv_file: Path,
+    *,
+    replace: bool,
+    today: date,
+    allow_future: bool = False,
+) -> Outcome:
     """Every row of a spreadsheet, all or nothing: any bad row is reported at its line and no
-    file changes (exit 2); a run that is killed is finished or undone by the next command."""
+    file changes (exit 2); a run that is killed is finished or undone by the next command. A
+    row for a period that ends after `today` is bad unless a forecast or `allow_future`."""
     workspace = open_plans(plans)
     batch = read_csv(csv_file, workspace.settings.financial_year_start)
     assigned = assign(batch, workspace.files)
+    if not allow_future:
+        batch.bad += _not_ended(chain.from_iterable(assigned.values()), today)
     # The journal that makes the batch all or nothing lives at the root of the plans tree.
     root = workspace.settings_path.parent if workspace.settings_path else plans or Path("plans")
     outcome = Outcome(err=said_notes(workspace))
@@ -84,3 +113,14 @@ def record_csv(plans: Path | None, csv_file: Path, *, replace: bool) -> Outcome:
         )
     outcome.said.append(summary)
     return outcome
+
+
+def _not_ended(records: Iterable[Record], today: date) -> list[BadRow]:
+    """The rows for a period that ends after `today` that are not forecasts, once each."""
+    hint = "write yes in its forecast column if it is a projection, or add --allow-future"
+    bad: dict[int, BadRow] = {}
+    for record in records:
+        late = not_ended(record.measurement.period, today)
+        if late and not record.measurement.forecast:
+            bad[record.line] = BadRow(record.line, f"{late}: {NOT_ENDED}: {hint}")
+    return list(bad.values())

@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from actionplan.app.loading import open_plans, said_notes
 from actionplan.domain.periods import Period, parse_period
+from actionplan.domain.recordable import not_ended, other_length
 from actionplan.domain.steps import previous_period
 from actionplan.domain.words import plural
 from actionplan.edit.document import open_document, render, validated
@@ -33,6 +35,8 @@ class TableRequest:
     sheet: str | None = None
     create: bool = False
     replace: bool = False
+    today: date = field(default_factory=date.today)
+    allow_future: bool = False  # a figure for a period that has not ended is meant
 
 
 LISTED = 1000  # bad rows listed one by one; the rest are counted
@@ -46,6 +50,7 @@ class _Plan:
     files: dict[Path, Entry] = field(default_factory=dict)
     created: set[Path] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # figures kept that a person should know of
     bad: int = 0  # bad rows, listed or not
 
     def refuse(self, problem: Problem) -> None:
@@ -65,6 +70,12 @@ def record_table(plans: Path | None, request: TableRequest) -> Outcome:
         period = parse_period(request.period, fy_start)
     except ActionplanError as error:
         raise ActionplanError(f"--period: {error}") from None
+    late = not_ended(period, request.today)
+    if late and not request.allow_future:
+        raise ActionplanError(
+            f"--period {late}: the table's figures are not outturns until it ends: add "
+            "--allow-future to record them as they are (check leaves them out until then)"
+        )
     mapping = Mapping.parse(request.maps, create=request.create)
     previous = previous_period(period, fy_start) if "previous" in mapping.columns else None
     if request.create and workspace.problems:
@@ -83,6 +94,7 @@ def record_table(plans: Path | None, request: TableRequest) -> Outcome:
         texts = _prepare(plan, workspace, period, root, source, request.replace)
         for problem in sorted(plan.problems, key=lambda p: p.row):
             outcome.fail(BAD_INPUT, str(problem))
+        outcome.err += [f"note: {note}" for note in plan.notes]
         if plan.bad:
             if plan.bad > len(plan.problems):
                 outcome.err.append(
@@ -170,8 +182,19 @@ def _prepare(
 ) -> dict[Path, str]:
     """Each changed file's new text, validated; a row that cannot be recorded is a problem."""
     settings = workspace.settings
+    frequencies = {f.path: f.indicator.frequency for f in workspace.files}
     texts: dict[Path, str] = {}
     for path, entry in plan.files.items():
+        mixed = other_length(entry.id, frequencies.get(path), period)
+        if mixed and not settings.mixed_periods:
+            hint = (
+                f"record its {frequencies[path]} figures, or write `mixed_periods: true` in "
+                "actionplan.yaml to keep figures of other lengths beside them"
+            )
+            plan.refuse(Problem(entry.row, entry.where, f"{mixed}: {hint}"))
+            continue
+        if mixed:
+            plan.notes.append(f"{entry.where}: {mixed}: kept, as `mixed_periods: true` allows")
         try:
             if path in plan.created:
                 doc = new_document(path, entry, period, settings, root, source)

@@ -48,7 +48,10 @@ def new(
     cumulative: Annotated[
         bool,
         typer.Option(
-            "--cumulative", help="With --indicator: figures are year-to-date (pro-rated target)."
+            "--cumulative",
+            help="With --indicator: figures are year to date. A count, currency, days or "
+            "number is judged against the annual target pro-rated for the year so far; "
+            "percent and rate figures against the annual target as it stands.",
         ),
     ] = False,
     tolerance: Annotated[

@@ -40,6 +40,14 @@ def record(
     replace: Annotated[
         bool, typer.Option("--replace", help="Overwrite a figure already recorded for the period.")
     ] = False,
+    allow_future: Annotated[
+        bool,
+        typer.Option(
+            "--allow-future",
+            help="Record a figure for a period that has not ended, not as a forecast (check "
+            "leaves it out until the period ends).",
+        ),
+    ] = False,
     csv_file: Annotated[
         Path | None,
         typer.Option(
@@ -87,9 +95,16 @@ def record(
     The edited file is validated before it is written, and written atomically. A period that
     already has a figure is refused (exit 1) unless --replace. With --csv or --table, every row
     is checked first: if any is bad, each is reported as FILE:LINE: message (FILE:SHEET!CELL:
-    for a workbook), nothing is written, and the exit code is 2.
+    for a workbook), nothing is written, and the exit code is 2. A figure for a period that
+    ends after today is refused unless it is a forecast (--forecast, or yes in a CSV's
+    forecast column) or --allow-future is given; so is a --table figure of another length than
+    its indicator's frequency, unless the settings say `mixed_periods: true`.
     """
+    from datetime import date
+
     from actionplan.app.record import NewMeasurement, record_csv, record_one
+
+    today = date.today()
 
     if table is not None:
         if csv_file or indicator_id or note or forecast or reported:
@@ -98,15 +113,17 @@ def record(
             raise typer.BadParameter("--table needs --period: the period the table reports")
         from actionplan.app.record_table import TableRequest, record_table
 
-        request = TableRequest(table, table_period, tuple(maps or ()), sheet, create, replace)
+        request = TableRequest(
+            table, table_period, tuple(maps or ()), sheet, create, replace, today, allow_future
+        )
         finish(record_table(plans, request))
     if sheet or table_period or maps or create:
         raise typer.BadParameter("--sheet, --period, --map and --create go with --table FILE")
     if csv_file is not None:
         if indicator_id or note or forecast or reported:
             raise typer.BadParameter("--csv takes its ids, periods and values from the file")
-        finish(record_csv(plans, csv_file, replace=replace))
+        finish(record_csv(plans, csv_file, replace=replace, today=today, allow_future=allow_future))
     if value is None or indicator_id is None:
         raise typer.BadParameter("give ID PERIOD VALUE, or --csv FILE")
     new = NewMeasurement(indicator_id, period, value, note, reported, forecast)
-    finish(record_one(plans, new, replace=replace))
+    finish(record_one(plans, new, replace=replace, today=today, allow_future=allow_future))

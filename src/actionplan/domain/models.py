@@ -272,3 +272,8 @@ class Settings(_Strict):
     amber_if_improved_on_last_year: bool = Field(
         False, description="Default for indicators that do not say."
     )
+    mixed_periods: bool = Field(
+        False,
+        description="`record --table` keeps a figure of another length than its indicator's "
+        "frequency (a quarter for a monthly indicator), with a note, instead of refusing it.",
+    )

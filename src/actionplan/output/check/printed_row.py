@@ -21,6 +21,7 @@ def judged(
     bare: bool,
     id_position: tuple[int, int],
     findings: tuple[tuple[int, int, str], ...],
+    left_out: tuple[str, ...] = (),
     json: bool = True,
 ) -> Judged:
     """The printable form of a row (its SPC already worked out where wanted)."""
@@ -47,6 +48,7 @@ def judged(
         id_line=id_position[0],
         id_column=id_position[1],
         findings=findings,
+        left_out=left_out,
     )
 
 

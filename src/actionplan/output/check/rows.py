@@ -44,6 +44,7 @@ class Judged(NamedTuple):
     id_line: int  # where its `id:` is, for a duplicate
     id_column: int
     findings: tuple[tuple[int, int, str], ...]  # problems judging shows: (line, column, message)
+    left_out: tuple[str, ...] = ()  # figures not known at the date, each as a note says it
 
     @property
     def shown(self) -> bool:
