@@ -40,3 +40,8 @@ def test_json_safe_reads_back_as_the_text(text: str) -> None:
 def test_an_escape_sequence_is_shown_not_sent() -> None:
     assert printable("title\x1b]0;owned\x07") == "title\\x1b]0;owned\\x07"
     assert printable("A\u202eB") == "A\\u202eB"
+
+
+def test_json_safe_escapes_del_in_otherwise_plain_text() -> None:
+    # DEL is ASCII, so a look for non-ASCII text alone would pass it through unescaped.
+    assert json_safe(json.dumps("a\x7fb")) == '"a\\u007fb"'

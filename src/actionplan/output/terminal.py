@@ -49,7 +49,8 @@ def printable_lines(text: str) -> str:
 
 def json_safe(encoded: str) -> str:
     """JSON text (already encoded) with DEL, C1 and bidirectional controls as \\u escapes."""
-    # What is left to escape lies outside ASCII, and `isascii` looks at eight bytes at a time.
-    if encoded.isascii() or _JSON_CONTROL.search(encoded) is None:
+    # What is left to escape is DEL or lies outside ASCII; `isascii` looks at eight bytes at a
+    # time, so most text is passed in one quick look.
+    if (encoded.isascii() and "\x7f" not in encoded) or _JSON_CONTROL.search(encoded) is None:
         return encoded
     return encoded.translate(_JSON_TABLE)
