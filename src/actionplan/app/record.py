@@ -17,8 +17,8 @@ from actionplan.domain.messages import describe
 from actionplan.domain.models import FIGURES, Measurement
 from actionplan.domain.words import plural
 from actionplan.edit.changes import measurement_text
-from actionplan.edit.csv_records import read_csv
-from actionplan.edit.records import assign, prepare
+from actionplan.edit.csv_records import read_rows
+from actionplan.edit.records import gather, prepare
 from actionplan.errors import ActionplanError
 from actionplan.outcome import BAD_INPUT, Outcome
 from actionplan.workspace.atomic import write_atomic
@@ -61,26 +61,31 @@ def record_csv(plans: Path | None, csv_file: Path, *, replace: bool) -> Outcome:
     """Every row of a spreadsheet, all or nothing: any bad row is reported at its line and no
     file changes (exit 2); a run that is killed is finished or undone by the next command."""
     workspace = open_plans(plans)
-    batch = read_csv(csv_file, workspace.settings.financial_year_start)
-    assigned = assign(batch, workspace.files)
+    # Read a row at a time, each kept as a short text for its file: at the row limit, a
+    # measurement and a message for every row took most of a gigabyte.
+    reading = read_rows(csv_file)
+    gathered = gather(reading, workspace.files, workspace.settings.financial_year_start)
     # The journal that makes the batch all or nothing lives at the root of the plans tree.
     root = workspace.settings_path.parent if workspace.settings_path else plans or Path("plans")
     outcome = Outcome(err=said_notes(workspace))
-    with transaction(list(assigned), root):
+    with transaction(list(gathered.files), root):
         with progress("Recording measurements") as tick:
-            texts, bad = prepare(assigned, workspace.settings, replace=replace, progress=tick)
-        bad = sorted(batch.bad + bad, key=lambda row: row.line)
-        for row in bad:
+            texts, bad = prepare(
+                gathered.files, workspace.settings, replace=replace, progress=tick, bad=gathered.bad
+            )
+        for row in bad.listed():
             outcome.fail(BAD_INPUT, f"{csv_file}:{row.line}: {row.message}")
-        if bad:
-            outcome.err.append(f"{plural(len(bad), 'bad row')}: nothing was recorded")
+        if bad.count:
+            if bad.unlisted:
+                outcome.err.append(f"... and {plural(bad.unlisted, 'more bad row')}")
+            outcome.err.append(f"{plural(bad.count, 'bad row')}: nothing was recorded")
             return outcome
         commit(texts, root)
-    rows = sum(len(records) for records in assigned.values())
+    rows = sum(len(kept) for kept in gathered.files.values())
     summary = f"recorded {plural(rows, 'measurement')} in {plural(len(texts), 'file')}"
-    if batch.fingertips:
+    if reading.fingertips:
         summary += (
-            f"; {plural(batch.skipped, 'row')} skipped (other series, breakdowns or no value)"
+            f"; {plural(gathered.skipped, 'row')} skipped (other series, breakdowns or no value)"
         )
     outcome.said.append(summary)
     return outcome
