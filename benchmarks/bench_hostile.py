@@ -6,7 +6,10 @@ it and ten times over, given to `record --csv` and to `record --table`; and of `
 given a workbook of a million rows: just over the row limit, with the size the sheet records
 and without it (refused at the first row over), and at the limit (every row read, each a bad
 row). Then the peak memory of each command on the worst plan file and the worst document of
-each kind still under every limit (`worst_inputs.py`).
+each kind still under every limit (`worst_inputs.py`). Last, `record --csv` given a CSV at
+the row limit that is read to its end: every row for no known indicator, every row for one
+of ten indicators (too many for a plan file), and the largest CSV every plan file takes
+(25,000 figures for each of 40 indicators; minutes).
 
     python benchmarks/bench_hostile.py
 """
@@ -105,6 +108,35 @@ def _workbooks(root: Path) -> None:
         print(f"record --table, {label}: {took:.1f} s, peak {peak:.0f} MiB")
 
 
+def _monthly_rows(path: Path, rows: int, indicators: int) -> None:
+    with path.open("w") as out:
+        out.write("id,period,value\n")
+        for n in range(rows):
+            month = n // indicators + 1
+            out.write(f"i{n % indicators},{1001 + month // 12}-{month % 12 + 1:02d},{n}\n")
+
+
+def _csv_at_the_row_limit(root: Path) -> None:
+    rows = 999_999  # with the header, the row limit exactly
+    cases = [
+        ("every row for no known indicator", 0),
+        ("for 10 indicators, over the plan-file limits", 10),
+        ("for 40 indicators, recorded", 40),
+    ]
+    for label, indicators in cases:
+        plans = root / f"at-limit-{indicators}" / "plans"
+        plans.mkdir(parents=True)
+        for n in range(max(indicators, 1)):
+            (plans / f"i{n}.yaml").write_text(f"title: I{n}\nmeasurements:\n  - period: 1000-01\n")
+        if indicators:
+            _monthly_rows(plans.parent / "rows.csv", rows, indicators)
+        else:
+            lines = (f"x{n},2014-05,{n}\n" for n in range(rows))
+            (plans.parent / "rows.csv").write_text("id,period,value\n" + "".join(lines))
+        took, peak = _peak(["record", "--csv", "rows.csv"], plans.parent)
+        print(f"record --csv, {rows:,} rows {label}: {took:.1f} s, peak {peak:.0f} MiB")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
@@ -131,6 +163,7 @@ def main() -> None:
         _workbooks(root)
         worst_plans_memory(root / "worst-plans")
         worst_documents_memory(root / "worst-documents")
+        _csv_at_the_row_limit(root)
 
 
 def _peak_mib(args: list[str], cwd: Path) -> float:

@@ -5,10 +5,9 @@ and says what changed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from itertools import chain
+from functools import partial
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -21,8 +20,8 @@ from actionplan.domain.models import FIGURES, Measurement
 from actionplan.domain.recordable import not_ended
 from actionplan.domain.words import plural
 from actionplan.edit.changes import measurement_text
-from actionplan.edit.csv_records import BadRow, Record, read_csv
-from actionplan.edit.records import assign, prepare
+from actionplan.edit.csv_records import BadRow, Record, read_rows
+from actionplan.edit.records import gather, prepare
 from actionplan.errors import ActionplanError
 from actionplan.outcome import BAD_INPUT, Outcome
 from actionplan.workspace.atomic import write_atomic
@@ -88,39 +87,42 @@ def record_csv(
     file changes (exit 2); a run that is killed is finished or undone by the next command. A
     row for a period that ends after `today` is bad unless a forecast or `allow_future`."""
     workspace = open_plans(plans)
-    batch = read_csv(csv_file, workspace.settings.financial_year_start)
-    assigned = assign(batch, workspace.files)
-    if not allow_future:
-        batch.bad += _not_ended(chain.from_iterable(assigned.values()), today)
+    # Read a row at a time, each kept as a short text for its file: at the row limit, a
+    # measurement and a message for every row took most of a gigabyte.
+    reading = read_rows(csv_file)
+    refuse = None if allow_future else partial(_not_ended, today=today)
+    fy_start = workspace.settings.financial_year_start
+    gathered = gather(reading, workspace.files, fy_start, refuse=refuse)
     # The journal that makes the batch all or nothing lives at the root of the plans tree.
     root = workspace.settings_path.parent if workspace.settings_path else plans or Path("plans")
     outcome = Outcome(err=said_notes(workspace))
-    with transaction(list(assigned), root):
+    with transaction(list(gathered.files), root):
         with progress("Recording measurements") as tick:
-            texts, bad = prepare(assigned, workspace.settings, replace=replace, progress=tick)
-        bad = sorted(batch.bad + bad, key=lambda row: row.line)
-        for row in bad:
+            texts, bad = prepare(
+                gathered.files, workspace.settings, replace=replace, progress=tick, bad=gathered.bad
+            )
+        for row in bad.listed():
             outcome.fail(BAD_INPUT, f"{csv_file}:{row.line}: {row.message}")
-        if bad:
-            outcome.err.append(f"{plural(len(bad), 'bad row')}: nothing was recorded")
+        if bad.count:
+            if bad.unlisted:
+                outcome.err.append(f"... and {plural(bad.unlisted, 'more bad row')}")
+            outcome.err.append(f"{plural(bad.count, 'bad row')}: nothing was recorded")
             return outcome
         commit(texts, root)
-    rows = sum(len(records) for records in assigned.values())
+    rows = sum(len(kept) for kept in gathered.files.values())
     summary = f"recorded {plural(rows, 'measurement')} in {plural(len(texts), 'file')}"
-    if batch.fingertips:
+    if reading.fingertips:
         summary += (
-            f"; {plural(batch.skipped, 'row')} skipped (other series, breakdowns or no value)"
+            f"; {plural(gathered.skipped, 'row')} skipped (other series, breakdowns or no value)"
         )
     outcome.said.append(summary)
     return outcome
 
 
-def _not_ended(records: Iterable[Record], today: date) -> list[BadRow]:
-    """The rows for a period that ends after `today` that are not forecasts, once each."""
+def _not_ended(record: Record, today: date) -> BadRow | None:
+    """The row's refusal when its period ends after `today` and it is not a forecast."""
+    late = not_ended(record.measurement.period, today)
+    if late is None or record.measurement.forecast:
+        return None
     hint = "write yes in its forecast column if it is a projection, or add --allow-future"
-    bad: dict[int, BadRow] = {}
-    for record in records:
-        late = not_ended(record.measurement.period, today)
-        if late and not record.measurement.forecast:
-            bad[record.line] = BadRow(record.line, f"{late}: {NOT_ENDED}: {hint}")
-    return list(bad.values())
+    return BadRow(record.line, f"{late}: {NOT_ENDED}: {hint}")

@@ -66,6 +66,24 @@ class Record:
     measurement: Measurement
 
 
+@dataclass(frozen=True)
+class Given:
+    """A row as read, not yet validated: its line, whom it is for, and its cells by field."""
+
+    line: int
+    target: str | Series
+    data: dict[str, str]
+
+
+@dataclass
+class Reading:
+    """A CSV's rows, read one at a time: each one given, a bad row, or None for a Fingertips
+    row skipped (a breakdown, or no figure)."""
+
+    fingertips: bool
+    rows: Iterator[Given | BadRow | None]
+
+
 @dataclass
 class Batch:
     records: list[Record] = field(default_factory=list)
@@ -78,7 +96,24 @@ class Batch:
 
 
 def read_csv(path: Path, fy_start: int) -> Batch:
-    """Every row of the file as a measurement to record, or as a bad row."""
+    """Every row of the file as a measurement to record, or as a bad row, all at once: for a
+    small file (a large one is read with `read_rows`, a row at a time)."""
+    reading = read_rows(path)
+    batch = Batch(fingertips=reading.fingertips)
+    for row in reading.rows:
+        if row is None:
+            batch.skipped += 1
+            continue
+        done = row if isinstance(row, BadRow) else measured(row, fy_start)
+        if isinstance(done, BadRow):
+            batch.bad.append(done)
+        else:
+            batch.records.append(done)
+    return batch
+
+
+def read_rows(path: Path) -> Reading:
+    """The file's header, checked now, and its rows, to be read one at a time."""
     rows = file_rows(path)
     header = next(rows, None)
     if header is None:
@@ -86,8 +121,21 @@ def read_csv(path: Path, fy_start: int) -> Batch:
     line, names = header[0], [name.strip() for name in header[1]]
     if all(name in names for name in FINGERTIPS_REQUIRED):
         _refuse_repeated(path, line, names, [n if n in FINGERTIPS_READ else "" for n in names])
-        return _read_fingertips(names, rows, fy_start)
-    return _read_plain(path, line, names, rows, fy_start)
+        return Reading(True, _read_fingertips(names, rows))
+    return Reading(False, _read_plain(path, line, names, rows))
+
+
+def measured(row: Given, fy_start: int) -> Record | BadRow:
+    """The row as a measurement to record, or as a bad row saying why it cannot be one."""
+    data: dict[str, Any] = dict(row.data)  # `keep_written` replaces figures in place
+    try:
+        measurement = Measurement.model_validate(
+            keep_written(data, FIGURES), context={"fy_start": fy_start}
+        )
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        return BadRow(row.line, describe(first, Measurement))
+    return Record(row.line, row.target, measurement)
 
 
 def _refuse_repeated(path: Path, line: int, names: list[str], keys: list[str]) -> None:
@@ -103,8 +151,8 @@ def _refuse_repeated(path: Path, line: int, names: list[str], keys: list[str]) -
 
 
 def _read_plain(
-    path: Path, header: int, names: list[str], rows: Iterator[Row], fy_start: int
-) -> Batch:
+    path: Path, header: int, names: list[str], rows: Iterator[Row]
+) -> Iterator[Given | BadRow | None]:
     keys = [name.lower().replace(" ", "_") for name in names]
     _refuse_repeated(path, header, names, keys)
     unknown = [
@@ -117,59 +165,45 @@ def _read_plain(
             f"{path}:{header}: {problem}: the header must name id, period and value, and may add "
             f"{', '.join(PLAIN_OPTIONAL)} (or be a Fingertips export)"
         )
-    batch = Batch()
-    context = {"fy_start": fy_start}
+    return _plain_rows(keys, rows)
+
+
+def _plain_rows(keys: list[str], rows: Iterator[Row]) -> Iterator[Given | BadRow | None]:
     for line, cells in rows:
         row = dict(zip(keys, (cell.strip() for cell in cells), strict=False))
-        data: dict[str, Any] = {k: v for k, v in row.items() if v and k != "id"}
+        data = {k: v for k, v in row.items() if v and k != "id"}
         if not row.get("id"):
-            batch.bad.append(BadRow(line, "no id: each row needs the indicator's id"))
+            yield BadRow(line, "no id: each row needs the indicator's id")
         elif not row.get("value"):
-            batch.bad.append(BadRow(line, "no value: write NA for missing data"))
+            yield BadRow(line, "no value: write NA for missing data")
         else:
-            _add(batch, line, row["id"], data, context)
-    return batch
+            yield Given(line, row["id"], data)
 
 
-def _add(batch: Batch, line: int, target: str | Series, data: dict[str, Any], context: Any) -> None:
-    try:
-        measurement = Measurement.model_validate(keep_written(data, FIGURES), context=context)
-    except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        batch.bad.append(BadRow(line, describe(first, Measurement)))
-        return
-    batch.records.append(Record(line, target, measurement))
-
-
-def _read_fingertips(names: list[str], rows: Iterator[Row], fy_start: int) -> Batch:
-    batch = Batch(fingertips=True)
-    context = {"fy_start": fy_start}
+def _read_fingertips(names: list[str], rows: Iterator[Row]) -> Iterator[Given | BadRow | None]:
     for line, cells in rows:
         row = dict(zip(names, (cell.strip() for cell in cells), strict=False))
         if row.get("Category Type") or not row.get("Value"):
-            batch.skipped += 1  # a breakdown (by deprivation and so on), or no figure
+            yield None  # a breakdown (by deprivation and so on), or no figure
             continue
         try:
             series = Series(
                 int(row["Indicator ID"]), row["Area Code"], row.get("Sex", ""), row.get("Age", "")
             )
         except ValueError:
-            batch.bad.append(BadRow(line, f"Indicator ID {row['Indicator ID']!r} is not a number"))
+            yield BadRow(line, f"Indicator ID {row['Indicator ID']!r} is not a number")
             continue
         period = fingertips_period(row["Time period"])
         if period is None:
-            batch.bad.append(
-                BadRow(
-                    line,
-                    f"time period {row['Time period']!r} cannot be read as one period: "
-                    "record it by hand with `actionplan record`",
-                )
+            yield BadRow(
+                line,
+                f"time period {row['Time period']!r} cannot be read as one period: "
+                "record it by hand with `actionplan record`",
             )
             continue
         data = {"period": period, "value": row["Value"]}
         data.update(_figures(row))
-        _add(batch, line, series, data, context)
-    return batch
+        yield Given(line, series, data)
 
 
 def _figures(row: dict[str, str]) -> dict[str, str]:

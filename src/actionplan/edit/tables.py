@@ -77,7 +77,7 @@ def read_table(path: Path, sheet: str | None, wanted: Sequence[str]) -> Table:
 def _csv_table(path: Path, wanted: Sequence[str]) -> Table:
     rows = ((line, [Cell(text) for text in cells]) for line, cells in file_rows(path))
     table = _with_header(path, None, rows, wanted)
-    table.rows = list(rows)  # the generator goes on after the header
+    table.rows = rows  # goes on after the header; read as used, never all held at once
     return table
 
 
