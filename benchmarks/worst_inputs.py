@@ -34,6 +34,16 @@ def long_text(size: int = 1_000_000) -> str:
     return HEAD + "measurements:\n  - period: 2014-06\n    value: 5\n" + plan
 
 
+def pdf_text(cells: int = 2_440, width: int = 40) -> str:
+    """A RED plan at the most a PDF takes (100,000 characters, 5,000 pieces): its action plan
+    one table of `cells` cells of `width` characters, the piece a PDF lays out at most cost."""
+    cell = ("word " * width)[:width]
+    row = "    |" + f" {cell} |" * 4 + "\n"
+    table = row + "    |" + " --- |" * 4 + "\n" + row * (cells // 4 - 1)
+    plan = "action_plan:\n  period: 2014-06\n  what: |\n" + table + "  who: Someone\n"
+    return HEAD + "measurements:\n  - period: 2014-06\n    value: 5\n" + plan
+
+
 def unknown_keys(count: int = 99_000) -> str:
     return HEAD + "".join(f"k{n}: 1\n" for n in range(count))
 
@@ -45,6 +55,7 @@ def deep(levels: int = 63) -> str:
 PLANS = {
     "many measurements": many_measurements,
     "long text": long_text,
+    "text at the PDF limits": pdf_text,
     "unknown keys": unknown_keys,
     "deep nesting": deep,
 }

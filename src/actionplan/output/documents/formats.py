@@ -57,12 +57,15 @@ def _docx_writer(template: Path, starter: Path) -> DocumentWriter:
 
 def _pdf_writer(template: Path) -> DocumentWriter:
     from actionplan.output.documents.layout import layout_data, plan_layout
+    from actionplan.output.pdf.bounds import check_pdf_text
     from actionplan.output.pdf.writer import PdfWriter
 
     writer = PdfWriter(template)
 
     def write(context: Mapping[str, Any]) -> bytes:
         layout = plan_layout(context)
+        fields = (f.blocks for s in layout.sections for f in s.fields)
+        check_pdf_text(fields, str(context["source"]), "render")
         return writer.render(layout_data(layout), layout.as_of)
 
     return write

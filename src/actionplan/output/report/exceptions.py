@@ -60,7 +60,7 @@ def exception_parts(exceptions: Sequence[Mapping[str, Any]]) -> list[Part]:
         parts.append(Heading(clean(x["title"]), 3, new_page=number > 0))
         if x["plan"]:
             parts.append(Text(text_cell(f"Plan: {x['coverage']}")))
-            parts.append(Plan(plan_layout(x["plan"]).sections))
+            parts.append(Plan(plan_layout(x["plan"]).sections, str(x["plan"]["source"])))
             continue
         lead = clean(x["lead"]) or "no departmental lead is named"
         notice = (

@@ -62,6 +62,7 @@ class Plan:
     """A RED measure's action plan, in the sections and field tables `render` uses."""
 
     sections: tuple[Section, ...]
+    source: str = ""  # the plan's file, for a message about it
 
 
 Part: TypeAlias = Heading | Text | Bullets | Table | Chart | Plan

@@ -39,8 +39,12 @@ def report_document(
 
         starter = template_file(DOCUMENT_TEMPLATES[fmt], None)
         return report_docx(layout, template, starter, progress)
+    from actionplan.output.pdf.bounds import check_pdf_text
     from actionplan.output.pdf.writer import PdfWriter
 
+    for plan in (part for part in layout.parts if isinstance(part, Plan)):
+        fields = (f.blocks for s in plan.sections for f in s.fields)
+        check_pdf_text(fields, plan.source, "report")
     return PdfWriter(template).render(layout_data(layout), report.as_of)
 
 
