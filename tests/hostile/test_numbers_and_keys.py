@@ -153,7 +153,12 @@ DEEP_TEXT = {
 
 
 @pytest.mark.parametrize("text", DEEP_TEXT.values(), ids=DEEP_TEXT)
-def test_markdown_nested_deep_in_a_plan_renders_in_every_format(tree: Path, text: str) -> None:
+def test_markdown_nested_deep_in_a_plan_renders_in_every_format(
+    tree: Path, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Of depth, not length: the deepest links run past the text a PDF takes by default, a
+    # limit with tests of its own (test_pdf_plan_text_bound.py).
+    monkeypatch.setenv("ACTIONPLAN_MAX_PDF_PLAN_CHARACTERS", "1000000")
     body = json.dumps(text)  # a YAML string that holds the text as it is
     (tree / "plans" / "deep.yaml").write_text(
         PLAN + f"action_plan:\n  period: 2014-04\n  non_compliance_reason: {body}\n"
