@@ -327,6 +327,13 @@ def test_assurance(direction: str | None, target: float | None, expected: str | 
 # Not enough points; recalculation ----------------------------------------------------------
 
 
+def test_one_point_gives_no_spc_and_says_one_point() -> None:
+    # The reason is shown as written in the check's JSON and the report: "1 point", not "1 points".
+    result = analyse(series(ONS_DEATHS_2010[:1]), "lower")
+    assert isinstance(result, SpcUnavailable)
+    assert result.reason.startswith("1 point; ")
+
+
 def test_eleven_points_give_no_spc_and_say_why() -> None:
     result = analyse(series(ONS_DEATHS_2010[:11]), "lower")
     assert isinstance(result, SpcUnavailable)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal, NamedTuple
 
+from actionplan.domain.words import plural
 from actionplan.judge.spc_limits import MIN_POINTS, Segment, segment
 from actionplan.judge.spc_rules import signals
 
@@ -104,7 +105,8 @@ def analyse(
     _check_values(periods, values)
     if len(values) < MIN_POINTS:
         return SpcUnavailable(
-            f"{len(values)} points; statistical process control needs at least {MIN_POINTS}"
+            f"{plural(len(values), 'point')}; statistical process control needs at least "
+            f"{MIN_POINTS}"
         )
     starts = _segment_starts(periods, recalculate_from)
     bounds = list(pairwise([*starts, len(values)]))
