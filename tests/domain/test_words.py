@@ -26,3 +26,8 @@ def test_no_tolerance_note_only_where_none_is_set_anywhere() -> None:
     assert no_tolerance_note(3, tolerance_set=False).startswith("no tolerance is set for 3")
     assert no_tolerance_note(3, tolerance_set=True) == ""
     assert no_tolerance_note(0, tolerance_set=False) == ""
+
+
+def test_no_tolerance_note_speaks_of_one_indicator_as_it() -> None:
+    assert "for 1 indicator with a target, so it cannot be AMBER" in no_tolerance_note(1, False)
+    assert "for 2 indicators with a target, so they cannot be AMBER" in no_tolerance_note(2, False)

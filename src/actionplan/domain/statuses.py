@@ -33,8 +33,9 @@ def no_tolerance_note(bare: int, tolerance_set: bool) -> str:
     a target and no tolerance; `tolerance_set`: the workspace settings give one)."""
     if tolerance_set or not bare:
         return ""
+    they = "it" if bare == 1 else "they"
     return (
-        f"no tolerance is set for {plural(bare, 'indicator')} with a target, so they cannot be "
-        "AMBER: set `tolerance: 5%` (or `{green: 5%, amber: 10%}`) in the workspace settings "
+        f"no tolerance is set for {plural(bare, 'indicator')} with a target, so {they} cannot "
+        "be AMBER: set `tolerance: 5%` (or `{green: 5%, amber: 10%}`) in the workspace settings "
         "file, actionplan.yaml, or in each indicator"
     )
