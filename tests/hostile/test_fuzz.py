@@ -33,7 +33,7 @@ from actionplan.output.check.rows import CheckReport
 from actionplan.output.check.table import report_table
 from actionplan.workspace.reading import parse_bytes
 from actionplan.workspace.validation import indicator_context, validate
-from support import forked
+from support import forked, spawned
 from support.paths import EXAMPLES, LEGACY
 
 # Hundreds of generated cases a test: outside the quick set (`-m "not slow"`).
@@ -253,8 +253,19 @@ def _outputs(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-def _run(args: list[str], work: Path, env: dict[str, str], what: str) -> forked.Run:
-    run = forked.run(args, work, timeout=60, env=env)
+# Typst (the PDF, and the pictures of the Word report's charts) starts threads in the test
+# process the first time it runs there; a child forked after that can wait for ever on one of
+# their locks, so what Typst makes is made in a fresh interpreter.
+TYPESET = {"pdf", "docx"}
+
+
+def _run(
+    args: list[str], work: Path, env: dict[str, str], what: str
+) -> forked.Run | spawned.Spawned:
+    if TYPESET & set(args):
+        run: forked.Run | spawned.Spawned = spawned.run(args, work, timeout=120, env=env)
+    else:
+        run = forked.run(args, work, timeout=60, env=env)
     assert run.code is not None, f"{what}: still running after {run.seconds:.0f} s"
     assert run.code <= 2, f"{what}: exit {run.code}\n{run.stderr[-3000:]}"
     assert "Traceback" not in run.stderr, f"{what}:\n{run.stderr[-3000:]}"

@@ -3,6 +3,10 @@
 Each run is a real process, so it can be timed, measured, killed and can fail in any way
 without harming the tests; forking a process that has already imported everything saves the
 start-up that hundreds of fresh interpreters would cost on a small CI machine.
+
+Not for a command that typesets with Typst (a PDF, or the Word report's chart pictures): Typst
+starts threads in the test process the first time it runs there, and a child forked later can
+wait for ever on one of their locks. `spawned` runs such a command in a fresh interpreter.
 """
 
 from __future__ import annotations

@@ -25,9 +25,9 @@ class Spawned:
     peak_mb: float  # the process's peak resident memory
 
 
-def run(args: list[str], cwd: Path, timeout: float) -> Spawned:
-    """`actionplan ARGS` in `cwd`, killed after `timeout` seconds (a safety net against a hang,
-    not a speed bound)."""
+def run(args: list[str], cwd: Path, timeout: float, env: dict[str, str] | None = None) -> Spawned:
+    """`actionplan ARGS` in `cwd`, with `env` added to this process's environment, killed
+    after `timeout` seconds (a safety net against a hang, not a speed bound)."""
     out, err = (
         cwd.parent / f".spawned-{os.getpid()}.out",
         cwd.parent / f".spawned-{os.getpid()}.err",
@@ -35,7 +35,11 @@ def run(args: list[str], cwd: Path, timeout: float) -> Spawned:
     started = time.monotonic()
     with out.open("wb") as stdout, err.open("wb") as stderr:
         child = subprocess.Popen(
-            [sys.executable, "-m", "actionplan", *args], cwd=cwd, stdout=stdout, stderr=stderr
+            [sys.executable, "-m", "actionplan", *args],
+            cwd=cwd,
+            env={**os.environ, **(env or {})},
+            stdout=stdout,
+            stderr=stderr,
         )
         deadline = started + timeout
         while True:
