@@ -7,11 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from actionplan.cli import app
 from actionplan.workspace.limits import CSV_ROWS
 from support import forked
+from support.one_plan import invoke, plans_tree
 
 PLAN = "title: A\ndirection: higher\nmeasurements:\n  - period: 2014-04\n    value: 5\n"
 TABLE = ("record", "--period", "2014-05", "--map", "id=id", "--map", "value=value", "--table")
@@ -19,18 +18,7 @@ TABLE = ("record", "--period", "2014-05", "--map", "id=id", "--map", "value=valu
 
 @pytest.fixture
 def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    work = tmp_path / "work"
-    (work / "plans").mkdir(parents=True)
-    (work / "plans" / "a.yaml").write_text(PLAN)
-    monkeypatch.chdir(work)
-    monkeypatch.setenv("ACTIONPLAN_CACHE_DIR", str(tmp_path / "cache"))
-    return work
-
-
-def invoke(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stderr
+    return plans_tree(tmp_path, monkeypatch, PLAN)
 
 
 @pytest.mark.parametrize("tail", [b"a,2014-06,\xff\n", b'a,2014-06,"open\n'])

@@ -12,13 +12,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from actionplan.app.check_file import judge_file
-from actionplan.cli import app
 from actionplan.domain.models import Settings
 from actionplan.workspace import limits
 from support import forked
+from support.one_plan import invoke, plans_tree
 from support.paths import LEGACY, ROOT
 
 SEED = LEGACY / "smoking-quitters.txt"
@@ -27,18 +26,7 @@ PLAN = "title: A\ndirection: higher\ntarget: 10\nmeasurements:\n  - period: 2014
 
 @pytest.fixture
 def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    work = tmp_path / "work"
-    (work / "plans").mkdir(parents=True)
-    (work / "plans" / "a.yaml").write_text(PLAN)
-    monkeypatch.chdir(work)
-    monkeypatch.setenv("ACTIONPLAN_CACHE_DIR", str(tmp_path / "cache"))
-    return work
-
-
-def invoke(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stderr
+    return plans_tree(tmp_path, monkeypatch, PLAN)
 
 
 # --- CSV -------------------------------------------------------------------------------------

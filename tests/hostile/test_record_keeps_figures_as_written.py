@@ -11,31 +11,19 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
-from typer.testing import CliRunner
 
-from actionplan.cli import app
 from actionplan.domain import figures
 from actionplan.domain.figures import parse_number, whole_or_float
 from actionplan.workspace.construct import construct
 from actionplan.workspace.yamlfile import compose
+from support.one_plan import invoke, plans_tree
 
 PLAN = "title: A\ndirection: higher\nmeasurements:\n  - period: 2014-04\n    value: 5\n"
 
 
 @pytest.fixture
 def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    work = tmp_path / "work"
-    (work / "plans").mkdir(parents=True)
-    (work / "plans" / "a.yaml").write_text(PLAN)
-    monkeypatch.chdir(work)
-    monkeypatch.setenv("ACTIONPLAN_CACHE_DIR", str(tmp_path / "cache"))
-    return work
-
-
-def invoke(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stderr
+    return plans_tree(tmp_path, monkeypatch, PLAN)
 
 
 def recorded(tree: Path) -> list[object]:
