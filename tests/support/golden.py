@@ -23,7 +23,9 @@ FIELD_LABELS = [
 
 
 def words(text: str) -> list[str]:
-    return re.findall(r"[A-Za-z0-9]+", text)
+    """The words and figures of a text; a figure with thousands separators (1,900, as papers
+    write it) is the figure a template wrote without them (1900)."""
+    return re.findall(r"[A-Za-z0-9]+", re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text))
 
 
 def seed_fields(path: Path) -> dict[str, str]:

@@ -277,3 +277,9 @@ class Settings(_Strict):
         description="`record --table` keeps a figure of another length than its indicator's "
         "frequency (a quarter for a monthly indicator), with a note, instead of refusing it.",
     )
+    folder_names: dict[str, str] = Field(
+        default_factory=dict,
+        description="The name a report gives each folder of plans (`public-health: Public "
+        "Health`); `.` names the plans at the top of the tree. Left out: the folder's name in "
+        "title case, and the organisation's name for the top.",
+    )

@@ -45,13 +45,13 @@ def document_context(ind: Indicator, settings: Settings | None = None) -> dict[s
     ("value", "unit", "text"),
     [
         (617, "count", "617"),
-        (1900, "count", "1900"),
+        (1900, "count", "1,900"),
         (19625, "count", "19,625"),
         (1234567.5, "number", "1,234,567.5"),
         (7.37, "percent", "7.37%"),
         (10, "percent", "10%"),
         (-12500, "currency", "-£12,500"),
-        (1200.5, "currency", "£1200.5"),
+        (1200.5, "currency", "£1,200.5"),
         (None, "count", "no figure"),
     ],
 )
@@ -86,7 +86,7 @@ def test_overview_target_is_the_annual_one_and_performance_uses_the_profile() ->
     )
     values = document_context(ind)
 
-    assert values["target"] == "1900"
+    assert values["target"] == "1,900"
     assert values["performance"] == "617 for April 2014, against a target of 993."
     assert values["performance_from_data"] is True
 
@@ -137,11 +137,14 @@ def test_comparators_are_shown_in_the_document_in_both_formats() -> None:
         action_plan={"period": "2013-14", "what": "Return-to-work interviews"},
     )
     values = document_context(ind)
-    assert values["figures"]["comparators"] == {"North West average": "11.05", "England <b>": "9.8"}
+    assert values["figures"]["comparators"] == {
+        "North West average": "11.05 days",
+        "England <b>": "9.8 days",
+    }
     markdown = Renderer("md").render(values)
-    assert "Compared with: North West average 11.05; England \\<b\\> 9.8" in markdown
+    assert "Compared with: North West average 11.05 days; England \\<b\\> 9.8 days" in markdown
     page = Renderer("html").render(values)
-    assert "Compared with: North West average 11.05; England &lt;b&gt; 9.8" in page
+    assert "Compared with: North West average 11.05 days; England &lt;b&gt; 9.8 days" in page
 
 
 def test_pro_rated_targets_and_notes_are_said() -> None:

@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from actionplan.cli import app
 from actionplan.domain.models import Settings
+from actionplan.judge.spc_limits import MIN_POINTS
 from actionplan.output.report.model import build_report
 from actionplan.workspace.store import load_workspace
 from support.paths import BENCHMARKS, ROOT
@@ -94,7 +95,7 @@ def test_report_on_the_bundled_plans(tmp_path: Path) -> None:
     assert html.count('<article class="exception"') == 2
     assert "Rebecca Mellor, Public Health" in html  # the plan's own words, laid out as render does
     assert "617 Wirral Wide April target is 993" in html
-    assert "1 point, too few for an SPC chart" in html
+    assert "SPC needs 12 points; 1 so far" in html
 
 
 def test_a_flat_series_is_reported_without_process_limits(tmp_path: Path) -> None:
@@ -158,7 +159,8 @@ def numbers(text: str) -> set[Decimal]:
 
 def test_every_number_in_the_drafted_sentence_comes_from_the_file(tree57: Run) -> None:
     """A number is allowed when it is written in the file, is the gap between the latest
-    figure and its target, or counts points (at most the file's number of measurements)."""
+    figure and its target, counts points (at most the file's number of measurements), or is
+    the number of points SPC needs."""
     workspace = load_workspace([tree57.tree])
     report = build_report(
         [(f.path, f.indicator) for f in workspace.files], workspace.settings, date(2015, 3, 31)
@@ -167,6 +169,7 @@ def test_every_number_in_the_drafted_sentence_comes_from_the_file(tree57: Run) -
     for entry in report.entries:
         text = entry.path.read_text(encoding="utf-8")
         allowed = numbers(text) | set(map(Decimal, range(len(entry.indicator.measurements) + 1)))
+        allowed.add(Decimal(MIN_POINTS))
         reading = entry.assessment.reading
         if reading and reading.target is not None and reading.measurement.value is not None:
             allowed.add(abs(Decimal(repr(reading.measurement.value)) - reading.target))

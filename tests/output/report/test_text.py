@@ -83,7 +83,7 @@ def test_twelve_points_are_enough_for_spc_in_the_drafted_words() -> None:
     ind = monthly({f"2014-{m:02d}": 10 for m in range(1, 13)}, target=20)
     why = SpcUnavailable("a year-to-date share without its parts")
     assert spc_words(why, ind, 12) == "no SPC chart"
-    assert spc_words(why, ind, 11) == "11 points, too few for an SPC chart"
+    assert spc_words(why, ind, 11) == "SPC needs 12 points; 11 so far"
 
 
 # Simple series whose last points make each signal, checked against the chart itself.
@@ -117,3 +117,30 @@ def test_a_rising_trend_is_said_as_rising() -> None:
     spc = chart([10.0, 11.0] * 4 + [10.1, 10.2, 10.3, 10.4, 10.5, 10.6, 10.7])
     words = spc_words(spc, monthly({}, target=20), len(spc.points))
     assert words.endswith("points rising")
+
+
+def test_a_run_short_of_target_is_not_counted_across_a_missing_month() -> None:
+    # No figure for May: March and June are not "2 months in a row".
+    text = drafted(monthly({"2014-03": 90, "2014-04": 120, "2014-06": 90, "2014-07": 80},
+                           target=100))  # fmt: skip
+    assert "below target for 2 months in a row" in text
+    text = drafted(monthly({"2014-04": 90, "2014-06": 90}, target=100))
+    assert "in a row" not in text
+
+
+def test_too_few_points_for_spc_says_how_many_it_needs_and_has() -> None:
+    ind = monthly({f"2014-{m:02d}": 10 for m in range(1, 6)}, target=20)
+    why = SpcUnavailable("5 points; statistical process control needs at least 12")
+    assert spc_words(why, ind, 5) == "SPC needs 12 points; 5 so far"
+    assert spc_words(why, ind, 1) == "SPC needs 12 points; 1 so far"
+
+
+def test_a_gap_has_thousands_separators_and_the_unit() -> None:
+    # Central Bedfordshire Council performance site, "Time taken to process Housing Benefit,
+    # new claims & change events - Days"
+    # (http://centralbedfordshireperformance.inphase.com/Detail/697_3884): "The benefits speed
+    # of processing for January to March 2019 was 11.2 days against a target of 8.6 days."
+    text = drafted(monthly({"2014-05": 11.2}, target=8.6, unit="days", direction="lower"))
+    assert "11.2 days for May 2014 against a target of 8.6 days: 2.6 days above" in text
+    text = drafted(monthly({"2014-05": "37,340"}, target=45000, unit="currency"))
+    assert "£7,660 below the target" in text

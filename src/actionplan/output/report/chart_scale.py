@@ -11,7 +11,7 @@ import math
 from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal, localcontext
 from itertools import pairwise
 
-from actionplan.output.wording import figure
+from actionplan.output.wording import figure, with_unit
 
 TOO_LARGE = "No chart: the figures are too large to draw"
 # Figures closer than this share of their size are drawn as one level with room around it:
@@ -97,9 +97,7 @@ def _compact(tick: Decimal, unit: str, largest: Decimal) -> str:
         text = _plain(number / words[0]) + words[1]
     else:
         text = _plain(number)
-    if unit == "percent":
-        return f"{sign}{text}%"
-    return f"{sign}£{text}" if unit == "currency" else sign + text
+    return with_unit(sign, text, unit, number)
 
 
 def _plain(number: Decimal) -> str:

@@ -21,7 +21,8 @@ from actionplan.judge.travel import known_on
 from actionplan.judge.trend import Point, indicator_spc, series
 from actionplan.output.report.evidence import evidence
 
-TOP_LEVEL = "(top level)"
+TOP_LEVEL = "."  # the folder of plans at the top of the tree, as `folder_names` keys it
+ALL_INDICATORS = "All indicators"  # the top's name when the settings give none
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,19 @@ def folder_of(path: Path, roots: Sequence[Path]) -> str:
             continue
         return parts[0] if len(parts) > 1 else TOP_LEVEL
     return TOP_LEVEL
+
+
+def folder_name(folder: str, settings: Settings) -> str:
+    """The name a committee reads for a folder: the settings' `folder_names`, else the folder's
+    name in title case (`adult-social-care`: Adult Social Care); the top of the tree is the
+    organisation's name."""
+    named = settings.folder_names.get(folder)
+    if named:
+        return named
+    if folder == TOP_LEVEL:
+        return settings.organisation or ALL_INDICATORS
+    words = folder.replace("-", " ").replace("_", " ").split()
+    return " ".join(word[:1].upper() + word[1:] for word in words) or folder
 
 
 def coverage_words(entry: Entry) -> str:

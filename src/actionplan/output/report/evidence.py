@@ -7,12 +7,11 @@ two of them, or a count of points; nothing is estimated, so an officer can sign 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from actionplan.domain.models import Indicator, Measurement, Settings
 from actionplan.domain.periods import Period
-from actionplan.domain.words import plural
 from actionplan.judge.assessment import Assessment
 from actionplan.judge.spc import SpcPoint, SpcResult, SpcUnavailable
 from actionplan.judge.spc_limits import MIN_POINTS
@@ -20,7 +19,7 @@ from actionplan.judge.status import read
 from actionplan.judge.travel import Travel, known_on
 from actionplan.judge.trend import Point
 from actionplan.output.documents.context import measured_words
-from actionplan.output.wording import figure
+from actionplan.output.wording import decimals_of, exact, figure
 
 SPC_WORDS = {
     "common_cause": "common cause variation",
@@ -81,16 +80,17 @@ def _figure(assessment: Assessment) -> str:
 
 
 def _gap(value: float, target: Decimal, unit: str) -> str:
-    gap = Decimal(repr(value)) - target
+    gap = exact(value) - target
     if gap == 0:
         return "on target"
     side = "above" if gap > 0 else "below"
-    amount = float(abs(gap))
+    amount = abs(gap)
+    places = decimals_of(value, target)
     # A difference of two percentages is in percentage points, not a percentage of either.
     size = (
-        f"{figure(amount, 'number')} percentage points"
+        f"{figure(amount, 'number', decimals=places)} percentage points"
         if unit == "percent"
-        else figure(amount, unit)
+        else figure(amount, unit, decimals=places)
     )
     return f"{size} {side} the target"
 
@@ -104,10 +104,13 @@ def _short_run(assessment: Assessment, settings: Settings, as_of: date) -> str:
     indicator = assessment.indicator
     latest = reading.measurement
     count = 0
+    later: Measurement | None = None
     for m in reversed(_alike_actuals(indicator, latest.period, as_of)):
-        if not _short(indicator, m, settings):
+        # A period with no figure ends the run: nothing says it fell short too.
+        if not _short(indicator, m, settings) or (later and not _adjoins(m.period, later.period)):
             break
         count += 1
+        later = m
     if count < 2:
         return ""
     side = "below" if indicator.direction != "lower" else "above"
@@ -128,6 +131,10 @@ def _alike_actuals(indicator: Indicator, period: Period, as_of: date) -> list[Me
         ),
         key=lambda m: m.period.sort_key,
     )
+
+
+def _adjoins(earlier: Period, later: Period) -> bool:
+    return earlier.end + timedelta(days=1) == later.start
 
 
 def _short(indicator: Indicator, m: Measurement, settings: Settings) -> bool:
@@ -152,7 +159,7 @@ def spc_words(spc: SpcResult | SpcUnavailable, indicator: Indicator, count: int)
     """The SPC signal of the latest point, and the assurance, in words."""
     if isinstance(spc, SpcUnavailable):
         if count < MIN_POINTS:
-            return f"{plural(count, 'point')}, too few for an SPC chart"
+            return f"SPC needs {MIN_POINTS} points; {count} so far"
         return "no SPC chart"
     text = SPC_WORDS[spc.variation]
     if spc.variation != "common_cause":

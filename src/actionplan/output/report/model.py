@@ -17,7 +17,7 @@ from actionplan.domain.values import Status
 from actionplan.errors import Problem
 from actionplan.judge.assessment import STATUS_ORDER
 from actionplan.output.report.changes import Changes, find_changes
-from actionplan.output.report.entries import Entry, report_entry
+from actionplan.output.report.entries import Entry, folder_name, report_entry
 from actionplan.output.report.exceptions import PlanException, plan_exception
 
 Progress = Callable[[int, int], None]
@@ -31,6 +31,7 @@ class Report:
     exceptions: list[PlanException]
     changes: Changes | None
     problems: list[Problem] = field(default_factory=list)
+    folder_names: dict[str, str] = field(default_factory=dict)  # folder -> the name shown
 
     def counts(self, entries: Sequence[Entry] | None = None) -> dict[str, int]:
         """Indicators by status, in the order statuses are reported (BLUE only when used)."""
@@ -99,4 +100,7 @@ def build_report(
     entries.sort(key=lambda e: (e.folder, STATUS_ORDER.index(e.status), e.indicator.title))
     exceptions = [plan_exception(e, settings, as_of) for e in entries if e.status is Status.RED]
     changes = find_changes(entries, settings, since, as_of) if since else None
-    return Report(as_of, settings.organisation or "", entries, exceptions, changes, list(problems))
+    names = {e.folder: folder_name(e.folder, settings) for e in entries}
+    return Report(
+        as_of, settings.organisation or "", entries, exceptions, changes, list(problems), names
+    )

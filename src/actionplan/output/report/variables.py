@@ -182,7 +182,7 @@ def context(report: Report) -> dict[str, Any]:
         "total": len(report.entries),
         "folders": [
             {
-                "name": name,
+                "name": report.folder_names.get(name, name),
                 "counts": _bar(report.counts(entries)),
                 "total": len(entries),
                 "rows": [row(e, charts[e.indicator.id].anchor) for e in entries],
