@@ -94,7 +94,9 @@ def test_one_plan_goes_to_stdout_with_or_without_dash(tree: Path) -> None:
     for extra in ([], ["--out", "-"]):
         code, stdout, _ = run("smoking-quitters", *extra)
         assert code == 0
-        assert stdout.startswith("**Wirral Council**\n\n# PERFORMANCE ACTION PLAN TEMPLATE")
+        assert stdout.startswith(
+            "**Wirral Council**\n\n# Performance Action Plan: Smoking quitters"
+        )
         assert "Opiate" not in stdout
     assert not (tree / "-").exists()
 

@@ -8,6 +8,11 @@ import re
 from pathlib import Path
 
 PLANS = ["smoking-quitters", "opiate-users-not-re-presenting"]
+TITLES = {
+    "smoking-quitters": "Smoking quitters (4 weeks)",
+    "opiate-users-not-re-presenting": "Proportion of opiate users that left drug treatment "
+    "successfully who do not represent to treatment within 6 months",
+}
 FIELD_LABELS = [
     "Indicator Title",
     "Strategic Director Lead",
@@ -52,6 +57,12 @@ def template_lines(path: Path) -> list[str]:
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("\t") and line.split("\t")[0] not in FIELD_LABELS
     ]
+
+
+def kept_template_lines(path: Path) -> list[str]:
+    """The template's lines a filled plan keeps: its section headings (the title becomes the
+    plan's own heading; the instruction and guidance go unless the settings keep them)."""
+    return [line.split(":")[0] for line in template_lines(path)[2:]]
 
 
 def contains_run(haystack: list[str], needle: list[str]) -> bool:

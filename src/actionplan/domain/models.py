@@ -277,6 +277,11 @@ class Settings(_Strict):
         description="`record --table` keeps a figure of another length than its indicator's "
         "frequency (a quarter for a monthly indicator), with a note, instead of refusing it.",
     )
+    plan_guidance: bool = Field(
+        False,
+        description="Plans show the template's guidance line under each section, as a "
+        "council's house style may want; a blank form always shows its instruction.",
+    )
     folder_names: dict[str, str] = Field(
         default_factory=dict,
         description="The name a report gives each folder of plans (`public-health: Public "

@@ -187,8 +187,12 @@ def test_organisation_heads_the_document_when_set() -> None:
     with_name = document_context(ind, Settings(organisation="Wirral Council"))
     without = document_context(ind)
 
-    assert Renderer("md").render(with_name).startswith("**Wirral Council**\n\n# PERFORMANCE")
-    assert Renderer("md").render(without).startswith("# PERFORMANCE ACTION PLAN TEMPLATE")
+    assert (
+        Renderer("md")
+        .render(with_name)
+        .startswith("**Wirral Council**\n\n# Performance Action Plan")
+    )
+    assert Renderer("md").render(without).startswith("# Performance Action Plan: ")
     page = Renderer("html").render(with_name)
     assert '<p class="organisation">Wirral Council</p>' in page
     title = "Performance Action Plan: Fly-tipping cleared in 5 days \u2013 Wirral Council"

@@ -19,6 +19,7 @@ from actionplan.cli import app
 from support.golden import (
     FIELD_LABELS,
     PLANS,
+    TITLES,
     contains_run,
     seed_fields,
     template_lines,
@@ -93,7 +94,7 @@ def test_every_word_of_the_seed_document_is_rendered(
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("plan_id", PLANS)
-def test_template_title_instruction_and_guidance_are_kept(
+def test_template_section_headings_are_kept_under_the_plans_own_heading(
     plan_id: str, fmt: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     text = render(plan_id, fmt, monkeypatch)
@@ -105,8 +106,11 @@ def test_template_title_instruction_and_guidance_are_kept(
         "CURRENT SITUATION",
         "ACTIONS",
     ]
-    for line in lines:
-        assert contains_run(rendered, words(line)), line
+    # A filled plan is headed with its title; the blank form's instruction and the guidance
+    # lines are left out unless the settings ask for them (test_plan_heading).
+    assert contains_run(rendered, words("Performance Action Plan"))
+    for line in lines[2:]:
+        assert contains_run(rendered, words(line.split(":")[0])), line
 
 
 @pytest.mark.parametrize("plan_id", PLANS)
@@ -119,7 +123,7 @@ def test_markdown_is_well_formed_gfm(plan_id: str, monkeypatch: pytest.MonkeyPat
         if t.type == "heading_open"
     ]
     assert headings[:3] == [
-        ("h1", "PERFORMANCE ACTION PLAN TEMPLATE"),
+        ("h1", f"Performance Action Plan: {TITLES[plan_id]}"),
         ("h2", "INDICATOR OVERVIEW"),
         ("h2", "CURRENT SITUATION"),
     ]

@@ -70,7 +70,8 @@ def test_a_year_to_date_count_charts_its_reported_running_totals() -> None:
         ("2025/26 Q2", "170", "200"),
     ]
     assert "SPC is worked on each quarter's own figure" in chart.description
-    assert [r.signal for r in chart.rows] == ["own figure 90", "own figure 80"]
+    # Two quarters are too few for SPC: no column of own figures that would answer nothing.
+    assert [r.signal for r in chart.rows] == ["", ""]
 
 
 def test_a_chart_of_each_periods_own_figure_says_nothing_of_a_second_series() -> None:

@@ -61,8 +61,8 @@ def test_counts_of_the_57_indicator_tree(tree57: Run) -> None:
         "RED", "AMBER", "GREEN", "NO DATA", "NO TARGET",
     ]  # fmt: skip
     assert summary_row(tree57.html, "All") == [11, 12, 32, 1, 1, 57]
-    folders = [summary_row(tree57.html, f) for f in ("adult-care", "children", "environment")]
-    assert sum(f[-1] for f in folders) + summary_row(tree57.html, "public-health")[-1] == 57
+    folders = [summary_row(tree57.html, f) for f in ("Adult Care", "Children", "Environment")]
+    assert sum(f[-1] for f in folders) + summary_row(tree57.html, "Public Health")[-1] == 57
 
 
 def test_eleven_exceptions_and_one_chart_per_indicator(tree57: Run) -> None:

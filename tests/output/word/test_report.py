@@ -90,9 +90,9 @@ def test_headings_are_word_heading_styles(plans_docx: DocxDocument) -> None:
         ("Heading 2", "Summary"),
         ("Heading 3", "Action plans"),
         ("Heading 2", "Scorecard"),
-        ("Heading 3", "public-health"),
+        ("Heading 3", "Public Health"),
         ("Heading 2", "Charts"),
-        ("Heading 3", "public-health"),
+        ("Heading 3", "Public Health"),
         ("Heading 4", f"{opiates}: 2013-01..2013-12"),
         ("Heading 4", "Smoking quitters (4 weeks): 2014-04"),
         ("Heading 2", "Exceptions: RED measures"),
@@ -109,7 +109,7 @@ def test_summary_counts_of_the_57_indicator_tree(tree_docx: DocxDocument) -> Non
     assert cells[0] == ["Area", *STATUSES, "Total"]
     assert cells[-1] == ["All", "11", "12", "32", "1", "1", "57"]
     folders = cells[1:-1]
-    assert [f[0] for f in folders] == ["adult-care", "children", "environment", "public-health"]
+    assert [f[0] for f in folders] == ["Adult Care", "Children", "Environment", "Public Health"]
     for column in range(1, 7):
         assert sum(int(f[column]) for f in folders) == int(cells[-1][column])
 

@@ -55,7 +55,7 @@ def test_a_council_template_gives_its_font_header_and_logo(tmp_path: Path) -> No
     assert alt == [LOGO_ALT]
     body = "\n".join(p.text for p in output.paragraphs)
     assert "Example body text" not in body  # the template's body is replaced
-    assert "PERFORMANCE ACTION PLAN TEMPLATE" in body
+    assert "Performance Action Plan: " in body
 
 
 def test_the_built_in_template_is_arial_with_page_numbers() -> None:

@@ -17,6 +17,8 @@ from actionplan.judge.assessment import Assessment, assess
 from actionplan.judge.coverage import Coverage
 from actionplan.output.wording import figure, status_words
 
+PLAN_HEADING = "Performance Action Plan"
+
 
 @dataclass(frozen=True)
 class PlanDocument:
@@ -170,6 +172,9 @@ def context(document: PlanDocument, settings: Settings, as_of: date) -> dict[str
         "as_of": day(as_of),
         "as_of_date": as_of,
         "blank": document.blank,
+        "heading": f"{PLAN_HEADING}: {indicator.title}",
+        # The template's guidance lines under each section, where the house style keeps them.
+        "guidance": settings.plan_guidance,
         "indicator": indicator,
         "plan": plan,
         "title": indicator.title,

@@ -23,7 +23,6 @@ from actionplan.output.documents.markdown_blocks import (
     text_blocks,
 )
 
-HEADING = "PERFORMANCE ACTION PLAN TEMPLATE"
 INSTRUCTION = (
     Run("This template is to be completed for ALL measures showing "),
     Run("RED", bold=True),
@@ -80,8 +79,9 @@ def plan_layout(context: Mapping[str, Any]) -> PlanLayout:
     return PlanLayout(
         title=f"Performance Action Plan: {title}{by}",
         organisation=organisation,
-        heading=HEADING,
-        instruction=INSTRUCTION,
+        heading=clean(context["heading"]),
+        # A form still to fill says what it is for; a filled plan needs no instruction.
+        instruction=INSTRUCTION if context["blank"] else (),
         notice=NOTICE if context["blank"] else (),
         sections=(_overview(context), _situation(context), _actions(context)),
         footer=clean(footer + context["source"]),
@@ -112,7 +112,7 @@ def _situation(context: Mapping[str, Any]) -> Section:
     sections = context["sections"]
     return Section(
         "CURRENT SITUATION",
-        SITUATION_GUIDANCE,
+        SITUATION_GUIDANCE if context["guidance"] else "",
         (
             Field("Performance this Period", tuple(_performance(context))),
             _field("Non-compliance reason", markdown_blocks(sections["non_compliance_reason"])),
@@ -135,7 +135,7 @@ def _actions(context: Mapping[str, Any]) -> Section:
     sections = context["sections"]
     return Section(
         "ACTIONS",
-        ACTIONS_GUIDANCE,
+        ACTIONS_GUIDANCE if context["guidance"] else "",
         (
             _field("What (is required)", markdown_blocks(sections["what"])),
             _field("How (will it be achieved)", markdown_blocks(sections["how"])),

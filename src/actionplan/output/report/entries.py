@@ -19,6 +19,7 @@ from actionplan.judge.spc import SpcResult, SpcUnavailable
 from actionplan.judge.status import period_target
 from actionplan.judge.travel import known_on
 from actionplan.judge.trend import Point, indicator_spc, series
+from actionplan.output.documents.context import day, period_words
 from actionplan.output.report.evidence import evidence
 
 TOP_LEVEL = "."  # the folder of plans at the top of the tree, as `folder_names` keys it
@@ -108,11 +109,51 @@ def folder_name(folder: str, settings: Settings) -> str:
     return " ".join(word[:1].upper() + word[1:] for word in words) or folder
 
 
+# Plan coverage as a committee reads it; `check` keeps the officer's words (MISSING, OVERDUE).
+COVERAGE_WORDS = {
+    Coverage.MISSING: "none yet",
+    Coverage.STALE: "out of date",
+    Coverage.INCOMPLETE: "incomplete",
+    Coverage.OVERDUE: "overdue",
+    Coverage.OK: "in place",
+}
+SECTION_WORDS = {
+    "non_compliance_reason": "the reason",
+    "what": "what is required",
+    "how": "how it will be achieved",
+    "who": "who is responsible",
+    "when": "when results will be realised",
+}
+
+
 def coverage_words(entry: Entry) -> str:
     """Plan coverage for the scorecard: only RED measures need a plan."""
     check = entry.assessment.plan
     if check is None:
-        return "not needed" if entry.indicator.action_plan is None else "plan (not needed)"
-    if check.coverage is Coverage.OK:
-        return "OK (cannot check overdue)" if check.overdue_unknown else "OK"
-    return check.coverage.value
+        return "not needed"
+    return COVERAGE_WORDS[check.coverage]
+
+
+def plan_words(entry: Entry) -> str:
+    """What a RED measure's plan lacks, in a committee's words: no file, key or command."""
+    check = entry.assessment.plan
+    plan = entry.indicator.action_plan
+    lead = entry.indicator.departmental_lead or "no departmental lead named"
+    if check is None or check.coverage is Coverage.OK:
+        return "In place"
+    if check.coverage is Coverage.MISSING or plan is None:
+        return f"No action plan yet (lead: {lead})"
+    if check.coverage is Coverage.OVERDUE and check.due is not None:
+        when = f" ({plan.when})" if plan.when and plan.when != str(check.due) else ""
+        return (
+            f"Overdue: results were due by {day(check.due.end)}{when} and the measure is "
+            f"still RED (lead: {lead})"
+        )
+    if check.coverage is Coverage.STALE and plan.period is not None:
+        return (
+            f"Out of date: it answers {period_words(plan.period)}, before this RED run began "
+            f"(lead: {lead})"
+        )
+    empty = [SECTION_WORDS.get(name, name) for name in plan.empty_sections()]
+    missing = ", ".join(empty) if plan.period is not None else "which period it answers"
+    return f"Incomplete: it does not yet say {missing} (lead: {lead})"

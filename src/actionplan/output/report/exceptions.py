@@ -15,7 +15,7 @@ from actionplan.domain.models import Settings
 from actionplan.output.documents.context import PlanDocument, context
 from actionplan.output.documents.layout import plan_layout
 from actionplan.output.documents.markdown_blocks import Run, clean
-from actionplan.output.report.entries import Entry, coverage_words
+from actionplan.output.report.entries import Entry, coverage_words, plan_words
 from actionplan.output.report.parts import Heading, Part, Plan, Text, text_cell
 
 
@@ -45,6 +45,8 @@ def exception_variables(exception: PlanException) -> dict[str, Any]:
         "title": entry.indicator.title,
         "lead": entry.indicator.departmental_lead or "",
         "coverage": coverage_words(entry),
+        # Said above the plan only when it needs attention; a plan in place speaks for itself.
+        "attention": "" if (said := plan_words(entry)) == "In place" else said,
         "sentence": entry.sentence,
         "plan": exception.document,
     }
@@ -59,7 +61,8 @@ def exception_parts(exceptions: Sequence[Mapping[str, Any]]) -> list[Part]:
     for number, x in enumerate(exceptions):
         parts.append(Heading(clean(x["title"]), 3, new_page=number > 0))
         if x["plan"]:
-            parts.append(Text(text_cell(f"Plan: {x['coverage']}")))
+            if x["attention"]:
+                parts.append(Text(text_cell(x["attention"])))
             parts.append(Plan(plan_layout(x["plan"]).sections, str(x["plan"]["source"])))
             continue
         lead = clean(x["lead"]) or "no departmental lead is named"

@@ -98,13 +98,11 @@ def _summary(variables: Mapping[str, Any]) -> list[Part]:
     ]
     if variables["lacking"]:
         lacking = tuple(
-            Row((text_cell(x["title"]), text_cell(f"{x['coverage']}: {x['detail']}"),
-                 text_cell(x["lead"]), text_cell(x["path"])))
-            for x in variables["lacking"]
-        )  # fmt: skip
-        header = tuple(map(text_cell, ("Indicator", "Plan", "Departmental lead", "File")))
+            Row((text_cell(x["title"]), text_cell(x["plan"]))) for x in variables["lacking"]
+        )
+        header = tuple(map(text_cell, ("Indicator", "Action plan")))
         caption = "RED measures lacking a current, complete plan"
-        parts.append(Table(caption, header, lacking, (0.3, 0.3, 0.2, 0.2)))
+        parts.append(Table(caption, header, lacking, (0.5, 0.5)))
     if variables["problems"]:
         parts.append(Heading("Files that could not be read", 3))
         parts.append(Bullets(tuple(text_cell(p) for p in variables["problems"])))
@@ -142,7 +140,7 @@ def _scorecard_cells(r: Mapping[str, Any]) -> tuple[Cell, ...]:
         text_cell(r["target"]),
         status_cell(r["status"], r["status_key"]),
         text_cell(travel),
-        text_cell(r["variation_words"]),
+        text_cell(r["variation_words"] or NONE),
         text_cell(r["assurance_words"] or NONE),
         text_cell(r["coverage"]),
     )

@@ -19,7 +19,7 @@ from actionplan.output.documents.context import day, period_words
 from actionplan.output.documents.files import output_name
 from actionplan.output.report.changes import changes_variables
 from actionplan.output.report.charts import chart_series, svg
-from actionplan.output.report.entries import Entry, coverage_words
+from actionplan.output.report.entries import Entry, coverage_words, plan_words
 from actionplan.output.report.evidence import (
     ASSURANCE_WORDS,
     RUN_UNITS,
@@ -99,7 +99,9 @@ def chart(entry: Entry, number: int, as_of: Any) -> Chart:
 def _own_signals(entry: Entry, spc: SpcResult | None) -> dict[str, str]:
     """A year-to-date chart's SPC column: each period's own figure, and its SPC signal."""
     unit = entry.indicator.unit
-    kinds = [p.type for p in spc.points] if spc else [""] * len(entry.points)
+    if spc is None:  # no SPC: the table's own figures would answer nothing it asks
+        return {}
+    kinds = [p.type for p in spc.points]
     return {
         str(p.period): f"own figure {figure(p.value, unit)}"
         + (f": {SPC_WORDS.get(kind, '')}" if kind else "")
@@ -157,7 +159,8 @@ def row(entry: Entry, anchor: str) -> dict[str, Any]:
         "short_term": TRAVEL_WORDS[a.short_term] if a.short_term else "",
         "long_term": TRAVEL_WORDS[a.long_term] if a.long_term else "",
         "variation": spc.variation if spc else "",
-        "variation_words": SPC_WORDS[spc.variation] if spc else "no SPC chart",
+        # No chart is said once, with its reason, in the row's evidence.
+        "variation_words": SPC_WORDS[spc.variation] if spc else "",
         "assurance": spc.assurance if spc and spc.assurance else "",
         "assurance_words": ASSURANCE_SHORT[spc.assurance] if spc and spc.assurance else "",
         "assurance_sentence": ASSURANCE_WORDS[spc.assurance] if spc and spc.assurance else "",
@@ -219,5 +222,6 @@ def _lacking(entry: Entry) -> dict[str, Any]:
         "lead": entry.indicator.departmental_lead or "no departmental lead named",
         "coverage": check.coverage.value if check else "",
         "detail": check.detail if check else "",
-        "path": str(entry.path),
+        "plan": plan_words(entry),
+        "path": str(entry.path),  # for an officer's own template; the papers leave it out
     }

@@ -37,7 +37,8 @@ def plan_docx(layout: PlanLayout, template: Path, starter: Path) -> bytes:
     if layout.organisation:
         writer.paragraph(document, [Run(layout.organisation, bold=True)])
     writer.heading(layout.heading, 1)
-    writer.paragraph(document, layout.instruction)
+    if layout.instruction:
+        writer.paragraph(document, layout.instruction)
     if layout.notice:
         writer.paragraph(document, layout.notice)
     for section in layout.sections:
