@@ -25,18 +25,27 @@ from make_report_tree import AS_OF, write_tree
 WIDTH_PX = 1004  # the width Typst draws at: 170 mm at 150 pixels an inch
 
 CONVERTERS = {
-    "Typst (typst package, chosen)": ("typst", """
+    "Typst (typst package, chosen)": (
+        "typst",
+        """
 from actionplan.output.report.chart_images import png_charts
 pictures = png_charts(svgs)
-"""),
-    "CairoSVG (pip, and the Cairo system library)": ("cairosvg", f"""
+""",
+    ),
+    "CairoSVG (pip, and the Cairo system library)": (
+        "cairosvg",
+        f"""
 import cairosvg
 pictures = [cairosvg.svg2png(bytestring=s.encode(), output_width={WIDTH_PX}) for s in svgs]
-"""),
-    "resvg-py (pip)": ("resvg_py", f"""
+""",
+    ),
+    "resvg-py (pip)": (
+        "resvg_py",
+        f"""
 import resvg_py
 pictures = [bytes(resvg_py.svg_to_bytes(svg_string=s, width={WIDTH_PX})) for s in svgs]
-"""),
+""",
+    ),
 }
 HARNESS = """
 import json, resource, sys, time

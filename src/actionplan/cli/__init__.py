@@ -11,10 +11,11 @@ import gc
 import os
 import sys
 
-from actionplan.cli import check, importing, new, record, render, report, schema
+from actionplan.cli import check, due, export, importing, new, record, render, report, schema
 from actionplan.cli.app import app
 
-COMMANDS = (check, importing, new, record, render, report, schema)  # each registers itself on `app`
+# each registers itself on `app`
+COMMANDS = (check, due, export, importing, new, record, render, report, schema)
 
 __all__ = ["app", "main"]
 

@@ -1,6 +1,6 @@
-"""The period before a period, of the same kind: the quarter before a quarter, the month before a
-month, the year before a year. Published tables give "Last quarter" beside "This quarter", and
-the earlier figure belongs to the period one step back in the same calendar."""
+"""The period before (or after) a period, of the same kind: the quarter before a quarter, the
+month before a month, the year before a year. Published tables give "Last quarter" beside "This
+quarter", and the earlier figure belongs to the period one step back in the same calendar."""
 
 from __future__ import annotations
 
@@ -45,6 +45,34 @@ def _previous_text(text: str) -> str | None:
         return f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
     if _YEAR.fullmatch(text):
         return str(int(text) - 1)
+    return None
+
+
+def next_period(period: Period, fy_start: int = DEFAULT_FY_START) -> Period | None:
+    """The period one step after `period`, written in the same form (None for a day or a range,
+    which have no single step on, and after the year 9999)."""
+    text = _next_text(period.text)
+    if text is None or not text[:4].isdigit() or int(text[:4]) > 9998:
+        return None
+    return parse_period(text, fy_start)
+
+
+def _next_text(text: str) -> str | None:
+    if m := _FINANCIAL_QUARTER.fullmatch(text):
+        year, quarter = int(m[1]), int(m[3])
+        if quarter == 4:
+            return f"{_financial_year(year + 1)} Q1"
+        return f"{_financial_year(year)} Q{quarter + 1}"
+    if m := _QUARTER.fullmatch(text):
+        year, quarter = int(m[1]), int(m[2])
+        return f"{year + 1}-Q1" if quarter == 4 else f"{year}-Q{quarter + 1}"
+    if m := _FINANCIAL_YEAR.fullmatch(text):
+        return _financial_year(int(m[1]) + 1)
+    if m := _MONTH.fullmatch(text):
+        year, month = int(m[1]), int(m[2])
+        return f"{year + 1}-01" if month == 12 else f"{year}-{month + 1:02d}"
+    if _YEAR.fullmatch(text):
+        return str(int(text) + 1)
     return None
 
 

@@ -1,0 +1,1 @@
+"""Tidy tables for analysts: indicators, measurements and plans, as CSV or Parquet."""
