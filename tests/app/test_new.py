@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,20 @@ def test_new_help_says_cumulative_percentages_are_not_pro_rated() -> None:
     help_text = " ".join(runner.invoke(app, ["new", "--help"], terminal_width=200).stdout.split())
     assert "(pro-rated target)" not in help_text
     assert "percent and rate figures against the annual target as it stands" in help_text
+
+
+def test_the_schema_line_of_a_new_file_points_to_a_schema_that_exists(plans: Path) -> None:
+    """`new` writes the schema beside the plans' settings when it is missing, so an editor
+    that follows the new file's first line finds it; one already there is left alone."""
+    args = ["new", "--indicator", "litter", "--title", "Litter", "--plans", "plans/health"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    first = (plans / "health" / "litter.yaml").read_text().splitlines()[0]
+    schema = (plans / "health" / first.partition("$schema=")[2]).resolve()
+    assert schema == (plans / "actionplan.schema.json").resolve()
+    assert json.loads(schema.read_text())["$schema"].startswith("https://json-schema.org/")
+    assert "actionplan.schema.json: created" in result.output
+    schema.write_text("{}\n")
+    again = runner.invoke(app, [*args[:2], "fly-tipping", *args[3:]])
+    assert again.exit_code == 0, again.output
+    assert schema.read_text() == "{}\n"

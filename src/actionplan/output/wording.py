@@ -93,15 +93,26 @@ def exact(value: float | Decimal) -> Decimal:
     return Decimal(repr(float(value)))
 
 
-def status_words(assessment: Assessment) -> str:
-    """The status shown, with what qualifies it: a published status that the figures do not
-    give, and a forecast."""
+def status_qualifiers(assessment: Assessment) -> list[str]:
+    """What qualifies the status shown: a published status that the figures do not give, a
+    softened RED, a forecast."""
     reading = assessment.reading
-    text = assessment.status.value
+    said = []
     if reading and reading.mismatch:
-        text += f" (as published; the figures give {reading.computed.value})"
+        said.append(f"as published; the figures give {reading.computed.value}")
     if reading and reading.softened:
-        text += " (no worse than a year earlier)"
+        said.append("no worse than a year earlier")
     if reading and reading.measurement.forecast:
-        text += " (forecast)"
-    return text
+        said.append("forecast")
+    return said
+
+
+def status_words(assessment: Assessment) -> str:
+    """The status shown, with what qualifies it in brackets."""
+    return assessment.status.value + "".join(f" ({q})" for q in status_qualifiers(assessment))
+
+
+def status_badge(assessment: Assessment) -> str:
+    """The status as a badge short enough for a table's narrow column (`AMBER*`): a star when
+    something qualifies it, said in full by `status_words` beside it."""
+    return assessment.status.value + ("*" if status_qualifiers(assessment) else "")

@@ -4,6 +4,7 @@ Skipped when Chromium is missing, except in CI (the harness is support/browser.p
 
 from __future__ import annotations
 
+import base64
 import sys
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from typer.testing import CliRunner
 from actionplan.cli import app
 from support.browser import A4_CONTENT_WIDTH_PX, LOWEST_CONTRAST, DevTools, Page
 from support.paths import BENCHMARKS
+from support.pdf import poppler
 
 # Headless Chromium: seconds a test, so outside the quick set (`-m "not slow"`).
 pytestmark = pytest.mark.slow
@@ -83,3 +85,43 @@ def test_report_prints_on_a4(browser: DevTools, report_page: Path, shots: Path) 
         assert overflow == 0
     finally:
         page.close()
+
+
+def _printed_pages(page: Page, folder: Path) -> list[list[str]]:
+    """The page as Chromium prints it on A4, each sheet's lines of text."""
+    printed = page.call("Page.printToPDF", paperWidth=8.27, paperHeight=11.69,
+                        printBackground=True, preferCSSPageSize=True)  # fmt: skip
+    pdf = folder / "printed.pdf"
+    pdf.write_bytes(base64.b64decode(printed["data"]))
+    sheets = poppler("pdftotext", "-layout", pdf, "-").split("\f")[:-1]
+    return [[line.strip() for line in sheet.splitlines() if line.strip()] for sheet in sheets]
+
+
+def test_printed_report_keeps_headings_with_their_text_and_starts_each_exception_a_page(
+    browser: DevTools, report_page: Path, tmp_path: Path
+) -> None:
+    page = Page(browser, report_page)
+    try:
+        headings = page.evaluate(
+            "[...document.querySelectorAll('h1, h2, h3, h4')].map(h => h.innerText.trim())"
+        )
+        exceptions = page.evaluate(
+            "[...document.querySelectorAll('.exception h3')].map(h => h.innerText.trim())"
+        )
+        sheets = _printed_pages(page, tmp_path)
+    finally:
+        page.close()
+    assert len(exceptions) == 11
+    for number, lines in enumerate(sheets, 1):
+        assert lines[-1] not in headings, f"page {number} ends with the heading {lines[-1]!r}"
+    starts = [" ".join(lines[:3]) for lines in sheets]
+    for title in exceptions:
+        assert any(start.startswith(title) or start.startswith(f"Exceptions: RED measures {title}")
+                   for start in starts), f"{title!r} does not start a page"  # fmt: skip
+    first = next(n for n, lines in enumerate(sheets) if "Scorecard" in lines)
+    last = next(n for n, lines in enumerate(sheets) if "Charts" in lines)
+    assert last > first + 1  # the 57 rows run over pages
+    for number in range(first, last + 1):
+        header = [line for line in sheets[number] if line.startswith("Indicator")
+                  and "Period" in line and "Status" in line]  # fmt: skip
+        assert header, f"page {number + 1} of the scorecard has no header row"

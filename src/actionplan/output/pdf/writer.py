@@ -66,7 +66,24 @@ class PdfWriter:
             )
         if not isinstance(pdf, bytes):
             raise ActionplanError(f"{self.template}: Typst made no PDF")
+        return without_false_suspects(pdf)
+
+
+_SUSPECTS = b"/MarkInfo<</Marked true/Suspects false>>"
+
+
+def without_false_suspects(pdf: bytes) -> bytes:
+    """The PDF with the catalogue's `/Suspects false` blanked out. poppler before 23.03 (Debian
+    12's pdfinfo among them) reports "Suspects object is wrong type" for it on every file; false
+    is what a missing key means, and spaces of the same length keep every offset of the
+    cross-reference table right."""
+    catalog = pdf.rfind(b"<</Type/Catalog")
+    at = pdf.find(_SUSPECTS, catalog)
+    if catalog < 0 or at < 0 or pdf.find(b"endobj", catalog, at) >= 0:
         return pdf
+    plain = b"/MarkInfo<</Marked true>>"
+    patched = plain + b" " * (len(_SUSPECTS) - len(plain))
+    return pdf[:at] + patched + pdf[at + len(_SUSPECTS) :]
 
 
 _POSITION = re.compile(r"(?m)^\s*┌─ .*?:(\d+):(\d+)\s*$")

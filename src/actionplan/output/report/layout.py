@@ -121,7 +121,7 @@ def _scorecard(folders: Sequence[Mapping[str, Any]]) -> list[Part]:
     parts: list[Part] = [Heading("Scorecard", 2), Text(text_cell(SCORECARD_KEY), "small")]
     header = tuple(map(text_cell, SCORECARD_COLUMNS))
     for folder in folders:
-        rows = tuple(Row(_scorecard_cells(r), clean(r["sentence"])) for r in folder["rows"])
+        rows = tuple(Row(_scorecard_cells(r), _evidence(r)) for r in folder["rows"])
         parts.append(Heading(clean(folder["name"]), 3))
         parts.append(Table(f"Scorecard: {clean(folder['name'])}", header, rows,
                            SCORECARD_WIDTHS, small=True))  # fmt: skip
@@ -138,12 +138,18 @@ def _scorecard_cells(r: Mapping[str, Any]) -> tuple[Cell, ...]:
         text_cell(period),
         text_cell(r["value"]),
         text_cell(r["target"]),
-        status_cell(r["status"], r["status_key"]),
+        status_cell(r["badge"], r["status_key"]),
         text_cell(travel),
         text_cell(r["variation_words"] or NONE),
         text_cell(r["assurance_words"] or NONE),
         text_cell(r["coverage"]),
     )
+
+
+def _evidence(r: Mapping[str, Any]) -> str:
+    """The row's drafted evidence, after what the star of a starred badge stands for."""
+    starred = f"*{r['status']}. " if r["badge"].endswith("*") else ""
+    return clean(starred + r["sentence"])
 
 
 def _charts(folders: Sequence[Mapping[str, Any]]) -> list[Part]:

@@ -84,6 +84,8 @@ def text_cell(value: str, **style: Any) -> Cell:
 
 
 def status_cell(words: str, key: str) -> Cell:
+    """A status badge: its column is made wide enough to hold it on one line
+    (`column_widths`), so `NO DATA` keeps a plain space that a reader's search finds."""
     return (Run(clean(words), bold=True, status=key),)
 
 

@@ -28,7 +28,7 @@ from actionplan.output.report.evidence import (
 )
 from actionplan.output.report.exceptions import exception_variables
 from actionplan.output.report.model import Report
-from actionplan.output.wording import figure, status_words
+from actionplan.output.wording import figure, status_badge, status_words
 
 ASSURANCE_SHORT = {
     "consistent_pass": "pass",
@@ -155,6 +155,7 @@ def row(entry: Entry, anchor: str) -> dict[str, Any]:
         "value": describe_value(a) if reading else "",
         "target": "" if (target := describe_target(a)) == "-" else target,
         "status": status_words(a),
+        "badge": status_badge(a),
         "status_key": _key(a.status),
         "short_term": TRAVEL_WORDS[a.short_term] if a.short_term else "",
         "long_term": TRAVEL_WORDS[a.long_term] if a.long_term else "",

@@ -10,6 +10,7 @@ from typing import Any
 
 from actionplan.output.documents.formats import template_file
 from actionplan.output.documents.markdown_blocks import as_data, runs_data
+from actionplan.output.report.column_widths import fitted_widths
 from actionplan.output.report.layout import report_layout
 from actionplan.output.report.model import Report
 from actionplan.output.report.parts import (
@@ -77,7 +78,7 @@ def _table(table: Table) -> dict[str, Any]:
             {"cells": [runs_data(cell) for cell in row.cells], "note": row.note}
             for row in table.rows
         ],
-        "widths": list(table.widths),
+        "widths": list(fitted_widths(table)),
         "small": table.small,
     }
 

@@ -19,6 +19,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from actionplan.output.documents.markdown_blocks import Run
+from actionplan.output.report.column_widths import fitted_widths
 from actionplan.output.report.parts import Cell, Row, Table
 from actionplan.output.word.ooxml import (
     borders,
@@ -36,7 +37,7 @@ NOTE_COLOUR = RGBColor(0x48, 0x4F, 0x56)
 def report_table(writer: Writer, table: Table) -> None:
     document = writer.document
     width = text_width(document)
-    widths = [Emu(int(width * share)) for share in table.widths]
+    widths = [Emu(int(width * share)) for share in fitted_widths(table)]
     word = document.add_table(rows=2, cols=len(widths))
     word.autofit = False
     borders(word._tbl)
