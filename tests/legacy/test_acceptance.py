@@ -185,5 +185,5 @@ def test_the_forecast_is_judged_against_the_annual_target(workspace: Path) -> No
     row = next(line for line in check.stdout.splitlines() if line.startswith("average-number"))
     cells = row.split()
     at = cells.index("2013/14")
-    assert cells[at : at + 5] == ["2013/14", "10.51", "9.5", "RED", "(forecast)"]
+    assert cells[at : at + 7] == ["2013/14", "10.51", "days", "9.5", "days", "RED", "(forecast)"]
     assert "Every RED measure (1) has a current, complete plan." in check.stdout

@@ -3,6 +3,7 @@ python-docx, and the words of a document compared with those of a rendered plan.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -97,4 +98,5 @@ def rendered_words(plan: str | Path) -> str:
     page = BeautifulSoup(result.stdout, "html.parser")
     for hidden in page(["style", "script"]):
         hidden.decompose()
-    return " ".join(words(page.get_text(" ")))
+    # A figure the paper writes with thousands separators (1,900) is the document's 1900.
+    return " ".join(words(re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", page.get_text(" "))))
