@@ -80,6 +80,9 @@ def build_docx(seed: Path, target: Path, fill: Any) -> Path:
 
 
 def words(text: str) -> list[str]:
+    """The words of a text, bullets left out; a figure with thousands separators (1,900, as
+    the papers write it) is the same figure as 1900."""
+    text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)
     return [w for w in text.split() if w not in BULLETS]
 
 
@@ -98,5 +101,4 @@ def rendered_words(plan: str | Path) -> str:
     page = BeautifulSoup(result.stdout, "html.parser")
     for hidden in page(["style", "script"]):
         hidden.decompose()
-    # A figure the paper writes with thousands separators (1,900) is the document's 1900.
-    return " ".join(words(re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", page.get_text(" "))))
+    return " ".join(words(page.get_text(" ")))
