@@ -18,7 +18,7 @@ from actionplan.app.check_worker import SettingsInfo, judge_task, workspace_sett
 from actionplan.app.progress import progress
 from actionplan.domain.statuses import no_tolerance_note
 from actionplan.domain.words import plural
-from actionplan.errors import Problem
+from actionplan.errors import ActionplanError, Problem
 from actionplan.output.check.rows import CheckReport, Judged, has_wanted_spc
 from actionplan.workspace import store
 from actionplan.workspace.journal import recover_around, recover_in
@@ -177,6 +177,7 @@ def check_plans(
     missing: bool = False,
     show_all: bool = False,
     cache: bool = True,
+    since: date | None = None,
 ) -> CheckReport:
     """`actionplan check` of the plans named (./plans when none is), for printing in `fmt`
     (table, json or github). SPC costs about 0.1 ms a row: it is worked out only for the rows
@@ -184,4 +185,20 @@ def check_plans(
     spc = "none"
     if fmt == "json" or (fmt == "table" and not missing):
         spc = "all" if fmt == "json" or show_all else "shown"
-    return check_tree(store.plan_paths(paths), as_of, spc=spc, cache=cache, json=fmt == "json")
+    if since is not None and fmt != "json":
+        raise ActionplanError(
+            "--since lists what changed since a committee in JSON: add --format json (for the "
+            "committee's paper, `actionplan report --since`)"
+        )
+    if since is not None and since > as_of:
+        raise ActionplanError(
+            f"--since {since.isoformat()} is after --as-of {as_of.isoformat()}: give the day of "
+            "the last committee"
+        )
+    roots = store.plan_paths(paths)
+    report = check_tree(roots, as_of, spc=spc, cache=cache, json=fmt == "json")
+    if since is not None:
+        from actionplan.app.history import changes_since
+
+        report.since = changes_since(roots, since)
+    return report

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from actionplan.app.history import files_then
 from actionplan.app.loading import load_reported
 from actionplan.app.progress import progress
 from actionplan.app.render import make_folder
@@ -39,6 +40,11 @@ def make_report(request: ReportRequest, as_of: date) -> Outcome:
         )
     roots = plan_paths(request.paths or None)
     workspace, outcome = load_reported(roots, cache=request.cache)
+    history = None
+    if request.since is not None:
+        history = files_then(roots, request.since, workspace.settings.financial_year_start)
+        if isinstance(history, str):
+            outcome.err.append(f"note: figures restated since then are not listed: {history}")
     with progress("Charting indicators") as tick:
         files = [(f.path, f.indicator) for f in workspace.files]
         built = build_report(
@@ -47,6 +53,7 @@ def make_report(request: ReportRequest, as_of: date) -> Outcome:
             as_of,
             roots=roots,
             since=request.since,
+            history=history,
             problems=workspace.problems,
             progress=tick,
         )

@@ -38,6 +38,15 @@ def check(
     show_all: Annotated[
         bool, typer.Option("--all", help="List every indicator, not only RED and AMBER ones.")
     ] = False,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help="With --format json: what changed in the files since this day (the last "
+            "committee), read from git: figures restated, targets changed, plans rewritten.",
+        ),
+    ] = None,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Compute RED / AMBER / GREEN and list RED measures lacking a current, complete plan.
@@ -56,6 +65,7 @@ def check(
         missing=missing,
         show_all=show_all,
         cache=not no_cache,
+        since=parse_as_of(since, "--since") if since else None,
     )
     if output is CheckFormat.table:
         report_problems(result.problems, sys.stderr)

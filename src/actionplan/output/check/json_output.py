@@ -35,6 +35,8 @@ def report_json(result: CheckReport, out: TextIO, missing_only: bool, show_all: 
             for p in result.problems
         ],
     }
+    if result.since is not None:
+        document["changes_since"] = result.since
     write_json(document, out)
 
 

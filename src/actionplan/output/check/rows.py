@@ -91,6 +91,7 @@ class CheckReport:
     rows: list[Judged] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    since: dict[str, object] | None = None  # what changed since a committee (--since), for JSON
 
     @property
     def exit_code(self) -> int:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from actionplan.domain.models import Settings
+from actionplan.domain.models import Indicator, Settings
 from actionplan.domain.values import Status
 from actionplan.judge.assessment import assess
 from actionplan.judge.coverage import plan_written
@@ -29,6 +29,11 @@ from actionplan.output.report.parts import (
     status_key,
     text_cell,
 )
+from actionplan.output.report.revisions import find_revisions, revisions_parts, revisions_variables
+
+# The files as committed on the day of the last committee (by id) and where they came from, or
+# why they cannot be read.
+History = tuple[Mapping[str, Indicator], str] | str
 
 
 @dataclass(frozen=True)
@@ -44,12 +49,29 @@ class Changes:
     since: date
     statuses: list[Change] = field(default_factory=list)
     plans: list[tuple[Entry, str]] = field(default_factory=list)  # (entry, "added"/"revised")
+    # figures restated, targets changed, plans rewritten: one sentence each, from git
+    revisions: list[tuple[Entry, list[str]]] = field(default_factory=list)
+    history: str = ""  # where the files as they were came from, or why they are not listed
+    history_read: bool = False
 
 
-def find_changes(entries: list[Entry], settings: Settings, since: date, as_of: date) -> Changes:
+def find_changes(
+    entries: list[Entry],
+    settings: Settings,
+    since: date,
+    as_of: date,
+    history: History | None = None,
+) -> Changes:
     """What a committee that last met on `since` has not yet seen: the indicators judged at
-    both dates, and plans written or revised in between (all from the files alone)."""
+    both dates, and plans written or revised in between (from the files alone); with the
+    files as committed then (`history`), the figures restated and targets changed."""
     changes = Changes(since)
+    if isinstance(history, str):
+        changes.history = f"Figures restated since then are not listed: {history}."
+    elif history is not None:
+        then, said = history
+        changes.history, changes.history_read = said, True
+        changes.revisions = find_revisions(entries, then, since)
     for entry in entries:
         before = assess(entry.indicator, settings, since).status
         after = entry.status
@@ -111,6 +133,7 @@ def changes_variables(changes: Changes) -> dict[str, Any]:
             {"kind": kind, "title": e.indicator.title, "id": e.indicator.id}
             for e, kind in changes.plans
         ],
+        **revisions_variables(changes.revisions, changes.history, changes.history_read),
     }
 
 
@@ -134,4 +157,6 @@ def changes_parts(changes: Mapping[str, Any]) -> list[Part]:
         parts.append(Bullets(plans))
     else:
         parts.append(Text(text_cell("No action plan was added or revised.")))
+    if changes["history"]:
+        parts += revisions_parts(changes)
     return parts

@@ -16,7 +16,7 @@ from actionplan.domain.models import Indicator, Settings
 from actionplan.domain.values import Status
 from actionplan.errors import Problem
 from actionplan.judge.assessment import STATUS_ORDER
-from actionplan.output.report.changes import Changes, find_changes
+from actionplan.output.report.changes import Changes, History, find_changes
 from actionplan.output.report.entries import Entry, folder_name, report_entry
 from actionplan.output.report.exceptions import PlanException, plan_exception
 
@@ -87,6 +87,7 @@ def build_report(
     *,
     roots: Sequence[Path] = (),
     since: date | None = None,
+    history: History | None = None,
     problems: Sequence[Problem] = (),
     progress: Progress | None = None,
 ) -> Report:
@@ -99,7 +100,7 @@ def build_report(
             progress(number, len(files))
     entries.sort(key=lambda e: (e.folder, STATUS_ORDER.index(e.status), e.indicator.title))
     exceptions = [plan_exception(e, settings, as_of) for e in entries if e.status is Status.RED]
-    changes = find_changes(entries, settings, since, as_of) if since else None
+    changes = find_changes(entries, settings, since, as_of, history) if since else None
     names = {e.folder: folder_name(e.folder, settings) for e in entries}
     return Report(
         as_of, settings.organisation or "", entries, exceptions, changes, list(problems), names
