@@ -8,6 +8,7 @@ from typing import Any
 
 from actionplan.domain.statuses import Status
 from actionplan.judge.assessment import Row
+from actionplan.judge.events import chart_events
 from actionplan.judge.spc import SpcResult, SpcUnavailable
 from actionplan.output.check.cells import table_cells
 from actionplan.output.check.rows import Judged
@@ -109,4 +110,5 @@ def row_json(row: Row) -> dict[str, Any]:
         "needs_plan": a.needs_plan,
         "spc": row.spc.to_json() if isinstance(row.spc, SpcResult) else None,
         "spc_reason": row.spc.reason if isinstance(row.spc, SpcUnavailable) else None,
+        "events": [event.to_json() for event in chart_events(a.indicator)],
     }
