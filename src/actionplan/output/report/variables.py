@@ -13,10 +13,12 @@ from typing import Any, NamedTuple
 from markupsafe import Markup
 
 from actionplan.domain.values import Status
+from actionplan.judge.reachable import unreachable_of
 from actionplan.judge.spc import SpcResult, SpcUnavailable
 from actionplan.output.check.cells import describe_target, describe_value
 from actionplan.output.documents.context import day, period_words
 from actionplan.output.documents.files import output_name
+from actionplan.output.reachable import unreachable_words
 from actionplan.output.report.changes import changes_variables
 from actionplan.output.report.chart_events import event_cells, events_words
 from actionplan.output.report.charts import chart_series, svg
@@ -99,6 +101,9 @@ def chart(entry: Entry, number: int, as_of: Any) -> Chart:
         )
     ]
     said = own_series_words(entry) + _limits(spc, unit) if own else _limits(spc, unit)
+    for found in unreachable_of(indicator, spc):
+        words = unreachable_words(found, unit)
+        said += f" {words[0].upper()}{words[1:]}."
     columns = list(data.comparators) + (["Events"] if events else [])
     return Chart(anchor, chart_file(indicator.id), title, f"{said.strip()} {marked}".strip(),
                  Markup(picture), columns, rows, marked)  # fmt: skip
