@@ -83,6 +83,7 @@ def check_tree(
     if note := no_tolerance_note(sum(row.bare for row in report.rows), tolerance_set):
         report.notes.append(note)
     report.notes += _left_out(report.rows)
+    report.notes += [f"{row.path}: {note}" for row in report.rows for note in row.notes]
     return report
 
 

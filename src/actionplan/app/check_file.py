@@ -12,12 +12,14 @@ from actionplan.domain.models import Indicator, Settings
 from actionplan.errors import FileProblem, Problem
 from actionplan.judge.assessment import Row, assess, lacks_tolerance
 from actionplan.judge.horizon import steady_span
+from actionplan.judge.reachable import has_future_targets, unreachable_of
 from actionplan.judge.targets import trajectory_gaps
 from actionplan.judge.travel import known_on
 from actionplan.judge.trend import indicator_spc
 from actionplan.output.check.cells import shown
 from actionplan.output.check.printed_row import judged
 from actionplan.output.check.rows import Judged
+from actionplan.output.reachable import unreachable_words
 from actionplan.workspace import reading
 from actionplan.workspace.locate import located, placed
 from actionplan.workspace.validation import indicator_context, validate
@@ -42,6 +44,11 @@ def judge_file(
     row = placed(Row(path, assess(indicator, settings, as_of)), parsed.tree)
     if spc_wanted(row, spc):
         row = replace(row, spc=indicator_spc(indicator, settings, as_of))
+    chart = row.spc
+    if chart is None and has_future_targets(indicator):
+        chart = indicator_spc(indicator, settings, as_of)
+    unit = indicator.unit
+    notes = tuple(unreachable_words(u, unit) for u in unreachable_of(indicator, chart))
     gaps = located(trajectory_gaps(path, indicator), parsed.tree)
     findings = tuple((p.line, p.column, p.message) for p in gaps)
     printed = judged(
@@ -50,6 +57,7 @@ def judge_file(
         id_position=parsed.id_position,
         findings=findings,
         left_out=left_out(indicator, as_of),
+        notes=notes,
         json=json,
     )
     return printed, steady_span(row.assessment, as_of)

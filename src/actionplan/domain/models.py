@@ -9,22 +9,20 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Discriminator,
     Field,
     Tag,
     ValidationInfo,
     field_validator,
-    model_validator,
 )
 
-from actionplan.domain.keys import MAX_UNKNOWN_KEYS
+from actionplan.domain.chart_settings import Event, SpcRules, SpcSettings
 from actionplan.domain.periods import DEFAULT_FY_START, Period
+from actionplan.domain.strict import Strict as _Strict
 from actionplan.domain.values import (
     Direction,
     Figure,
@@ -37,30 +35,6 @@ from actionplan.domain.values import (
 )
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-
-
-class _Strict(BaseModel):
-    # Unknown keys are errors (a typo must not silently drop a field); numbers typed into text
-    # fields are kept as text.
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _few_unknown_keys(cls, data: Any, info: ValidationInfo) -> Any:
-        # Each unknown key is reported at its place with a "did you mean": work that grows
-        # with the square of their number. Past a limit, one error counts them instead.
-        context = info.context if isinstance(info.context, dict) else {}
-        limit = int(context.get("max_unknown_keys", MAX_UNKNOWN_KEYS))
-        if isinstance(data, dict) and len(data) > limit:
-            unknown = [key for key in data if key not in cls.model_fields]
-            if len(unknown) > limit:
-                first = ", ".join(repr(str(key)) for key in unknown[:3])
-                raise ValueError(
-                    f"{len(unknown):,} unknown keys ({first}...): known keys are "
-                    f"{', '.join(cls.model_fields)} (over ACTIONPLAN_MAX_UNKNOWN_KEYS, "
-                    "so they are not listed one by one)"
-                )
-        return data
 
 
 SPLIT_FIGURE_HINT = (
@@ -142,16 +116,6 @@ class Fingertips(_Strict):
     )
 
 
-class SpcSettings(_Strict):
-    """How the indicator's statistical process control chart is drawn."""
-
-    recalculate_from: list[PeriodField] = Field(
-        default_factory=list,
-        description="Periods from which the limits are computed afresh (a service change).",
-        examples=[["2023-04"]],
-    )
-
-
 def _target_shape(value: object) -> str:
     return "periods" if isinstance(value, dict) else "number"
 
@@ -205,7 +169,14 @@ class Indicator(_Strict):
         None, description="The Fingertips series this follows, matched by `record --csv`."
     )
     spc: SpcSettings | None = Field(
-        None, description="Statistical process control: `{recalculate_from: [2023-04]}`."
+        None,
+        description="Statistical process control: `{rules: mdc, points: 6, baseline: "
+        "2023-04..2024-03, recalculate_from: [2023-04]}`.",
+    )
+    events: list[Event] = Field(
+        default_factory=list,
+        description="What happened when, marked on the chart: `[{period: 2014-09, text: New "
+        "provider contract}]`.",
     )
     measurements: list[Measurement] = Field(default_factory=list)
     action_plan: ActionPlan | None = Field(
@@ -287,4 +258,9 @@ class Settings(_Strict):
         description="The name a report gives each folder of plans (`public-health: Public "
         "Health`); `.` names the plans at the top of the tree. Left out: the folder's name in "
         "title case, and the organisation's name for the top.",
+    )
+    spc: SpcRules | None = Field(
+        None,
+        description="Default SPC rules for indicators that do not say: `{rules: mdc, points: 6, "
+        "screen_moving_ranges: false}`.",
     )

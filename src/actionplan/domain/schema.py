@@ -35,7 +35,8 @@ EXAMPLES: dict[str, dict[str, list[Any]]] = {
         "amber_if_improved_on_last_year": [True],
         "target": [1900, {"2014/15": 1900, "2014-04": 993}],
         "fingertips": [{"indicator": 92443, "area": "E08000015"}],
-        "spc": [{"recalculate_from": ["2023-04"]}],
+        "spc": [{"recalculate_from": ["2023-04"]}, {"rules": "mdc", "points": 6}],
+        "events": [[{"period": "2014-09", "text": "New provider contract"}]],
         "measurements": [[{"period": "2014-04", "value": 617, "note": "Wirral Wide"}]],
         "action_plan": [{"period": "2014-04", "who": "Rebecca Mellor, Public Health"}],
     },
@@ -46,6 +47,12 @@ EXAMPLES: dict[str, dict[str, list[Any]]] = {
         "status": ["RED"],
         "comparators": [{"England": "48.82%"}],
     },
+    "SpcSettings": {
+        "rules": ["mdc", "nhsrplotthedots"],
+        "points": [7, 6],
+        "screen_moving_ranges": [False],
+    },
+    "Event": {"period": ["2014-09"], "text": ["New provider contract"]},
     "ActionPlan": {
         "period": ["2014-04", "2014/15 Q1"],
         "performance": ["617 Wirral Wide; April target is 993"],

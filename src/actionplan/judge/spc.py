@@ -15,6 +15,7 @@ from typing import Literal, NamedTuple
 
 from actionplan.domain.words import plural
 from actionplan.judge.spc_limits import MIN_POINTS, Segment, segment
+from actionplan.judge.spc_options import SpcOptions
 from actionplan.judge.spc_rules import signals
 
 PointType = Literal[
@@ -91,14 +92,19 @@ def analyse(
     direction: str | None,
     target: float | None = None,
     recalculate_from: Sequence[int | str] = (),
+    options: SpcOptions | None = None,
+    baseline: tuple[int, int] | None = None,
 ) -> SpcResult | SpcUnavailable:
     """XmR chart of `points` (period, value), oldest first.
 
     `direction` is "higher" or "lower" (which way is better) or None for neutral signals.
     `recalculate_from` starts a new segment at a point, given by its index or its period; a period
     not among the points is ignored, as NHSRplotthedots ignores a rebase date without data (so a
-    series cut at an earlier date keeps working).
+    series cut at an earlier date keeps working). `baseline` (first index, index after the last)
+    freezes the limits of each segment it reaches on its points there; a segment it does not
+    reach takes `options.fix_after`, if any, else all its points.
     """
+    options = options or SpcOptions()
     better = _direction(direction)
     values = [float(v) for _, v in points]
     periods = [str(p) for p, _ in points]
@@ -110,10 +116,18 @@ def analyse(
         )
     starts = _segment_starts(periods, recalculate_from)
     bounds = list(pairwise([*starts, len(values)]))
-    segments = [segment(periods[start], values[start:end]) for start, end in bounds]
+    segments = [
+        segment(
+            periods[start],
+            values[start:end],
+            basis=_basis(start, end, baseline, options.fix_after),
+            screen_ranges=options.screen,
+        )
+        for start, end in bounds
+    ]
     sides: list[int] = []
     for seg, (start, end) in zip(segments, bounds, strict=True):
-        sides += signals(values[start:end], seg)
+        sides += signals(values[start:end], seg, options)
     types = POINT_TYPES[better]
     result_points = tuple(
         map(
@@ -131,6 +145,17 @@ def analyse(
         points=result_points,
         segments=tuple(segments),
     )
+
+
+def _basis(
+    start: int, end: int, baseline: tuple[int, int] | None, fix_after: int | None
+) -> tuple[int, int] | None:
+    """The points of the segment `start:end` its limits come from, counted from its start."""
+    if baseline is not None:
+        low, high = max(baseline[0], start), min(baseline[1], end)
+        if low < high:
+            return low - start, high - start
+    return (0, fix_after) if fix_after is not None else None
 
 
 def _direction(direction: str | None) -> int:

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from actionplan.domain.models import Indicator, Measurement, Settings
 from actionplan.domain.periods import Period, financial_year_of
 from actionplan.judge.spc import SpcResult, SpcUnavailable, analyse
+from actionplan.judge.spc_options import DEFAULT_POINTS, DEFAULT_RULES, SpcOptions
 from actionplan.judge.status import period_target
 from actionplan.judge.targets import ADDITIVE_UNITS
 from actionplan.judge.travel import known_on
@@ -74,7 +75,8 @@ def indicator_spc(
         )
     if points is None:
         points = series(indicator, settings, as_of, every_target=False)
-    recalculate = indicator.spc.recalculate_from if indicator.spc else []
+    own = indicator.spc
+    recalculate = own.recalculate_from if own else []
     starts = sorted(
         {
             next((i for i, p in enumerate(points) if p.period.start >= mark.start), len(points))
@@ -83,11 +85,44 @@ def indicator_spc(
         - {0, len(points)}
     )
     latest_target = points[-1].target if points else None
+    baseline = None
+    if own and own.baseline:
+        inside = [
+            i
+            for i, p in enumerate(points)
+            if own.baseline.start <= p.period.start and p.period.end <= own.baseline.end
+        ]
+        baseline = (inside[0], inside[-1] + 1) if inside else None
     return analyse(
         [(str(p.period), p.value) for p in points],
         indicator.direction,
         latest_target if indicator.direction else None,
         starts,
+        spc_options(indicator, settings),
+        baseline,
+    )
+
+
+def spc_options(indicator: Indicator, settings: Settings) -> SpcOptions:
+    """The indicator's own SPC choices, each falling back on the workspace's, then the
+    defaults."""
+    own, default = indicator.spc, settings.spc
+
+    def chosen(key: str) -> object:
+        for source in (own, default):
+            value = getattr(source, key, None) if source else None
+            if value is not None:
+                return value
+        return None
+
+    rules = chosen("rules")
+    points = chosen("points")
+    screen = chosen("screen_moving_ranges")
+    return SpcOptions(
+        rules="mdc" if rules == "mdc" else DEFAULT_RULES,
+        points=points if isinstance(points, int) else DEFAULT_POINTS,
+        screen=screen if isinstance(screen, bool) else True,
+        fix_after=own.fix_after if own else None,
     )
 
 

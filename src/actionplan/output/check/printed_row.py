@@ -8,6 +8,8 @@ from typing import Any
 
 from actionplan.domain.statuses import Status
 from actionplan.judge.assessment import Row
+from actionplan.judge.events import chart_events
+from actionplan.judge.reachable import unreachable_of
 from actionplan.judge.spc import SpcResult, SpcUnavailable
 from actionplan.output.check.cells import table_cells
 from actionplan.output.check.rows import Judged
@@ -22,6 +24,7 @@ def judged(
     id_position: tuple[int, int],
     findings: tuple[tuple[int, int, str], ...],
     left_out: tuple[str, ...] = (),
+    notes: tuple[str, ...] = (),
     json: bool = True,
 ) -> Judged:
     """The printable form of a row (its SPC already worked out where wanted)."""
@@ -49,6 +52,7 @@ def judged(
         id_column=id_position[1],
         findings=findings,
         left_out=left_out,
+        notes=notes,
     )
 
 
@@ -109,4 +113,6 @@ def row_json(row: Row) -> dict[str, Any]:
         "needs_plan": a.needs_plan,
         "spc": row.spc.to_json() if isinstance(row.spc, SpcResult) else None,
         "spc_reason": row.spc.reason if isinstance(row.spc, SpcUnavailable) else None,
+        "events": [event.to_json() for event in chart_events(a.indicator)],
+        "unreachable_targets": [u.to_json() for u in unreachable_of(a.indicator, row.spc)],
     }

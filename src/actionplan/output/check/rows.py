@@ -45,6 +45,7 @@ class Judged(NamedTuple):
     id_column: int
     findings: tuple[tuple[int, int, str], ...]  # problems judging shows: (line, column, message)
     left_out: tuple[str, ...] = ()  # figures not known at the date, each as a note says it
+    notes: tuple[str, ...] = ()  # other notes on the file: targets not reachable as it stands
 
     @property
     def shown(self) -> bool:

@@ -9,7 +9,7 @@ so a title cannot become markup.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -17,9 +17,11 @@ from html import escape
 from actionplan.domain.models import Indicator
 from actionplan.domain.periods import Period
 from actionplan.domain.values import Status
+from actionplan.judge.events import chart_events, place
 from actionplan.judge.spc import SpcResult
 from actionplan.judge.travel import known_on
 from actionplan.judge.trend import Point
+from actionplan.output.report.chart_events import Placed, event_marks
 from actionplan.output.report.chart_scale import ROOM, Ticks, ticks, width
 
 WIDTH, HEIGHT = 640, 230
@@ -51,6 +53,7 @@ class Series:
     types: list[str]  # SPC point type of each actual ("" for a forecast)
     forecasts: list[float | None]
     comparators: dict[str, list[float | None]]
+    events: tuple[Placed, ...] = ()  # (slot, event), oldest first
 
 
 def chart_series(
@@ -61,6 +64,8 @@ def chart_series(
     by_period = {str(m.period): m for m in indicator.measurements if not m.forecast}
     forecasts = _forecasts(indicator, points, as_of)
     every = periods + [period for period, _ in forecasts]
+    forecast_periods = {str(m.period): m.period for m in indicator.measurements if m.forecast}
+    slots = [p.period for p in points] + [forecast_periods[p] for p, _ in forecasts]
     names = list(dict.fromkeys(n for p in periods for n in (by_period[p].comparators or {})))
     return Series(
         periods=every,
@@ -73,6 +78,7 @@ def chart_series(
             + [None] * len(forecasts)
             for name in names
         },
+        events=tuple(place(chart_events(indicator), slots)),
     )
 
 
@@ -135,6 +141,7 @@ def svg(
         return head + _note(scale)
     frame = Frame(data, scale)
     parts = [head, *frame.axes(unit), *frame.limits(spc), *frame.target(data.targets)]
+    parts += event_marks(data.events, frame.x, TOP, HEIGHT - BOTTOM, WIDTH - RIGHT)
     for number, (name, values) in enumerate(data.comparators.items()):
         colour = COMPARATOR_COLOURS[number % len(COMPARATOR_COLOURS)]
         parts += frame.line(values, colour, dash="2 3", label=name)
@@ -157,7 +164,8 @@ def _note(text: str) -> str:
 
 
 def _scale(data: Series, spc: SpcResult | None) -> Ticks | str:
-    figures = [v for v in _all(data) if v is not None]
+    lines = [data.values, data.targets, data.forecasts, *data.comparators.values()]
+    figures = [v for line in lines for v in line if v is not None]
     if spc:
         figures += [x for s in spc.segments for x in (s.lower_limit, s.upper_limit)]
     return ticks(min(figures), max(figures))
@@ -290,11 +298,3 @@ class Frame:
             f'y="{box_y + 12:.1f}" text-anchor="middle" fill="{ink}" font-weight="700">'
             f"{status.value}</text>"
         ]
-
-
-def _all(data: Series) -> Iterable[float | None]:
-    yield from data.values
-    yield from data.targets
-    yield from data.forecasts
-    for values in data.comparators.values():
-        yield from values

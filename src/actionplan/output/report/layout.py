@@ -41,7 +41,8 @@ CHARTS_KEY = (
     "for special cause concern, triangle for special cause without a direction. Solid grey "
     "line: the mean; dashed grey: the process limits; thick purple steps: the target; dashed "
     "line with open points: forecasts; dotted lines: comparators, named at their end. The "
-    "latest figure carries its status. Each chart's figures follow it as a table."
+    "latest figure carries its status. Upright dashed lines with a flag: events, labelled at "
+    "the top. Each chart's figures follow it as a table."
 )
 SCORECARD_COLUMNS = ("Indicator", "Period", "Value", "Target", "Status",
                      "Travel (short / long)", "Variation", "Assurance", "Plan")  # fmt: skip

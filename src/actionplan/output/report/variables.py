@@ -13,11 +13,14 @@ from typing import Any, NamedTuple
 from markupsafe import Markup
 
 from actionplan.domain.values import Status
+from actionplan.judge.reachable import unreachable_of
 from actionplan.judge.spc import SpcResult, SpcUnavailable
 from actionplan.output.check.cells import describe_target, describe_value
 from actionplan.output.documents.context import day, period_words
 from actionplan.output.documents.files import output_name
+from actionplan.output.reachable import unreachable_words
 from actionplan.output.report.changes import changes_variables
+from actionplan.output.report.chart_events import event_cells, events_words
 from actionplan.output.report.charts import chart_series, svg
 from actionplan.output.report.entries import Entry, coverage_words, plan_words
 from actionplan.output.report.evidence import (
@@ -56,8 +59,9 @@ class Chart:
     title: str
     description: str
     svg: Markup
-    columns: list[str]  # comparator names
+    columns: list[str]  # comparator names, then "Events" where the chart marks any
     rows: list[FigureRow]
+    events: str = ""  # the events marked, in a sentence, for the text alternative
 
 
 def chart_file(indicator_id: str) -> str:
@@ -75,7 +79,11 @@ def chart(entry: Entry, number: int, as_of: Any) -> Chart:
     data = chart_series(indicator, entry.reported, drawn, as_of)
     title = f"{indicator.title}: {_span(data.periods)}"
     anchor = f"c{number}"
-    picture = svg(anchor, title, entry.sentence, data, drawn, entry.status, indicator.unit)
+    marked = events_words(data.events, data.periods)
+    said_in_svg = f"{entry.sentence} {marked}".strip()
+    picture = svg(anchor, title, said_in_svg, data, drawn, entry.status, indicator.unit)
+    extra = list(data.comparators.values())
+    events = event_cells(data.events, data.periods) if data.events else None
     unit = indicator.unit
     signals = _own_signals(entry, spc) if own else dict(zip(data.periods, data.types, strict=True))
     rows = [
@@ -85,15 +93,20 @@ def chart(entry: Entry, number: int, as_of: Any) -> Chart:
             figure(forecast, unit) if value is None and forecast is not None else "",
             figure(target, unit, missing=""),
             signals.get(period, "") if own else SPC_WORDS.get(kind, "") if spc else "",
-            [figure(values[i], unit, missing="") for values in data.comparators.values()],
+            [figure(values[i], unit, missing="") for values in extra]
+            + ([events[i]] if events else []),
         )
         for i, (period, value, target, kind, forecast) in enumerate(
             zip(data.periods, data.values, data.targets, data.types, data.forecasts, strict=True)
         )
     ]
     said = own_series_words(entry) + _limits(spc, unit) if own else _limits(spc, unit)
-    return Chart(anchor, chart_file(indicator.id), title, said.strip(), Markup(picture),
-                 list(data.comparators), rows)  # fmt: skip
+    for found in unreachable_of(indicator, spc):
+        words = unreachable_words(found, unit)
+        said += f" {words[0].upper()}{words[1:]}."
+    columns = list(data.comparators) + (["Events"] if events else [])
+    return Chart(anchor, chart_file(indicator.id), title, f"{said.strip()} {marked}".strip(),
+                 Markup(picture), columns, rows, marked)  # fmt: skip
 
 
 def _own_signals(entry: Entry, spc: SpcResult | None) -> dict[str, str]:
