@@ -91,7 +91,7 @@ def test_a_figure_restated_between_two_commits_is_listed_with_both_values_and_da
     assert done.exit_code in (0, 1), done.output
     text = (out / "report.md").read_text()
     section = text.split("### Figures, targets and plans revised", 1)[1].split("\n## ", 1)[0]
-    assert "committed on 20 July 2014" in section
+    assert "compared with those recorded on 20 July 2014" in section
     assert "- 2014-04: 617 reported on 12 June 2014, now 652 (restated)" in section
     assert "- Target was 993, now 950" in section
     assert "- Action plan rewritten: how it will be achieved" in section
@@ -105,6 +105,7 @@ def test_check_since_lists_restated_figures_and_changed_targets_in_json(repo: Pa
     )
     changes = json.loads(done.stdout)["changes_since"]
     assert changes["read"] is True
+    assert changes["committed"] == "2014-07-20" and len(changes["commit"]) >= 7
     (quitters,) = changes["indicators"]
     assert quitters["restated"] == [
         {"period": "2014-04", "before": 617.0, "before_reported": "2014-06-12",
@@ -141,8 +142,12 @@ def test_outside_git_the_report_says_so_and_carries_on(tmp_path: Path) -> None:
     out = tmp_path / "out"
     done = _report(plans, out, "2014-07-31")
     assert done.exit_code in (0, 1), done.output
+    assert "figures restated since 2014-07-31 are not listed" in done.stderr
     assert "not kept in git" in done.stderr
     assert "Traceback" not in done.output
+    paper = (out / "report.md").read_text()
+    assert "## Changes since 31 July 2014" in paper
+    assert "git" not in paper and "Figures, targets and plans revised" not in paper
 
 
 def test_check_since_needs_json(repo: Path) -> None:

@@ -4,30 +4,25 @@ there are none (outside git, or before its history)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
 from actionplan.app.progress import progress
-from actionplan.domain.models import Indicator
 from actionplan.judge.restated import Revision, revision
 from actionplan.output.documents.context import day
-from actionplan.workspace.history import NoHistory, committed_on
+from actionplan.workspace.history import Committed, NoHistory, committed_on
 
 
-def files_then(
-    roots: list[Path], since: date, fy_start: int
-) -> tuple[Mapping[str, Indicator], str] | str:
+def files_then(roots: list[Path], since: date, fy_start: int) -> tuple[Committed, str] | str:
+    """The files as committed on `since` and a sentence for the paper saying so, or why there
+    are none (a note for the officer)."""
     with progress("Reading the plans' history in git"):
         try:
             found = committed_on(roots, since, fy_start)
         except NoHistory as why:
             return str(why)
-    said = (
-        f"Figures restated since then are read from the plans' history in git: the files as "
-        f"committed on {day(found.day)} ({found.commit})."
-    )
-    return found.indicators, said
+    said = f"Figures, targets and plans are compared with those recorded on {day(found.day)}."
+    return found, said
 
 
 def changes_since(paths: list[Path], since: date) -> dict[str, object]:
@@ -40,14 +35,21 @@ def changes_since(paths: list[Path], since: date) -> dict[str, object]:
     found = files_then(paths, since, workspace.settings.financial_year_start)
     if isinstance(found, str):
         return {"date": since.isoformat(), "read": False, "note": found, "indicators": []}
-    then, said = found
+    committed, said = found
     indicators = []
     for file in workspace.files:
-        before = then.get(file.indicator.id)
+        before = committed.indicators.get(file.indicator.id)
         changes = revision(before, file.indicator, since) if before else None
         if changes:
             indicators.append({"id": file.indicator.id, **revision_json(changes)})
-    return {"date": since.isoformat(), "read": True, "note": said, "indicators": indicators}
+    return {
+        "date": since.isoformat(),
+        "read": True,
+        "commit": committed.commit,
+        "committed": committed.day.isoformat(),
+        "note": said,
+        "indicators": indicators,
+    }
 
 
 def revision_json(changes: Revision) -> dict[str, object]:

@@ -14,6 +14,7 @@ from actionplan.app.progress import progress
 from actionplan.app.render import make_folder
 from actionplan.errors import ActionplanError
 from actionplan.outcome import BAD_INPUT, Outcome
+from actionplan.output.report.changes import History
 from actionplan.output.report.model import Report, build_report
 from actionplan.output.report.write import render_report, write_report
 from actionplan.workspace.locks import locked
@@ -40,11 +41,13 @@ def make_report(request: ReportRequest, as_of: date) -> Outcome:
         )
     roots = plan_paths(request.paths or None)
     workspace, outcome = load_reported(roots, cache=request.cache)
-    history = None
+    history: History | None = None
     if request.since is not None:
-        history = files_then(roots, request.since, workspace.settings.financial_year_start)
-        if isinstance(history, str):
-            outcome.err.append(f"note: figures restated since then are not listed: {history}")
+        found = files_then(roots, request.since, workspace.settings.financial_year_start)
+        if isinstance(found, str):
+            since = request.since.isoformat()
+            outcome.err.append(f"note: figures restated since {since} are not listed: {found}")
+        history = found if isinstance(found, str) else (found[0].indicators, found[1])
     with progress("Charting indicators") as tick:
         files = [(f.path, f.indicator) for f in workspace.files]
         built = build_report(

@@ -42,18 +42,15 @@ def committed_on(roots: list[Path], day: date, fy_start: int) -> Committed:
     machine's clock); raises NoHistory saying why where there is none."""
     git = shutil.which("git")
     if git is None:
-        raise NoHistory("git is not installed, so figures restated since then cannot be listed")
+        raise NoHistory("git is not installed")
     first = roots[0] if roots[0].is_dir() else roots[0].parent
     top = _git(git, first, "rev-parse", "--show-toplevel").strip()
     if not top:
-        raise NoHistory(f"{first} is not kept in git, so figures restated cannot be listed")
+        raise NoHistory(f"{first} is not kept in git")
     end = (day + timedelta(days=1)).isoformat()
     line = _git(git, Path(top), "log", "-1", f"--before={end} 00:00:00", "--format=%h %cs")
     if not line.strip():
-        raise NoHistory(
-            f"the plans' history in git begins after {day.isoformat()}, so figures restated "
-            "since then cannot be listed"
-        )
+        raise NoHistory(f"the plans' history in git begins after {day.isoformat()}")
     commit, committed = line.split()
     found = Committed(commit, date.fromisoformat(committed))
     names = _plan_names(git, Path(top), commit, roots)
@@ -134,9 +131,7 @@ def _run(git: str, folder: Path, *args: str, stdin: bytes | None = None) -> byte
             check=False,
         )
     except (OSError, subprocess.TimeoutExpired) as error:
-        raise NoHistory(
-            f"git could not be run ({error}): restated figures are not listed"
-        ) from None
+        raise NoHistory(f"git could not be run ({error})") from None
     if done.returncode != 0:
         raise NoHistory(
             done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:][0]

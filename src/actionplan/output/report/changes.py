@@ -66,9 +66,8 @@ def find_changes(
     both dates, and plans written or revised in between (from the files alone); with the
     files as committed then (`history`), the figures restated and targets changed."""
     changes = Changes(since)
-    if isinstance(history, str):
-        changes.history = f"Figures restated since then are not listed: {history}."
-    elif history is not None:
+    # Without a history (outside git), the paper says nothing of it: stderr tells the officer.
+    if history is not None and not isinstance(history, str):
         then, said = history
         changes.history, changes.history_read = said, True
         changes.revisions = find_revisions(entries, then, since)
