@@ -1,5 +1,5 @@
-"""The plan-file format as pydantic models: an indicator, its measurements and its action plan,
-and the workspace settings. The values in them are `values`' field types.
+"""The plan-file format as pydantic models: an indicator, its measurements and its action plan
+(the workspace settings are `settings`'). The values in them are `values`' field types.
 
 Periods depend on the workspace's financial-year start, so validation takes a context:
 `Indicator.model_validate(data, context={"fy_start": 4, "default_id": "file-stem"})`.
@@ -9,26 +9,24 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Literal
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
-    Discriminator,
     Field,
-    Tag,
     ValidationInfo,
     field_validator,
     model_validator,
 )
 
-from actionplan.domain.keys import MAX_UNKNOWN_KEYS
-from actionplan.domain.periods import DEFAULT_FY_START, Period
+from actionplan.domain.periods import Period
+from actionplan.domain.ranges import FloorField, Range, TargetField
+from actionplan.domain.settings import Settings as Settings  # kept importable from here
+from actionplan.domain.strict import Strict
 from actionplan.domain.values import (
-    Direction,
     Figure,
     Frequency,
+    IndicatorDirection,
     PeriodField,
     ReportedField,
     StatusField,
@@ -37,30 +35,6 @@ from actionplan.domain.values import (
 )
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-
-
-class _Strict(BaseModel):
-    # Unknown keys are errors (a typo must not silently drop a field); numbers typed into text
-    # fields are kept as text.
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _few_unknown_keys(cls, data: Any, info: ValidationInfo) -> Any:
-        # Each unknown key is reported at its place with a "did you mean": work that grows
-        # with the square of their number. Past a limit, one error counts them instead.
-        context = info.context if isinstance(info.context, dict) else {}
-        limit = int(context.get("max_unknown_keys", MAX_UNKNOWN_KEYS))
-        if isinstance(data, dict) and len(data) > limit:
-            unknown = [key for key in data if key not in cls.model_fields]
-            if len(unknown) > limit:
-                first = ", ".join(repr(str(key)) for key in unknown[:3])
-                raise ValueError(
-                    f"{len(unknown):,} unknown keys ({first}...): known keys are "
-                    f"{', '.join(cls.model_fields)} (over ACTIONPLAN_MAX_UNKNOWN_KEYS, "
-                    "so they are not listed one by one)"
-                )
-        return data
 
 
 SPLIT_FIGURE_HINT = (
@@ -79,7 +53,7 @@ def _comparators(value: object) -> object:
     return value
 
 
-class Measurement(_Strict):
+class Measurement(Strict):
     period: PeriodField = Field(description="The period the figure covers.")
     value: Figure = Field(None, description="The figure; NA or null when missing.")
     note: str | None = Field(None, description="A note shown beside the figure.")
@@ -104,7 +78,7 @@ FIGURES = ("value", "numerator", "denominator")  # a measurement's figures, as k
 PLAN_SECTIONS: tuple[str, ...] = ("non_compliance_reason", "what", "how", "who", "when")
 
 
-class ActionPlan(_Strict):
+class ActionPlan(Strict):
     period: PeriodField | None = Field(
         None,
         description="The RED period this plan answers; a plan that does not say is incomplete.",
@@ -129,7 +103,7 @@ class ActionPlan(_Strict):
         return [name for name in PLAN_SECTIONS if not (getattr(self, name) or "").strip()]
 
 
-class Fingertips(_Strict):
+class Fingertips(Strict):
     """The Fingertips (public health profiles) series an indicator follows, for imports."""
 
     indicator: int = Field(description="Fingertips indicator ID.", examples=[92443])
@@ -142,7 +116,7 @@ class Fingertips(_Strict):
     )
 
 
-class SpcSettings(_Strict):
+class SpcSettings(Strict):
     """How the indicator's statistical process control chart is drawn."""
 
     recalculate_from: list[PeriodField] = Field(
@@ -152,19 +126,7 @@ class SpcSettings(_Strict):
     )
 
 
-def _target_shape(value: object) -> str:
-    return "periods" if isinstance(value, dict) else "number"
-
-
-# A discriminated union, so an error names one shape (the number, or the period map) rather
-# than listing why the value failed as both.
-TargetField = Annotated[
-    Annotated[Figure, Tag("number")] | Annotated[dict[PeriodField, Figure], Tag("periods")],
-    Discriminator(_target_shape),
-]
-
-
-class Indicator(_Strict):
+class Indicator(Strict):
     id: str = Field(
         "",
         validate_default=True,
@@ -180,16 +142,20 @@ class Indicator(_Strict):
     frequency: Frequency | None = Field(
         None, description="How often figures arrive: older data is reported as stale."
     )
-    direction: Direction | None = Field(
-        None, description="Which way is better; required with a target."
+    direction: IndicatorDirection | None = Field(
+        None,
+        description="Which way is better; required with a target. `range`: bad when too high "
+        "or too low, against a target `{low: .., high: ..}`.",
     )
-    cumulative: bool = Field(
-        False, description="Values are year-to-date: an annual target is pro-rated in-year."
+    cumulative: bool | Literal["average"] = Field(
+        False,
+        description="Values are year-to-date: an annual target is pro-rated in-year. "
+        "`average`: a year-to-date average, judged against the annual target as it stands.",
     )
     tolerance: ToleranceField | None = Field(
         None,
-        description='Amber band: a share of the target ("5%") or an absolute number; or '
-        "`{green: 5%, amber: 10%}`.",
+        description='Amber band: a share of the target ("5%"), percentage points ("10pp") or '
+        "an absolute number; or `{green: 5%, amber: 10%}`.",
     )
     amber_if_improved_on_last_year: bool | None = Field(
         None,
@@ -199,7 +165,32 @@ class Indicator(_Strict):
     target: TargetField = Field(
         None,
         description="One number for every period, or a map period -> value; the most "
-        "specific period that holds a measurement wins.",
+        "specific period that holds a measurement wins. With `direction: range`, "
+        "`{low: .., high: ..}` in place of each number.",
+    )
+    floor: FloorField = Field(
+        None,
+        description="A floor standard, with the shapes of a number target: GREEN at or beyond "
+        "the target, AMBER between the floor and the target, RED beyond the floor.",
+    )
+    plan_after: int | None = Field(
+        None,
+        ge=1,
+        description="A plan is needed once this many consecutive periods are RED, and until "
+        "the target is met (overrides the settings).",
+    )
+    travel_window: int | None = Field(
+        None,
+        ge=2,
+        description="Also give the direction of travel over the latest N figures, by their "
+        "least-squares slope (overrides the settings).",
+    )
+    target_decimals: int | None = Field(
+        None,
+        ge=0,
+        le=6,
+        description="Decimal places a pro-rated target is rounded to, half up, as the council "
+        "states it (overrides the settings).",
     )
     fingertips: Fingertips | None = Field(
         None, description="The Fingertips series this follows, matched by `record --csv`."
@@ -234,6 +225,8 @@ class Indicator(_Strict):
             raise ValueError(
                 "a target needs a direction: add `direction: higher` or `direction: lower`"
             )
+        if "direction" in info.data and value not in (None, {}):
+            _range_matches(value, info.data["direction"] == "range")
         return value
 
     @field_validator("measurements")
@@ -252,28 +245,38 @@ class Indicator(_Strict):
             seen[key] = index
         return value
 
+    @model_validator(mode="after")
+    def _floor_beside_target(self) -> Indicator:
+        if self.floor not in (None, {}):
+            if self.target in (None, {}):
+                raise ValueError("a floor needs a target: the floor is the edge of the amber band")
+            if self.direction == "range":
+                raise ValueError("a range has no floor: its amber bands come from `tolerance`")
+        return self
+
     def targets(self) -> list[tuple[Period | None, float | None]]:
-        """(period, value) pairs; a period of None applies to every period."""
+        """(period, value) pairs of number targets; a period of None applies to every period.
+        A range is given by `ranges`."""
         if isinstance(self.target, dict):
-            return list(self.target.items())
-        return [] if self.target is None else [(None, self.target)]
+            return [(p, v) for p, v in self.target.items() if not isinstance(v, Range)]
+        if self.target is None or isinstance(self.target, Range):
+            return []
+        return [(None, self.target)]
+
+    def ranges(self) -> list[tuple[Period | None, Range]]:
+        """(period, range) pairs of a two-sided target."""
+        if isinstance(self.target, dict):
+            return [(p, v) for p, v in self.target.items() if isinstance(v, Range)]
+        return [(None, self.target)] if isinstance(self.target, Range) else []
 
 
-class Settings(_Strict):
-    """Workspace settings, from `actionplan.yaml` at the root of the plans tree."""
-
-    organisation: str | None = Field(None, description="Organisation name for documents.")
-    financial_year_start: int = Field(
-        DEFAULT_FY_START, ge=1, le=12, description="Month the financial year starts (4 = April)."
-    )
-    tolerance: ToleranceField | None = Field(
-        None, description="Default tolerance (amber band, or green and amber bands)."
-    )
-    amber_if_improved_on_last_year: bool = Field(
-        False, description="Default for indicators that do not say."
-    )
-    mixed_periods: bool = Field(
-        False,
-        description="`record --table` keeps a figure of another length than its indicator's "
-        "frequency (a quarter for a monthly indicator), with a note, instead of refusing it.",
-    )
+def _range_matches(target: object, is_range: bool) -> None:
+    values = list(target.values()) if isinstance(target, dict) else [target]
+    ranges = [isinstance(v, Range) for v in values if v is not None]
+    if is_range and not all(ranges):
+        raise ValueError("with `direction: range`, write each target as `{low: .., high: ..}`")
+    if not is_range and any(ranges):
+        raise ValueError(
+            "a target `{low: .., high: ..}` is a range: add `direction: range` (bad when too "
+            "high or too low)"
+        )
