@@ -23,8 +23,26 @@ from actionplan.domain.status_words import published_status
 from actionplan.domain.statuses import Status as Status  # kept importable from here
 
 Direction = Literal["higher", "lower"]
+
+
+def _direction(value: object) -> str:
+    # Written out, not a Literal's message: most indicators are higher or lower, and a
+    # range is named as the exception it is.
+    if value in ("higher", "lower", "range"):
+        return str(value)
+    shown = repr(value) if not isinstance(value, dict | list) else "a mapping or list"
+    raise ValueError(
+        f"{shown} is not allowed here: write higher or lower (or range, for a measure that is "
+        "bad when too high or too low)"
+    )
+
+
 # `range`: bad when too high or too low, judged against a target `{low: .., high: ..}`
-IndicatorDirection = Literal["higher", "lower", "range"]
+IndicatorDirection = Annotated[
+    Literal["higher", "lower", "range"],
+    PlainValidator(_direction),
+    WithJsonSchema({"type": "string", "enum": ["higher", "lower", "range"]}),
+]
 Unit = Literal["count", "percent", "rate", "days", "currency", "number"]
 Frequency = Literal["monthly", "quarterly", "annual"]
 
