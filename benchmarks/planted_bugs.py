@@ -96,6 +96,7 @@ TREND = "judge/trend.py"
 PERIODS = "domain/periods.py"
 FIGURES = "domain/figures.py"
 VALUES = "domain/values.py"
+STATUS_WORDS = "domain/status_words.py"
 MODELS = "domain/models.py"
 STATUSES = "domain/statuses.py"
 WORDS = "domain/words.py"
@@ -116,8 +117,8 @@ BUGS: tuple[Bug, ...] = (
     ),
     Bug(
         STATUS,
-        "tolerance = indicator.tolerance or settings.tolerance",
-        "tolerance = indicator.tolerance",
+        "return by_unit or settings.tolerance",
+        "return by_unit",
     ),
     Bug(
         STATUS,
@@ -153,16 +154,18 @@ BUGS: tuple[Bug, ...] = (
         STATUS,
         "computed = Status.NO_DATA if measurement.value is None else Status.NO_TARGET",
         "computed = Status.NO_TARGET",
+        "if missing:",
     ),
     Bug(
         STATUS,
-        "if target is not None and indicator.cumulative and indicator.unit in ADDITIVE_UNITS:",
-        "if target is not None and indicator.cumulative:",
+        "if indicator.cumulative is not True or indicator.unit not in ADDITIVE_UNITS:",
+        "if indicator.cumulative is not True:",
     ),
     Bug(
         STATUS,
-        "measurement.period.end, settings.financial_year_start",
-        "measurement.period.end",
+        "span = target_period or financial_year_of("
+        "measurement.period.end, settings.financial_year_start)",
+        "span = target_period or financial_year_of(measurement.period.end)",
     ),
     Bug(
         STATUS,
@@ -177,8 +180,8 @@ BUGS: tuple[Bug, ...] = (
     # --- targets: the most specific period, trajectories, pro-rating ----------------------------
     Bug(
         TARGETS,
-        "if target_period.contains(period) and (best is None or target_period.days < best.days):",
-        "if target_period.contains(period) and (best is None or target_period.days > best.days):",
+        "if figure_period.contains(period) and (best is None or figure_period.days < best.days):",
+        "if figure_period.contains(period) and (best is None or figure_period.days > best.days):",
     ),
     Bug(
         TARGETS,
@@ -277,8 +280,8 @@ BUGS: tuple[Bug, ...] = (
     ),
     Bug(
         CHECK,
-        "short_term=None if indicator.cumulative else short_term(indicator, shown, actuals),",
-        "short_term=short_term(indicator, shown, actuals),",
+        "if travels and not indicator.cumulative",
+        "if travels",
     ),
     Bug(
         CHECK,
@@ -483,14 +486,14 @@ BUGS: tuple[Bug, ...] = (
         "if green is not None and green.amount > amber.amount:",
     ),
     Bug(
-        VALUES,
+        STATUS_WORDS,
         'text = " ".join(str(value).replace("_", " ").split()).upper()',
         'text = " ".join(str(value).split()).upper()',
     ),
     Bug(
-        VALUES,
-        'aliases = {"R": "RED", "A": "AMBER", "G": "GREEN", "B": "BLUE", "M": "NO DATA"}',
-        'aliases = {"R": "RED", "A": "AMBER", "G": "GREEN", "B": "BLUE"}',
+        STATUS_WORDS,
+        '_ALIASES = {"R": "RED", "A": "AMBER", "G": "GREEN", "B": "BLUE", "M": "NO DATA"}',
+        '_ALIASES = {"R": "RED", "A": "AMBER", "G": "GREEN", "B": "BLUE"}',
     ),
     Bug(
         VALUES,

@@ -37,7 +37,7 @@ def judge_file(
     if isinstance(parsed, Problem):
         return [parsed]
     try:
-        context = indicator_context(settings.financial_year_start, path)
+        context = indicator_context(settings.financial_year_start, path, settings.statuses)
         indicator = validate(Indicator, parsed.data, path, context, parsed.tree)
     except FileProblem as error:
         return list(error.problems)
@@ -53,7 +53,7 @@ def judge_file(
     findings = tuple((p.line, p.column, p.message) for p in gaps)
     printed = judged(
         row,
-        bare=lacks_tolerance(indicator),
+        bare=lacks_tolerance(indicator, settings),
         id_position=parsed.id_position,
         findings=findings,
         left_out=left_out(indicator, as_of),

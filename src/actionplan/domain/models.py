@@ -1,5 +1,5 @@
-"""The plan-file format as pydantic models: an indicator, its measurements and its action plan,
-and the workspace settings. The values in them are `values`' field types.
+"""The plan-file format as pydantic models: an indicator, its measurements and its action plan
+(the workspace settings are `settings`'). The values in them are `values`' field types.
 
 Periods depend on the workspace's financial-year start, so validation takes a context:
 `Indicator.model_validate(data, context={"fy_start": 4, "default_id": "file-stem"})`.
@@ -9,24 +9,25 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (
     BeforeValidator,
-    Discriminator,
     Field,
-    Tag,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 
-from actionplan.domain.chart_settings import Event, SpcRules, SpcSettings
-from actionplan.domain.periods import DEFAULT_FY_START, Period
-from actionplan.domain.strict import Strict as _Strict
+from actionplan.domain.chart_settings import Event, SpcSettings
+from actionplan.domain.periods import Period
+from actionplan.domain.ranges import FloorField, Range, TargetField
+from actionplan.domain.settings import Settings as Settings  # kept importable from here
+from actionplan.domain.strict import Strict
 from actionplan.domain.values import (
-    Direction,
     Figure,
     Frequency,
+    IndicatorDirection,
     PeriodField,
     ReportedField,
     StatusField,
@@ -53,7 +54,7 @@ def _comparators(value: object) -> object:
     return value
 
 
-class Measurement(_Strict):
+class Measurement(Strict):
     period: PeriodField = Field(description="The period the figure covers.")
     value: Figure = Field(None, description="The figure; NA or null when missing.")
     note: str | None = Field(None, description="A note shown beside the figure.")
@@ -78,7 +79,7 @@ FIGURES = ("value", "numerator", "denominator")  # a measurement's figures, as k
 PLAN_SECTIONS: tuple[str, ...] = ("non_compliance_reason", "what", "how", "who", "when")
 
 
-class ActionPlan(_Strict):
+class ActionPlan(Strict):
     period: PeriodField | None = Field(
         None,
         description="The RED period this plan answers; a plan that does not say is incomplete.",
@@ -103,7 +104,7 @@ class ActionPlan(_Strict):
         return [name for name in PLAN_SECTIONS if not (getattr(self, name) or "").strip()]
 
 
-class Fingertips(_Strict):
+class Fingertips(Strict):
     """The Fingertips (public health profiles) series an indicator follows, for imports."""
 
     indicator: int = Field(description="Fingertips indicator ID.", examples=[92443])
@@ -116,19 +117,7 @@ class Fingertips(_Strict):
     )
 
 
-def _target_shape(value: object) -> str:
-    return "periods" if isinstance(value, dict) else "number"
-
-
-# A discriminated union, so an error names one shape (the number, or the period map) rather
-# than listing why the value failed as both.
-TargetField = Annotated[
-    Annotated[Figure, Tag("number")] | Annotated[dict[PeriodField, Figure], Tag("periods")],
-    Discriminator(_target_shape),
-]
-
-
-class Indicator(_Strict):
+class Indicator(Strict):
     id: str = Field(
         "",
         validate_default=True,
@@ -144,16 +133,20 @@ class Indicator(_Strict):
     frequency: Frequency | None = Field(
         None, description="How often figures arrive: older data is reported as stale."
     )
-    direction: Direction | None = Field(
-        None, description="Which way is better; required with a target."
+    direction: IndicatorDirection | None = Field(
+        None,
+        description="Which way is better; required with a target. `range`: bad when too high "
+        "or too low, against a target `{low: .., high: ..}`.",
     )
-    cumulative: bool = Field(
-        False, description="Values are year-to-date: an annual target is pro-rated in-year."
+    cumulative: bool | Literal["average"] = Field(
+        False,
+        description="Values are year-to-date: an annual target is pro-rated in-year. "
+        "`average`: a year-to-date average, judged against the annual target as it stands.",
     )
     tolerance: ToleranceField | None = Field(
         None,
-        description='Amber band: a share of the target ("5%") or an absolute number; or '
-        "`{green: 5%, amber: 10%}`.",
+        description='Amber band: a share of the target ("5%"), percentage points ("10pp") or '
+        "an absolute number; or `{green: 5%, amber: 10%}`.",
     )
     amber_if_improved_on_last_year: bool | None = Field(
         None,
@@ -163,7 +156,32 @@ class Indicator(_Strict):
     target: TargetField = Field(
         None,
         description="One number for every period, or a map period -> value; the most "
-        "specific period that holds a measurement wins.",
+        "specific period that holds a measurement wins. With `direction: range`, "
+        "`{low: .., high: ..}` in place of each number.",
+    )
+    floor: FloorField = Field(
+        None,
+        description="A floor standard, with the shapes of a number target: GREEN at or beyond "
+        "the target, AMBER between the floor and the target, RED beyond the floor.",
+    )
+    plan_after: int | None = Field(
+        None,
+        ge=1,
+        description="A plan is needed once this many consecutive periods are RED, and until "
+        "the target is met (overrides the settings).",
+    )
+    travel_window: int | None = Field(
+        None,
+        ge=2,
+        description="Also give the direction of travel over the latest N figures, by their "
+        "least-squares slope (overrides the settings).",
+    )
+    target_decimals: int | None = Field(
+        None,
+        ge=0,
+        le=6,
+        description="Decimal places a pro-rated target is rounded to, half up, as the council "
+        "states it (overrides the settings).",
     )
     fingertips: Fingertips | None = Field(
         None, description="The Fingertips series this follows, matched by `record --csv`."
@@ -205,6 +223,8 @@ class Indicator(_Strict):
             raise ValueError(
                 "a target needs a direction: add `direction: higher` or `direction: lower`"
             )
+        if "direction" in info.data and value not in (None, {}):
+            _range_matches(value, info.data["direction"] == "range")
         return value
 
     @field_validator("measurements")
@@ -223,44 +243,38 @@ class Indicator(_Strict):
             seen[key] = index
         return value
 
+    @model_validator(mode="after")
+    def _floor_beside_target(self) -> Indicator:
+        if self.floor not in (None, {}):
+            if self.target in (None, {}):
+                raise ValueError("a floor needs a target: the floor is the edge of the amber band")
+            if self.direction == "range":
+                raise ValueError("a range has no floor: its amber bands come from `tolerance`")
+        return self
+
     def targets(self) -> list[tuple[Period | None, float | None]]:
-        """(period, value) pairs; a period of None applies to every period."""
+        """(period, value) pairs of number targets; a period of None applies to every period.
+        A range is given by `ranges`."""
         if isinstance(self.target, dict):
-            return list(self.target.items())
-        return [] if self.target is None else [(None, self.target)]
+            return [(p, v) for p, v in self.target.items() if not isinstance(v, Range)]
+        if self.target is None or isinstance(self.target, Range):
+            return []
+        return [(None, self.target)]
+
+    def ranges(self) -> list[tuple[Period | None, Range]]:
+        """(period, range) pairs of a two-sided target."""
+        if isinstance(self.target, dict):
+            return [(p, v) for p, v in self.target.items() if isinstance(v, Range)]
+        return [(None, self.target)] if isinstance(self.target, Range) else []
 
 
-class Settings(_Strict):
-    """Workspace settings, from `actionplan.yaml` at the root of the plans tree."""
-
-    organisation: str | None = Field(None, description="Organisation name for documents.")
-    financial_year_start: int = Field(
-        DEFAULT_FY_START, ge=1, le=12, description="Month the financial year starts (4 = April)."
-    )
-    tolerance: ToleranceField | None = Field(
-        None, description="Default tolerance (amber band, or green and amber bands)."
-    )
-    amber_if_improved_on_last_year: bool = Field(
-        False, description="Default for indicators that do not say."
-    )
-    mixed_periods: bool = Field(
-        False,
-        description="`record --table` keeps a figure of another length than its indicator's "
-        "frequency (a quarter for a monthly indicator), with a note, instead of refusing it.",
-    )
-    plan_guidance: bool = Field(
-        False,
-        description="Plans show the template's guidance line under each section, as a "
-        "council's house style may want; a blank form always shows its instruction.",
-    )
-    folder_names: dict[str, str] = Field(
-        default_factory=dict,
-        description="The name a report gives each folder of plans (`public-health: Public "
-        "Health`); `.` names the plans at the top of the tree. Left out: the folder's name in "
-        "title case, and the organisation's name for the top.",
-    )
-    spc: SpcRules | None = Field(
-        None,
-        description="Default SPC rules for indicators that do not say: `{rules: mdc, points: 6, "
-        "screen_moving_ranges: false}`.",
-    )
+def _range_matches(target: object, is_range: bool) -> None:
+    values = list(target.values()) if isinstance(target, dict) else [target]
+    ranges = [isinstance(v, Range) for v in values if v is not None]
+    if is_range and not all(ranges):
+        raise ValueError("with `direction: range`, write each target as `{low: .., high: ..}`")
+    if not is_range and any(ranges):
+        raise ValueError(
+            "a target `{low: .., high: ..}` is a range: add `direction: range` (bad when too "
+            "high or too low)"
+        )

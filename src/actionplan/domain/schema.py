@@ -31,9 +31,13 @@ EXAMPLES: dict[str, dict[str, list[Any]]] = {
         "frequency": ["monthly"],
         "direction": ["higher"],
         "cumulative": [True],
-        "tolerance": ["5%", 2.5, {"green": "5%", "amber": "10%"}],
+        "tolerance": ["5%", "10pp", 2.5, {"green": "5%", "amber": "10%"}],
         "amber_if_improved_on_last_year": [True],
-        "target": [1900, {"2014/15": 1900, "2014-04": 993}],
+        "target": [1900, {"2014/15": 1900, "2014-04": 993}, {"low": 85, "high": 95}],
+        "floor": [60, {"2024/25": 60}],
+        "plan_after": [2],
+        "travel_window": [6],
+        "target_decimals": [2],
         "fingertips": [{"indicator": 92443, "area": "E08000015"}],
         "spc": [{"recalculate_from": ["2023-04"]}, {"rules": "mdc", "points": 6}],
         "events": [[{"period": "2014-09", "text": "New provider contract"}]],
@@ -132,9 +136,10 @@ def indicator_schema() -> dict[str, Any]:
                 properties[key].setdefault("description", text)
     _add_patterns(schema)
     schema["properties"]["id"]["pattern"] = ID_PATTERN
-    for branch in schema["properties"]["target"].get("oneOf", []):
-        if branch.get("type") == "object":  # the period -> target map
-            branch["propertyNames"] = {"pattern": PERIOD_PATTERN}
+    for key in ("target", "floor"):
+        for branch in schema["properties"][key].get("oneOf", []):
+            if branch.get("type") == "object":  # the period -> target map
+                branch["propertyNames"] = {"pattern": PERIOD_PATTERN}
     schema["dependentRequired"] = {"target": ["direction"]}
     return {
         "$schema": DIALECT,

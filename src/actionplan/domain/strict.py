@@ -1,4 +1,4 @@
-"""The base of every plan-file model: unknown keys are errors, each named where it stands."""
+"""The base of every model of the file format: unknown keys are errors, counted past a limit."""
 
 from __future__ import annotations
 

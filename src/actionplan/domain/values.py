@@ -4,6 +4,7 @@ so the fields read it from the validation context (`{"fy_start": 4}`)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -18,9 +19,30 @@ from pydantic import (
 
 from actionplan.domain.figures import parse_number
 from actionplan.domain.periods import DEFAULT_FY_START, FORMS_HELP, Period, parse_period
+from actionplan.domain.status_words import published_status
 from actionplan.domain.statuses import Status as Status  # kept importable from here
 
 Direction = Literal["higher", "lower"]
+
+
+def _direction(value: object) -> str:
+    # Written out, not a Literal's message: most indicators are higher or lower, and a
+    # range is named as the exception it is.
+    if value in ("higher", "lower", "range"):
+        return str(value)
+    shown = repr(value) if not isinstance(value, dict | list) else "a mapping or list"
+    raise ValueError(
+        f"{shown} is not allowed here: write higher or lower (or range, for a measure that is "
+        "bad when too high or too low)"
+    )
+
+
+# `range`: bad when too high or too low, judged against a target `{low: .., high: ..}`
+IndicatorDirection = Annotated[
+    Literal["higher", "lower", "range"],
+    PlainValidator(_direction),
+    WithJsonSchema({"type": "string", "enum": ["higher", "lower", "range"]}),
+]
 Unit = Literal["count", "percent", "rate", "days", "currency", "number"]
 Frequency = Literal["monthly", "quarterly", "annual"]
 
@@ -58,14 +80,18 @@ Figure = Annotated[
 
 
 class Amount(BaseModel):
-    """A band's width: a share of the target ("5%") or an absolute amount (2.5)."""
+    """A band's width: a share of the target ("5%"), an absolute amount (2.5), or percentage
+    points ("10pp": "within 10 %" of an 80 % target read as 70-80 %, not 72-80 %)."""
 
     model_config = ConfigDict(frozen=True)
 
     amount: float
     relative: bool
+    points: bool = False  # written in percentage points: absolute, and said so
 
     def __str__(self) -> str:
+        if self.points:
+            return f"{self.amount:g}pp"
         return f"{self.amount * 100:g}%" if self.relative else f"{self.amount:g}"
 
 
@@ -87,7 +113,11 @@ class Tolerance(BaseModel):
 def parse_amount(value: object, name: str = "tolerance") -> Amount:
     if isinstance(value, Amount):
         return value
-    relative = isinstance(value, str) and value.strip().endswith("%")
+    text = value.strip().lower() if isinstance(value, str) else ""
+    if text.endswith("pp"):
+        points = _points(text[:-2], value, name)
+        return Amount(amount=points, relative=False, points=True)
+    relative = text.endswith("%")
     try:
         amount = parse_number(value)
     except ValueError:
@@ -95,6 +125,16 @@ def parse_amount(value: object, name: str = "tolerance") -> Amount:
     if amount is None or amount < 0:
         raise ValueError(f"{value!r} is not a {name}: write a share such as 5% or a number")
     return Amount(amount=amount / 100 if relative else amount, relative=relative)
+
+
+def _points(text: str, value: object, name: str) -> float:
+    try:
+        amount = parse_number(text.strip())
+    except ValueError:
+        amount = None
+    if amount is None or amount < 0 or text.strip().endswith("%"):
+        raise ValueError(f"{value!r} is not a {name}: write percentage points as 10pp")
+    return amount
 
 
 def parse_tolerance(value: object) -> Tolerance:
@@ -123,7 +163,7 @@ ToleranceField = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*%\s*$"},
+                {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*(%|[pP][pP])\s*$"},
                 {"type": "number", "minimum": 0},
                 {
                     "type": "object",
@@ -135,36 +175,36 @@ ToleranceField = Annotated[
                     "additionalProperties": False,
                 },
             ],
-            "description": 'The amber band: a share of the target ("5%") or an absolute number; '
-            "or `{green: 5%, amber: 10%}` where figures within 5% short of target are GREEN.",
-            "examples": ["5%", 2.5, {"green": "5%", "amber": "10%"}],
+            "description": 'The amber band: a share of the target ("5%"), percentage points '
+            '("10pp") or an absolute number; or `{green: 5%, amber: 10%}` where figures within '
+            "5% short of target are GREEN.",
+            "examples": ["5%", "10pp", 2.5, {"green": "5%", "amber": "10%"}],
         }
     ),
 ]
 
 
-def parse_status(value: object) -> Status:
-    if isinstance(value, Status):
-        return value
-    text = " ".join(str(value).replace("_", " ").split()).upper()
-    aliases = {"R": "RED", "A": "AMBER", "G": "GREEN", "B": "BLUE", "M": "NO DATA"}
-    try:
-        return Status(aliases.get(text, text))
-    except ValueError:
-        raise ValueError(
-            f"{value!r} is not a status: write RED, AMBER, GREEN, BLUE, NO TARGET or NO DATA"
-        ) from None
+def parse_status(value: object, words: Mapping[str, Status] | None = None) -> Status:
+    """A published status: the council's own words (`words`, from the settings) first."""
+    return published_status(value, words)
+
+
+def _status_in_context(value: object, info: ValidationInfo) -> Status:
+    # The settings' `statuses:` map travels in the validation context, as the year start does.
+    context = info.context
+    return published_status(value, context.get("statuses") if context else None)
 
 
 StatusField = Annotated[
     Status,
-    PlainValidator(parse_status),
+    PlainValidator(_status_in_context),
     PlainSerializer(str, return_type=str),
     WithJsonSchema(
         {
             "type": "string",
             "enum": [s.value for s in Status],
-            "description": "A status as published, kept and compared with the computed one.",
+            "description": "A status as published, kept and compared with the computed one "
+            "(`check` also reads the words the settings' `statuses:` map gives).",
         }
     ),
 ]

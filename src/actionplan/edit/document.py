@@ -290,6 +290,8 @@ def _plain(text: str, path: Path) -> Any:
 def validated(path: Path, text: str, settings: Settings) -> Indicator:
     """The indicator a file's new text holds; raises ActionplanError naming what is wrong."""
     try:
-        return validate_text(text.lstrip("\ufeff"), path, settings.financial_year_start)
+        return validate_text(
+            text.lstrip("\ufeff"), path, settings.financial_year_start, settings.statuses
+        )
     except FileProblem as error:
         raise ActionplanError(f"{error}: the edit was not written") from None

@@ -7,13 +7,21 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from actionplan.domain.models import Indicator, Settings
+from actionplan.domain.models import Indicator, Measurement, Settings
 from actionplan.domain.statuses import STATUS_ORDER as STATUS_ORDER  # kept importable here
 from actionplan.domain.statuses import Status
 from actionplan.judge.coverage import Coverage, PlanCheck, plan_check, unstated_period
+from actionplan.judge.exceptions import exception_start
 from actionplan.judge.spc import SpcResult, SpcUnavailable
-from actionplan.judge.status import Reading, read
-from actionplan.judge.travel import Travel, known_on, long_term, short_term, stale_since
+from actionplan.judge.status import Reading, read, tolerance_of
+from actionplan.judge.travel import (
+    Travel,
+    known_on,
+    long_term,
+    short_term,
+    stale_since,
+    window_travel,
+)
 
 
 @dataclass(frozen=True)
@@ -27,6 +35,8 @@ class Assessment:
     short_term: Travel | None = None
     long_term: Travel | None = None
     plan: PlanCheck | None = None  # only for RED measures
+    # over the latest `travel_window` figures, where a window is set
+    window: Travel | None = None
 
     @property
     def status(self) -> Status:
@@ -48,9 +58,14 @@ class Row:
     spc: SpcResult | SpcUnavailable | None = None
 
 
-def lacks_tolerance(indicator: Indicator) -> bool:
-    """A target but no tolerance of its own: AMBER only through the workspace's."""
-    return indicator.tolerance is None and bool(indicator.targets())
+def lacks_tolerance(indicator: Indicator, settings: Settings | None = None) -> bool:
+    """A target but no tolerance of its own (nor a floor, nor one for its unit in the
+    settings): AMBER only through the workspace's."""
+    if indicator.tolerance is not None or indicator.floor is not None:
+        return False
+    if settings is not None and tolerance_of(indicator, settings) is not settings.tolerance:
+        return False
+    return bool(indicator.targets())
 
 
 def assess(indicator: Indicator, settings: Settings, as_of: date) -> Assessment:
@@ -70,15 +85,39 @@ def assess(indicator: Indicator, settings: Settings, as_of: date) -> Assessment:
     since = stale_since(indicator, actual.measurement)
     actuals = [m for m in known if not m.forecast and m.value is not None]
     shown = actual.measurement
+    # A range is bad either way: "improving" would need a side, so travel is not given.
+    travels = indicator.direction != "range"
+    window = indicator.travel_window or settings.travel_window
     return Assessment(
         indicator,
         current,
         actual=actual if actual is not current else None,
         stale=since is not None and as_of > since,
         stale_since=since,
-        short_term=None if indicator.cumulative else short_term(indicator, shown, actuals),
-        long_term=long_term(indicator, shown, actuals),
-        plan=plan_check(indicator, known, settings, as_of)
-        if current.status is Status.RED
-        else unstated_period(indicator, current.status),
+        short_term=short_term(indicator, shown, actuals)
+        if travels and not indicator.cumulative
+        else None,
+        long_term=long_term(indicator, shown, actuals) if travels else None,
+        plan=_plan(indicator, known, current, settings, as_of),
+        window=window_travel(indicator, actuals, window) if window and travels else None,
     )
+
+
+def _plan(
+    indicator: Indicator,
+    known: list[Measurement],
+    now: Reading,
+    settings: Settings,
+    as_of: date,
+) -> PlanCheck | None:
+    """The plan a RED measure needs; with `plan_after: N`, only once N consecutive periods
+    have been RED, and then until the target is met."""
+    after = indicator.plan_after if indicator.plan_after is not None else settings.plan_after
+    if after is None:
+        if now.status is Status.RED:
+            return plan_check(indicator, known, settings, as_of)
+        return unstated_period(indicator, now.status)
+    start = exception_start(indicator, known, settings, after)
+    if start is None:
+        return unstated_period(indicator, now.status)
+    return plan_check(indicator, known, settings, as_of, episode_start=start)

@@ -37,14 +37,22 @@ class PlanCheck:
 
 
 def plan_check(
-    indicator: Indicator, known: list[Measurement], settings: Settings, as_of: date
+    indicator: Indicator,
+    known: list[Measurement],
+    settings: Settings,
+    as_of: date,
+    *,
+    episode_start: Period | None = None,
 ) -> PlanCheck:
+    """`episode_start`: the first period of the run the plan must answer (by default the run
+    of RED measurements that ends with the latest one)."""
     plan = indicator.action_plan
     if plan is None:
         return PlanCheck(Coverage.MISSING, "no action_plan: add one for this RED measure")
     if plan.period is None:
         return PlanCheck(Coverage.INCOMPLETE, UNSTATED_PERIOD)
-    episode_start = _red_episode_start(indicator, known, settings)
+    if episode_start is None:
+        episode_start = _red_episode_start(indicator, known, settings)
     if plan.period.end < episode_start.start:
         return PlanCheck(
             Coverage.STALE,

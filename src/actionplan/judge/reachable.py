@@ -39,7 +39,9 @@ def unreachable_targets(indicator: Indicator, spc: SpcResult, latest: Period) ->
     if indicator.cumulative or not isinstance(target, dict) or not segment.has_limits:
         return []
     found = []
-    for period, value in sorted(target.items(), key=lambda item: item[0].sort_key):
+    # Number targets only: a two-sided range has no wrong side to be beyond.
+    numbers = [(p, v) for p, v in indicator.targets() if p is not None]
+    for period, value in sorted(numbers, key=lambda item: item[0].sort_key):
         if value is None or period.start <= latest.end or not _alike(period, latest):
             continue
         if indicator.direction == "higher" and value > segment.upper_limit:

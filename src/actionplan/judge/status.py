@@ -1,5 +1,6 @@
-"""One measurement judged against its target: RED, AMBER or GREEN by the tolerance bands, the
-Havering softening by last year's figure, NO TARGET and NO DATA."""
+"""One measurement judged against its target: RED, AMBER or GREEN by the tolerance bands (or
+a floor standard), either side of a two-sided range, the Havering softening by last year's
+figure, NO TARGET and NO DATA."""
 
 from __future__ import annotations
 
@@ -8,12 +9,16 @@ from decimal import Decimal
 
 from actionplan.domain.models import Indicator, Measurement, Settings
 from actionplan.domain.periods import Period, financial_year_of
-from actionplan.domain.values import Amount, Status
+from actionplan.domain.ranges import Range
+from actionplan.domain.values import Amount, Status, Tolerance
 from actionplan.judge.targets import (
     ADDITIVE_UNITS,
     as_decimal,
     elapsed_share,
+    floor_for,
     lacks_trajectory,
+    range_for,
+    rounded,
     target_for,
 )
 from actionplan.judge.travel import Travel, compare
@@ -32,6 +37,24 @@ class Reading:
     softened: bool = False
     # the year's target has profile points but none for this period: no target is guessed
     missing_trajectory: bool = False
+    floor: Decimal | None = None  # the floor standard the amber band reaches to
+    range: Range | None = None  # a two-sided target; `target` is then its nearer edge
+
+    @property
+    def reason(self) -> str | None:
+        """Why a floor or a range gives the status, in words for tables and reports."""
+        value = self.measurement.value
+        if value is None or self.target is None:
+            return None
+        if self.range is not None:
+            if self.computed is Status.GREEN and _within(self.range, value):
+                return f"within the range {self.range}"
+            side = "below" if value < self.target else "above"
+            return f"{side} the range {self.range}"
+        if self.floor is not None and self.computed is not Status.GREEN:
+            where = "beyond" if self.computed is Status.RED else "short of the target, not beyond"
+            return f"{where} the floor of {float(self.floor):g}"
+        return None
 
     @property
     def status(self) -> Status:
@@ -51,6 +74,8 @@ class Reading:
 
 def read(indicator: Indicator, measurement: Measurement, settings: Settings) -> Reading:
     """Judge one measurement against the target for its period."""
+    if indicator.direction == "range":
+        return _read_range(indicator, measurement, settings)
     target_period, target, prorated, missing = period_target(indicator, measurement, settings)
     if missing:
         computed = Status.NO_DATA if measurement.value is None else Status.NO_TARGET
@@ -61,17 +86,72 @@ def read(indicator: Indicator, measurement: Measurement, settings: Settings) -> 
     if target is None:
         return Reading(measurement, target, target_period, prorated, Status.NO_TARGET)
     direction = indicator.direction or "higher"
-    tolerance = indicator.tolerance or settings.tolerance
-    computed = rag(
-        as_decimal(value),
-        target,
-        _width(tolerance.green if tolerance else None, target),
-        _width(tolerance.amber if tolerance else None, target),
-        direction,
-    )
+    floor = _floor(indicator, measurement, settings, target_period)
+    if floor is not None:  # the floor is the amber band's far edge; no green band short of target
+        green, amber = Decimal(0), abs(target - floor)
+    else:
+        tolerance = tolerance_of(indicator, settings)
+        green = _width(tolerance.green if tolerance else None, target)
+        amber = _width(tolerance.amber if tolerance else None, target)
+    computed = rag(as_decimal(value), target, green, amber, direction)
     softened = computed is Status.RED and _soften(indicator, measurement, settings)
     status = Status.AMBER if softened else computed
-    return Reading(measurement, target, target_period, prorated, status, softened=softened)
+    return Reading(
+        measurement, target, target_period, prorated, status, softened=softened, floor=floor
+    )
+
+
+def tolerance_of(indicator: Indicator, settings: Settings) -> Tolerance | None:
+    """The indicator's own bands, else the workspace's for its unit, else the workspace's."""
+    if indicator.tolerance is not None:
+        return indicator.tolerance
+    by_unit = settings.tolerance_by_unit.get(indicator.unit) if settings.tolerance_by_unit else None
+    return by_unit or settings.tolerance
+
+
+def _floor(
+    indicator: Indicator, measurement: Measurement, settings: Settings, target_period: Period | None
+) -> Decimal | None:
+    """The floor for the measurement's period, pro-rated as its target is."""
+    if indicator.floor is None:
+        return None
+    floor = floor_for(indicator, measurement.period)
+    share = _share(indicator, measurement, settings, target_period)
+    if floor is None or share is None:
+        return floor
+    return rounded(floor * share, _decimals(indicator, settings))
+
+
+def _read_range(indicator: Indicator, measurement: Measurement, settings: Settings) -> Reading:
+    """Bad when too high or too low: GREEN inside the range, the tolerance's bands either side
+    measured from the edge passed."""
+    target_period, band = range_for(indicator, measurement.period)
+    if target_period is not None and lacks_trajectory(indicator, target_period, measurement):
+        computed = Status.NO_DATA if measurement.value is None else Status.NO_TARGET
+        return Reading(measurement, None, None, False, computed, missing_trajectory=True)
+    value = measurement.value
+    if value is None or band is None or (band.low is None and band.high is None):
+        computed = Status.NO_DATA if value is None else Status.NO_TARGET
+        return Reading(measurement, None, target_period, False, computed, range=band)
+    figure = as_decimal(value)
+    low = None if band.low is None else as_decimal(band.low)
+    high = None if band.high is None else as_decimal(band.high)
+    below = low is not None and (figure < low or high is None or figure - low < high - figure)
+    edge = low if below and low is not None else high
+    assert edge is not None  # one edge at least is set
+    tolerance = tolerance_of(indicator, settings)
+    computed = rag(
+        figure,
+        edge,
+        _width(tolerance.green if tolerance else None, edge),
+        _width(tolerance.amber if tolerance else None, edge),
+        "higher" if below else "lower",
+    )
+    return Reading(measurement, edge, target_period, False, computed, range=band)
+
+
+def _within(band: Range, value: float) -> bool:
+    return (band.low is None or value >= band.low) and (band.high is None or value <= band.high)
 
 
 def period_target(
@@ -82,15 +162,28 @@ def period_target(
     target_period, target = target_for(indicator, measurement.period)
     if target_period is not None and lacks_trajectory(indicator, target_period, measurement):
         return None, None, False, True
-    prorated = False
-    if target is not None and indicator.cumulative and indicator.unit in ADDITIVE_UNITS:
-        span = target_period or financial_year_of(
-            measurement.period.end, settings.financial_year_start
-        )
-        share = elapsed_share(span, measurement.period)
-        if share is not None and share != 1:
-            target, prorated = target * share, True
-    return target_period, target, prorated, False
+    share = None if target is None else _share(indicator, measurement, settings, target_period)
+    if target is None or share is None:
+        return target_period, target, False, False
+    return target_period, rounded(target * share, _decimals(indicator, settings)), True, False
+
+
+def _share(
+    indicator: Indicator, measurement: Measurement, settings: Settings, target_period: Period | None
+) -> Decimal | None:
+    """The share of its target period a year-to-date sum has covered, where an annual target
+    is pro-rated; None where it is judged as it stands (a share, a rate, an average)."""
+    if indicator.cumulative is not True or indicator.unit not in ADDITIVE_UNITS:
+        return None
+    span = target_period or financial_year_of(measurement.period.end, settings.financial_year_start)
+    share = elapsed_share(span, measurement.period)
+    return None if share is None or share == 1 else share
+
+
+def _decimals(indicator: Indicator, settings: Settings) -> int | None:
+    if indicator.target_decimals is not None:
+        return indicator.target_decimals
+    return settings.target_decimals
 
 
 def rag(value: Decimal, target: Decimal, green: Decimal, amber: Decimal, direction: str) -> Status:

@@ -7,12 +7,14 @@ Targets are decimals made from the figures as written, so a value exactly on a t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from actionplan.domain.models import Indicator, Measurement
 from actionplan.domain.periods import Period
+from actionplan.domain.ranges import Range
 
 
 @dataclass(frozen=True)
@@ -31,18 +33,38 @@ ADDITIVE_UNITS = frozenset({"count", "currency", "days", "number"})
 
 
 def target_for(indicator: Indicator, period: Period) -> tuple[Period | None, Decimal | None]:
-    """The target of the most specific period that holds `period` (a single number holds all)."""
-    target = indicator.target
-    if not isinstance(target, dict):  # one number (or none) for every period
-        return None, None if target is None else as_decimal(target)
+    """The target of the most specific period that holds `period` (a single number holds all);
+    a range target is `range_for`'s."""
+    best, value = most_specific(indicator.target, period)
+    if value is None or isinstance(value, Range):
+        return best, None
+    return best, as_decimal(value)
+
+
+def range_for(indicator: Indicator, period: Period) -> tuple[Period | None, Range | None]:
+    """The two-sided target that holds `period`, as `target_for` finds a number."""
+    best, value = most_specific(indicator.target, period)
+    return best, value if isinstance(value, Range) else None
+
+
+def floor_for(indicator: Indicator, period: Period) -> Decimal | None:
+    """The floor standard that holds `period`, found as a target is."""
+    value = most_specific(indicator.floor, period)[1]
+    return None if value is None or isinstance(value, Range) else as_decimal(value)
+
+
+def most_specific(
+    figures: float | Range | Mapping[Period, float | Range | None] | None, period: Period
+) -> tuple[Period | None, float | Range | None]:
+    """The figure of the shortest period in `figures` that holds `period`; one figure (not a
+    map) holds every period."""
+    if not isinstance(figures, Mapping):
+        return None, figures
     best: Period | None = None
-    for target_period in target:
-        if target_period.contains(period) and (best is None or target_period.days < best.days):
-            best = target_period
-    if best is None:
-        return None, None
-    value = target[best]
-    return best, None if value is None else as_decimal(value)
+    for figure_period in figures:
+        if figure_period.contains(period) and (best is None or figure_period.days < best.days):
+            best = figure_period
+    return best, None if best is None else figures[best]
 
 
 def lacks_trajectory(indicator: Indicator, target_period: Period, measurement: Measurement) -> bool:
@@ -92,3 +114,11 @@ def elapsed_share(span: Period, period: Period) -> Decimal | None:
 
 def as_decimal(value: float) -> Decimal:
     return Decimal(repr(value))
+
+
+def rounded(target: Decimal, decimals: int | None) -> Decimal:
+    """A divided target as councils state it: rounded half up (6.5 / 4 = 1.625 is 1.63, where
+    rounding half to even would give 1.62)."""
+    if decimals is None:
+        return target
+    return target.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from fractions import Fraction
 
 from actionplan.domain.models import Indicator, Measurement
 from actionplan.domain.periods import Period, shift_months
@@ -66,3 +67,23 @@ def long_term(indicator: Indicator, now: Measurement, actuals: list[Measurement]
 def _same_length(a: Period, b: Period) -> bool:
     months = a.whole_months
     return months == b.whole_months if months is not None else a.days == b.days
+
+
+def window_travel(indicator: Indicator, actuals: list[Measurement], window: int) -> Travel | None:
+    """Over the latest `window` figures (periods as long as the latest one's): the sign of
+    their least-squares slope against their order, as a council's arrow for a whole chart.
+    Exact arithmetic, so figures that do not move give no change rather than a rounding."""
+    figures = [m for m in actuals if m.value is not None]
+    if not figures:
+        return None
+    latest = figures[-1].period
+    alike = [m.value for m in figures if _same_length(m.period, latest)][-window:]
+    if len(alike) < window:
+        return None
+    ys = [Fraction(repr(v)) for v in alike if v is not None]
+    mean_x = Fraction(len(ys) - 1, 2)
+    mean_y = sum(ys, Fraction(0)) / len(ys)
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in enumerate(ys))
+    if slope == 0:
+        return Travel.NO_CHANGE
+    return Travel.IMPROVING if (slope > 0) == (indicator.direction != "lower") else Travel.WORSENING

@@ -69,8 +69,9 @@ def indicator_spc(
         for m in indicator.measurements
         if not m.forecast and m.value is not None
     ):
+        what = "average" if indicator.cumulative == "average" else "share"
         return SpcUnavailable(
-            "a year-to-date share cannot be split into each period's own figure without "
+            f"a year-to-date {what} cannot be split into each period's own figure without "
             "its numerator and denominator"
         )
     if points is None:
@@ -127,7 +128,11 @@ def spc_options(indicator: Indicator, settings: Settings) -> SpcOptions:
 
 
 def _is_share(indicator: Indicator) -> bool:
-    return indicator.cumulative and indicator.unit not in ADDITIVE_UNITS
+    """A year-to-date figure that is a ratio (a share, a rate, an average): each period's own
+    figure comes from the counts, not from the difference of two figures."""
+    if indicator.cumulative == "average":
+        return True
+    return indicator.cumulative is True and indicator.unit not in ADDITIVE_UNITS
 
 
 def _length(period: Period) -> int:

@@ -119,7 +119,7 @@ def load_workspace(
             workspace.problems.append(outcome)
             continue
         try:
-            context = indicator_context(settings.financial_year_start, path)
+            context = indicator_context(settings.financial_year_start, path, settings.statuses)
             indicator = validate(Indicator, outcome.data, path, context)
         except FileProblem as error:
             workspace.problems.extend(error.problems)

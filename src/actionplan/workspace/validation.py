@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -14,25 +15,36 @@ if TYPE_CHECKING:  # imported where files are validated: finding them needs neit
     from yaml.nodes import Node
 
     from actionplan.domain.models import Indicator
+    from actionplan.domain.statuses import Status
 
 M = TypeVar("M", bound="BaseModel")
 
 
-def indicator_context(fy_start: int, path: Path) -> dict[str, Any]:
-    """What validating an indicator file needs beyond its data."""
+def indicator_context(
+    fy_start: int, path: Path, statuses: Mapping[str, Status] | None = None
+) -> dict[str, Any]:
+    """What validating an indicator file needs beyond its data: `statuses`, the settings' map
+    of a council's status words."""
     from actionplan.workspace.limits import UNKNOWN_KEYS
 
-    return {"fy_start": fy_start, "default_id": path.stem, "max_unknown_keys": UNKNOWN_KEYS.value}
+    return {
+        "fy_start": fy_start,
+        "default_id": path.stem,
+        "max_unknown_keys": UNKNOWN_KEYS.value,
+        "statuses": statuses or None,
+    }
 
 
-def validate_text(text: str, path: Path, fy_start: int) -> Indicator:
+def validate_text(
+    text: str, path: Path, fy_start: int, statuses: Mapping[str, Status] | None = None
+) -> Indicator:
     """A file's new text validated as `check` reads it, before it is written; raises
     FileProblem with the positions in that text."""
     from actionplan.domain.models import Indicator
     from actionplan.workspace.reading import parse_bytes
 
     parsed = parse_bytes(text.encode("utf-8"), path, keep_tree=True)
-    context = indicator_context(fy_start, path)
+    context = indicator_context(fy_start, path, statuses)
     return validate(Indicator, parsed.data, path, context, parsed.tree)
 
 

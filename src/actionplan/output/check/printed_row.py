@@ -101,6 +101,7 @@ def row_json(row: Row) -> dict[str, Any]:
         "direction_of_travel": {
             "short_term": a.short_term.value if a.short_term else None,
             "long_term": a.long_term.value if a.long_term else None,
+            "window": a.window.value if a.window else None,
         },
         "plan": None
         if plan is None
