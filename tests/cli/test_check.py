@@ -338,7 +338,7 @@ def test_a_path_that_does_not_exist_is_a_problem(cli_workspace: Path) -> None:
     result = check("plans", "plans/nowhere", "--as-of", JUDGED_THEN)
 
     assert result.exit_code == 2
-    assert "plans/nowhere:1:1: no such file or folder" in result.stderr
+    assert "plans/nowhere: no such file or folder" in result.stderr
     assert "2 indicators as of" in result.stdout
 
 

@@ -18,14 +18,45 @@ from actionplan.errors import PeriodError
 
 DEFAULT_FY_START = 4  # April: the UK public-sector financial year
 
-FORMS_HELP = (
-    "use 2014-04 (month), 2014-Q3 (quarter), 2014/15 or 2014-15 (financial year), 2014/15 Q3 "
-    "(financial quarter), 2014 (year), 2014-07-31 (day) or 2013-01..2013-12 (range)"
-)
+EXAMPLE_YEAR = 2014  # the year of the examples when the text gives none
+
+
+def forms_help(year: int = EXAMPLE_YEAR) -> str:
+    """The forms a period may take, shown in `year`: the user's own, where the text gave one."""
+    fy = f"{year}/{(year + 1) % 100:02d}"
+    return (
+        f"use {year}-04 (month), {year}-Q3 (quarter), {fy} or {year}-{(year + 1) % 100:02d} "
+        f"(financial year), {fy} Q3 (financial quarter), {year} (year), {year}-07-31 (day) or "
+        f"{year}-01..{year}-12 (range)"
+    )
+
+
+def year_written(text: str) -> int:
+    """The first year `text` gives (`2025/26 Q5` gives 2025), else the example year."""
+    found = _ANY_YEAR.search(text)
+    return int(found[1]) if found and 1 <= int(found[1]) <= 9998 else EXAMPLE_YEAR
+
+
+def date_help(year: int = EXAMPLE_YEAR) -> str:
+    """The forms a date may take (a `reported` date, `--as-of`), shown in `year`."""
+    return (
+        f"write {year}-08-14 (a day), or {year}-07 (a month, meaning its last day); a quarter or "
+        f"a year ({year}/{(year + 1) % 100:02d} Q3, {year}/{(year + 1) % 100:02d}) also means "
+        "its last day"
+    )
+
+
+def not_a_date(value: object) -> str:
+    """What to say of a value that should have been a date and is not even a period."""
+    return f"{value!r} is not a date: {date_help(year_written(str(value)))}"
+
+
+FORMS_HELP = forms_help()
 
 _MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 _DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _YEAR = re.compile(r"(\d{4})")
+_ANY_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _QUARTER = re.compile(r"(\d{4})-?\s*Q([1-4])", re.IGNORECASE)
 # Financial years as councils write them: 2014/15, 2014/2015, 2014-15 (a month cannot be 15;
 # 2011-12 stays December 2011) and 2014-2015; quarters before or after the year.
@@ -164,7 +195,7 @@ def _parse_text(raw: str, fy_start: int) -> Period:
         return _parse_range(text, fy_start)
     period = _parse_single(text, fy_start)
     if period is None:
-        raise PeriodError(f"{text!r} is not a period: {FORMS_HELP}")
+        raise PeriodError(f"{text!r} is not a period: {forms_help(year_written(text))}")
     return period
 
 
@@ -173,7 +204,9 @@ def _parse_range(text: str, fy_start: int) -> Period:
     start = _parse_single(first.strip(), fy_start)
     end = _parse_single(last.strip(), fy_start)
     if start is None or end is None:
-        raise PeriodError(f"{text!r} is not a period range: write FIRST..LAST, {FORMS_HELP}")
+        raise PeriodError(
+            f"{text!r} is not a period range: write FIRST..LAST, {forms_help(year_written(text))}"
+        )
     if end.end < start.start:
         raise PeriodError(f"{text!r} ends before it starts")
     return Period(start.start, end.end, f"{start.text}..{end.text}")
