@@ -318,7 +318,7 @@ def test_bad_as_of_is_a_usage_error(cli_workspace: Path, as_of: str) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "--as-of" in result.stderr
-    assert f"'{as_of}' is not a period" in " ".join(result.stderr.split())
+    assert f"'{as_of}' is not a date" in " ".join(result.stderr.split())
     assert_no_traceback(result)
 
 

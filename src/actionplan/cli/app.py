@@ -201,7 +201,8 @@ def parse_as_of(text: str | None, option: str = "--as-of") -> date:
     """A day, or a period meaning its last day (`--as-of 2014-07` = 31 July 2014)."""
     if text is None:
         return date.today()
-    from actionplan.domain.periods import not_a_date, parse_period
+    from actionplan.domain.period_forms import not_a_date
+    from actionplan.domain.periods import parse_period
 
     try:
         return parse_period(text).end

@@ -17,13 +17,8 @@ from pydantic import (
 )
 
 from actionplan.domain.figures import parse_number
-from actionplan.domain.periods import (
-    DEFAULT_FY_START,
-    FORMS_HELP,
-    Period,
-    not_a_date,
-    parse_period,
-)
+from actionplan.domain.period_forms import not_a_date
+from actionplan.domain.periods import DEFAULT_FY_START, FORMS_HELP, Period, parse_period
 from actionplan.domain.statuses import Status as Status  # kept importable from here
 from actionplan.errors import PeriodError
 
