@@ -32,7 +32,8 @@ class PeriodError(ActionplanError, ValueError):
 
 @dataclass(frozen=True)
 class Problem:
-    """Something wrong in a file, at a 1-based line and column."""
+    """Something wrong in a file, at a 1-based line and column; line 0 for a path with no
+    place to point at (a file that is not there)."""
 
     path: Path
     line: int
@@ -40,7 +41,14 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if self.line == 0:
+            return f"{self.path}: {self.message}"
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+    @classmethod
+    def nowhere(cls, path: Path, message: str) -> Problem:
+        """A problem with no line or column, as for a path that does not exist."""
+        return cls(path, 0, 0, message)
 
     @classmethod
     def at(cls, path: Path, mark: yaml.Mark | None, message: str) -> Problem:

@@ -143,3 +143,12 @@ def test_markup_in_a_title_is_shown_not_acted_on_in_a_note(plans: Path, tmp_path
     runner.invoke(app, ["due", str(plans), *AS_OF, "--out", str(out)])
     note = (out / "mark-smith.md").read_text()
     assert "\\<img src=x\\> \\[Average\\](x) days" in note
+
+
+def test_a_note_of_one_item_speaks_of_it_in_the_singular(plans: Path, tmp_path: Path) -> None:
+    out = tmp_path / "notes"
+    runner.invoke(app, ["due", str(plans), *AS_OF, "--out", str(out)])
+    one = (out / "mark-smith.md").read_text()  # Mark Smith owes one plan
+    assert "this is still needed" in one and "these are" not in one
+    two = (out / "julie-webster.md").read_text()  # Julie Webster owes two things
+    assert "these are still needed" in two

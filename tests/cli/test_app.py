@@ -89,3 +89,15 @@ def test_a_bad_choice_is_still_typers_error() -> None:
     result = CliRunner().invoke(app, ["check", "--format", "xml", "plans"])
     assert result.exit_code == 2
     assert "xml" in result.output
+
+
+@pytest.mark.parametrize("word", ["yesterday", "today", "last Friday"])
+def test_an_as_of_that_is_not_a_date_is_told_the_forms_a_date_may_take(word: str) -> None:
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(app, ["check", "--as-of", word, "plans"])
+    assert result.exit_code == 2
+    said = " ".join(result.output.replace("│", " ").split())
+    assert f"'{word}' is not a date" in said
+    assert "2014-08-14 (a day)" in said
+    assert "2014-07 (a month, meaning its last day)" in said

@@ -318,7 +318,7 @@ def test_bad_as_of_is_a_usage_error(cli_workspace: Path, as_of: str) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "--as-of" in result.stderr
-    assert f"'{as_of}' is not a period" in " ".join(result.stderr.split())
+    assert f"'{as_of}' is not a date" in " ".join(result.stderr.split())
     assert_no_traceback(result)
 
 
@@ -338,7 +338,7 @@ def test_a_path_that_does_not_exist_is_a_problem(cli_workspace: Path) -> None:
     result = check("plans", "plans/nowhere", "--as-of", JUDGED_THEN)
 
     assert result.exit_code == 2
-    assert "plans/nowhere:1:1: no such file or folder" in result.stderr
+    assert "plans/nowhere: no such file or folder" in result.stderr
     assert "2 indicators as of" in result.stdout
 
 

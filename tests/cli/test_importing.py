@@ -21,7 +21,7 @@ from support.paths import LEGACY, ROOT
 SMOKING_DOC = LEGACY / "smoking-quitters.txt"
 OPIATE_DOC = LEGACY / "opiate-users.txt"
 SMOKING_YAML = "smoking-quitters-4-weeks.yaml"
-OPIATE_YAML = "proportion-of-opiate-users-that-left-drug-treatment-successfully-who-do-not.yaml"
+OPIATE_YAML = "opiate-users-that-left-drug-treatment-successfully.yaml"
 HAND_WRITTEN = {
     SMOKING_YAML: ROOT / "plans/public-health/smoking-quitters.yaml",
     OPIATE_YAML: ROOT / "plans/public-health/opiate-users-not-re-presenting.yaml",
@@ -126,8 +126,8 @@ def test_when_no_direction_is_implied_the_target_is_kept_as_a_comment(workspace:
     text = (workspace / "plans" / "delayed-transfers-of-care.yaml").read_text(encoding="utf-8")
     assert "# target needs a direction; from the document:\n# target: 9.5\n" in text
     assert (
-        "direction of travel not stated, nor implied (the figure 11.2 is for part of a year and "
-        "the\n#   target 9.5 for a whole one, so they cannot be compared)"
+        "whether higher or lower is better is not stated, nor implied (the figure 11.2 is for "
+        "part of a\n#   year and the target 9.5 for a whole one, so they cannot be compared)"
     ) in text
 
 

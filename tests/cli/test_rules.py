@@ -113,8 +113,8 @@ def test_a_decimal_comma_in_a_file_is_an_error_at_its_place(workspace: Path) -> 
 
     assert result.exit_code == 2
     assert (
-        "plans/look-out-visits.yaml:10:12: measurements[1].value: '4,6' has a comma that does "
-        "not separate thousands: write 4.6 for a decimal, or 46 for a whole number"
+        "plans/look-out-visits.yaml:10:12: the 2nd measurement's value: '4,6' has a comma that "
+        "does not separate thousands: write 4.6 for a decimal, or 46 for a whole number"
     ) in result.stderr
     assert "ehcp-20-weeks" in result.stdout  # the other files are still checked
 

@@ -48,3 +48,15 @@ def test_a_decimal_comma_is_refused_with_both_readings() -> None:
 def test_a_whole_figure_is_written_without_a_fraction(value: float, written: float) -> None:
     result = whole_or_float(value)
     assert result == written and type(result) is type(written)
+
+
+@pytest.mark.parametrize(
+    ("text", "decimal", "whole"),
+    [("88,5%", "88.5%", "885%"), ("£1,5", "£1.5", "£15"), ("-4,6 %", "-4.6 %", "-46 %")],
+)
+def test_the_advice_for_a_decimal_comma_keeps_the_figure_as_written(
+    text: str, decimal: str, whole: str
+) -> None:
+    with pytest.raises(ValueError) as caught:
+        parse_number(text)
+    assert f"write {decimal} for a decimal, or {whole} for a whole number" in str(caught.value)

@@ -325,3 +325,26 @@ def test_a_month_end_shifted_stays_a_month_end() -> None:
     assert shift_months(date(2014, 2, 28), 1) == date(2014, 3, 31)
     assert parse_period("2015-02").shifted_years(-1).end == date(2014, 2, 28)
     assert parse_period("2016-02").shifted_years(-1).end == date(2015, 2, 28)
+
+
+@pytest.mark.parametrize(
+    ("text", "forms"),
+    [
+        ("2025/26 Q5", ("2025-04 (month)", "2025/26 Q3", "2025-01..2025-12")),
+        ("2031-13", ("2031-04 (month)", "2031-Q3", "2031/32")),
+        ("Q5 1999/00", ("1999-04 (month)", "1999/00 Q3")),
+    ],
+)
+def test_the_forms_a_period_may_take_are_shown_in_the_year_the_user_wrote(
+    text: str, forms: tuple[str, ...]
+) -> None:
+    with pytest.raises(PeriodError) as caught:
+        parse_period(text)
+    message = str(caught.value)
+    assert all(form in message for form in forms), message
+    assert "2014" not in message
+
+
+def test_a_period_without_a_year_is_shown_the_forms_in_an_example_year() -> None:
+    with pytest.raises(PeriodError, match=r"use 2014-04 \(month\)"):
+        parse_period("April")

@@ -85,3 +85,12 @@ def test_a_workspace_year_starting_in_july_is_used_by_check(tmp_path: Path) -> N
     april = check_data(tmp_path / "april", files, date(2030, 1, 1), None)
     assert [row.status for row in july.rows] == ["RED"]
     assert [row.status for row in april.rows] == ["NO TARGET"]
+
+
+def test_a_reported_date_that_cannot_be_read_is_called_a_date_with_its_form() -> None:
+    with pytest.raises(ValueError) as caught:
+        Measurement.model_validate({"period": "2014-04", "reported": "notadate"})
+    message = str(caught.value)
+    assert "'notadate' is not a date" in message
+    assert "not a period" not in message
+    assert "2014-08-14" in message

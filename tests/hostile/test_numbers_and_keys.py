@@ -112,7 +112,7 @@ def test_a_key_yaml_reads_as_no_text_is_reported_at_the_key(
     assert code == 2
     problems = [line for line in err.splitlines() if line.startswith("plans/x.yaml")]
     assert len(problems) == 2
-    assert problems[0].startswith(f"plans/x.yaml:5:5: unknown key 'measurements[0].{shown}'")
+    assert problems[0].startswith(f"plans/x.yaml:5:5: unknown key '{shown}' in the 1st measurement")
     assert problems[1].startswith(f"plans/x.yaml:6:1: unknown key '{shown}'")
 
 

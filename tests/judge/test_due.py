@@ -127,3 +127,11 @@ def test_a_green_measure_up_to_date_owes_nothing() -> None:
     )
     as_of = date(2014, 9, 1)
     assert owed(indicator, assess(indicator, SETTINGS, as_of), SETTINGS, as_of, as_of) == []
+
+
+def test_one_figure_owed_is_spoken_of_in_the_singular() -> None:
+    indicator = _indicator(**QUARTERLY)
+    item = figures_owed(indicator, SETTINGS, date(2015, 2, 20), date(2015, 3, 10))
+    assert item is not None
+    assert item.text.startswith("the figure for 2014/15 Q3 was due 2015-02-13"), item.text
+    assert "the first" not in item.text

@@ -47,7 +47,7 @@ DOCUMENTS = {
         None,
     ),
     "opiate-users.txt": Expected(
-        "proportion-of-opiate-users-that-left-drug-treatment-successfully-who-do-not.yaml",
+        "opiate-users-that-left-drug-treatment-successfully.yaml",
         "higher",  # 7.37 % against a target of 10 %
         10,
         "percent",
@@ -55,7 +55,7 @@ DOCUMENTS = {
         "2013-01..2013-12",
     ),
     "sickness-absence.txt": Expected(
-        "average-number-of-working-days-lost-to-sickness-absence-per-full-time-equivalent.yaml",
+        "working-days-lost-to-sickness-absence-per-full-time-equivalent-employee.yaml",
         "lower",  # a projected 10.51 days against a target of 9.5
         9.5,
         "days",

@@ -96,7 +96,7 @@ def test_the_manifest_gives_each_document_its_own_facts(workspace: Path) -> None
     written = plans()
     assert [str(m.period) for m in written["smoking-2014.yaml"].measurements] == ["2014-04"]
     assert [str(m.period) for m in written["smoking-2015.yaml"].measurements] == ["2015-04"]
-    opiate = next(p for name, p in written.items() if name.startswith("proportion-of-opiate"))
+    opiate = next(p for name, p in written.items() if name.startswith("opiate-users"))
     assert opiate.direction == "lower"  # the manifest's, over the 7.37 % below 10 % it implies
 
 

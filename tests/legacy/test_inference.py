@@ -268,3 +268,12 @@ def test_the_document_year_is_that_of_the_period_stated() -> None:
     performance = read_performance("12 for Q3 2014-15", Context())
     year = document_year(performance, Context(), "")
     assert year is not None and str(year.period) == "2014/15"
+
+
+def test_a_direction_not_known_is_asked_for_as_which_way_is_better() -> None:
+    rows = {**SICKNESS, "Target": "95%"}  # figures in different units imply no direction
+
+    _, said = draft_of(rows)
+
+    assert "whether higher or lower is better is not stated, nor implied" in said
+    assert "direction of travel" not in said

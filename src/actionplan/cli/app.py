@@ -201,9 +201,11 @@ def parse_as_of(text: str | None, option: str = "--as-of") -> date:
     """A day, or a period meaning its last day (`--as-of 2014-07` = 31 July 2014)."""
     if text is None:
         return date.today()
+    from actionplan.domain.period_forms import not_a_date
     from actionplan.domain.periods import parse_period
 
     try:
         return parse_period(text).end
     except ActionplanError as error:
-        raise typer.BadParameter(str(error), param_hint=option) from None
+        said = str(error) if "ends before it starts" in str(error) else not_a_date(text)
+        raise typer.BadParameter(said, param_hint=option) from None

@@ -126,9 +126,12 @@ def _comma_message(text: str, body: str) -> str:
     """A comma that does not separate thousands: say both readings and let the person choose."""
     whole, _, rest = body.partition(",")
     if whole.isdigit() and rest.isdigit() and "," not in rest:
+        # Each reading keeps the sign, currency and percent sign as the person wrote them.
+        decimal = text.replace(body, f"{whole}.{rest}", 1)
+        whole_number = text.replace(body, f"{whole}{rest}", 1)
         return (
-            f"{text!r} has a comma that does not separate thousands: write {whole}.{rest} "
-            f"for a decimal, or {whole}{rest} for a whole number"
+            f"{text!r} has a comma that does not separate thousands: write {decimal} "
+            f"for a decimal, or {whole_number} for a whole number"
         )
     return (
         f"{text!r} is not a number: a comma may only separate thousands (19,625); "

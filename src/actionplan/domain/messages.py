@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from actionplan.domain.models import SPLIT_FIGURE_HINT, ActionPlan, Fingertips, Measurement
-from actionplan.domain.words import did_you_mean
+from actionplan.domain.words import did_you_mean, ordinal
 
 _NESTED: dict[str, type[BaseModel]] = {
     "measurements": Measurement,
@@ -30,6 +30,8 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         return _unknown_key(loc, name, model)
     if kind == "missing":
+        if _in_item(loc[:-1]):
+            return f"missing required key '{loc[-1]}' in {dotted(loc[:-1])}"
         return f"missing required key '{name}'"
     if kind == "invalid_key":
         return _key_not_text(error.get("input"), loc, model)
@@ -41,9 +43,12 @@ def _unknown_key(loc: list[int | str], name: str, model: type[BaseModel]) -> str
     key = str(loc[-1])
     known = _NESTED.get(str(loc[0]), model) if len(loc) > 1 else model
     hint = did_you_mean(key, known.model_fields)
+    shown = f"unknown key '{name}'"
+    if _in_item(loc[:-1]):
+        shown = f"unknown key '{key}' in {dotted(loc[:-1])}"
     if hint:
-        return f"unknown key '{name}'{hint}"
-    return f"unknown key '{name}' (known keys: {', '.join(known.model_fields)})"
+        return f"{shown}{hint}"
+    return f"{shown} (known keys: {', '.join(known.model_fields)})"
 
 
 def _key_not_text(key: Any, loc: list[int | str], model: type[BaseModel]) -> str:
@@ -96,7 +101,24 @@ def _plain(kind: str, value: Any, ctx: dict[str, Any], message: str) -> str:
 
 
 def dotted(loc: list[int | str]) -> str:
+    """A key as the file writes it (`action_plan.period`); a list item by its place counted
+    from 1, as a person counts (`the 2nd measurement's value`), never by a 0-based index."""
     text = ""
+    after_item = False
     for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        if isinstance(part, int):
+            text = f"the {ordinal(part + 1)} {_ITEMS.get(text, f'item of {text}')}"
+        elif after_item:
+            text += f"'s {part}"
+        else:
+            text += f".{part}" if text else str(part)
+        after_item = isinstance(part, int)
     return text
+
+
+_ITEMS = {"measurements": "measurement", "action_plan.recalculate_from": "recalculate_from period"}
+
+
+def _in_item(loc: list[int | str]) -> bool:
+    """Whether `loc` lies in a list item, which is then named by its place after the key."""
+    return any(isinstance(part, int) for part in loc)

@@ -13,15 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache, total_ordering
 
+from actionplan.domain.period_forms import FORMS_HELP as FORMS_HELP  # kept importable here
+from actionplan.domain.period_forms import forms_help, year_written
 from actionplan.domain.words import MONTH_NAMES
 from actionplan.errors import PeriodError
 
 DEFAULT_FY_START = 4  # April: the UK public-sector financial year
 
-FORMS_HELP = (
-    "use 2014-04 (month), 2014-Q3 (quarter), 2014/15 or 2014-15 (financial year), 2014/15 Q3 "
-    "(financial quarter), 2014 (year), 2014-07-31 (day) or 2013-01..2013-12 (range)"
-)
 
 _MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 _DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -164,7 +162,7 @@ def _parse_text(raw: str, fy_start: int) -> Period:
         return _parse_range(text, fy_start)
     period = _parse_single(text, fy_start)
     if period is None:
-        raise PeriodError(f"{text!r} is not a period: {FORMS_HELP}")
+        raise PeriodError(f"{text!r} is not a period: {forms_help(year_written(text))}")
     return period
 
 
@@ -173,7 +171,9 @@ def _parse_range(text: str, fy_start: int) -> Period:
     start = _parse_single(first.strip(), fy_start)
     end = _parse_single(last.strip(), fy_start)
     if start is None or end is None:
-        raise PeriodError(f"{text!r} is not a period range: write FIRST..LAST, {FORMS_HELP}")
+        raise PeriodError(
+            f"{text!r} is not a period range: write FIRST..LAST, {forms_help(year_written(text))}"
+        )
     if end.end < start.start:
         raise PeriodError(f"{text!r} ends before it starts")
     return Period(start.start, end.end, f"{start.text}..{end.text}")

@@ -18,9 +18,11 @@ from pydantic import (
 )
 
 from actionplan.domain.figures import parse_number
+from actionplan.domain.period_forms import not_a_date
 from actionplan.domain.periods import DEFAULT_FY_START, FORMS_HELP, Period, parse_period
 from actionplan.domain.status_words import published_status
 from actionplan.domain.statuses import Status as Status  # kept importable from here
+from actionplan.errors import PeriodError
 
 Direction = Literal["higher", "lower"]
 
@@ -212,7 +214,12 @@ StatusField = Annotated[
 
 def _reported_date(value: object, info: ValidationInfo) -> date:
     """A date, or a period whose last day stands for it ("2014-07" = by 31 July 2014)."""
-    return to_period(value, info).end
+    try:
+        return to_period(value, info).end
+    except PeriodError as error:
+        if "ends before it starts" in str(error):
+            raise
+        raise ValueError(not_a_date(value)) from None
 
 
 ReportedField = Annotated[

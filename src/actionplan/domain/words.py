@@ -26,3 +26,10 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
         difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6) if len(word) < 100 else []
     )
     return f": did you mean '{close[0]}'?" if close else ""
+
+
+def ordinal(number: int) -> str:
+    """A place as people say it: 1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"

@@ -18,6 +18,7 @@ from actionplan.domain.figures import whole_or_float
 from actionplan.domain.models import Indicator, Measurement, Settings
 from actionplan.domain.periods import Period, parse_period
 from actionplan.domain.values import Status
+from actionplan.domain.words import ordinal
 from actionplan.edit.document import (
     EditedFile,
     EditError,
@@ -163,7 +164,8 @@ def _item_period(path: Path, fy_start: int, item: Any, index: int) -> Period:
         return parse_period(item["period"], fy_start)
     except (ActionplanError, KeyError, TypeError):
         raise EditError(
-            f"{path}: measurements[{index}] has no readable period: fix the file first"
+            f"{path}: the {ordinal(index + 1)} measurement has no readable period: fix the "
+            "file first"
         ) from None
 
 

@@ -105,11 +105,13 @@ _NOUNS = {1: "month", 3: "quarter", 12: "year"}
 
 
 def _figures_text(owed: list[tuple[Period, date]], noun: str, learnt: bool, as_of: date) -> str:
+    how = "after its usual reporting delay" if learnt else "one interval after its period ends"
+    first = owed[0][1]
+    was = "was" if first <= as_of else "is"
+    if len(owed) == 1:
+        return f"the figure for {owed[0][0]} {was} due {first} ({how})"
     if len(owed) <= PERIODS_NAMED:
         periods = ", ".join(str(p) for p, _ in owed)
     else:
         periods = f"{owed[0][0]} to {owed[-1][0]} ({plural(len(owed), noun)})"
-    how = "after its usual reporting delay" if learnt else "one interval after its period ends"
-    first = owed[0][1]
-    was = "was" if first <= as_of else "is"
     return f"figures for {periods}: the first {was} due {first} ({how})"

@@ -88,8 +88,8 @@ def build_draft(document: LegacyDocument, facts: Facts) -> Draft:
             draft.commented_target = target
             draft.note(
                 "direction",
-                f"direction of travel not stated, nor implied ({unknown}): set `direction: "
-                "higher` or `direction: lower`, then uncomment `target`",
+                f"whether higher or lower is better is not stated, nor implied ({unknown}): set "
+                "`direction: higher` or `direction: lower`, then uncomment `target`",
             )
         else:
             draft.data["target"] = target

@@ -150,8 +150,43 @@ def slug(title: str) -> str:
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     words = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
     if len(words) > SLUG_LIMIT:
-        words = words[: SLUG_LIMIT + 1].rsplit("-", 1)[0]
+        words = _shortened(words.split("-"))
     return words or "indicator"
+
+
+# Words that open a title ("Proportion of ...") and say nothing the rest does not.
+_OPENINGS = (("average", "number", "of"), ("proportion", "of"), ("percentage", "of"),
+             ("number", "of"), ("rate", "of"), ("the",))  # fmt: skip
+# Words that start a clause: a name cut inside one says half of it ("...who do not").
+_CLAUSES = frozenset({"who", "that", "which", "where", "whose", "when", "within", "by"})
+# Words a name cannot end on: they need the word after them.
+_HANGING = frozenset({
+    "a", "an", "and", "as", "at", "by", "do", "does", "for", "from", "in", "into", "is", "not",
+    "of", "on", "or", "per", "than", "that", "the", "to", "which", "who", "with", "within",
+})  # fmt: skip
+
+
+def _shortened(words: list[str]) -> str:
+    """A name of at most SLUG_LIMIT characters that keeps a title's meaning: its opening words
+    dropped, then cut before the last clause that does not fit, never inside a word or after
+    one that needs the next (a title cut at "...successfully who do not" says the opposite)."""
+    for opening in _OPENINGS:
+        if tuple(words[: len(opening)]) == opening and len(words) > len(opening):
+            words = words[len(opening) :]
+            break
+    if len("-".join(words)) <= SLUG_LIMIT:
+        return "-".join(words)
+    kept: list[str] = []
+    for word in words:
+        if len("-".join([*kept, word])) > SLUG_LIMIT:
+            break
+        kept.append(word)
+    clause = max((at for at, word in enumerate(kept) if word in _CLAUSES and at > 1), default=0)
+    if clause:
+        kept = kept[:clause]
+    while len(kept) > 1 and kept[-1] in _HANGING:
+        kept.pop()
+    return "-".join(kept) if kept else "-".join(words)[:SLUG_LIMIT]
 
 
 # --- writing -------------------------------------------------------------------------------

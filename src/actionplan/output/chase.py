@@ -53,7 +53,8 @@ def markdown_note(lead: str, items: list[Item], chase: ChaseList) -> str:
     lines = [
         f"# Owed by {chase.by}: {lead}",
         "",
-        f"Before the committee on {chase.by}, these are still needed (as of {chase.as_of}):",
+        f"Before the committee on {chase.by}, {'this is' if len(items) == 1 else 'these are'} "
+        f"still needed (as of {chase.as_of}):",
         "",
     ]
     for path, group in _by_file(items):

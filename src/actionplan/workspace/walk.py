@@ -34,10 +34,10 @@ def find_plan_names(paths: Sequence[Path]) -> tuple[list[str], list[Problem]]:
         try:
             status = path.stat()
         except OSError as error:
-            missing = error.errno == errno.ENOENT and not path.is_symlink()
-            problems.append(
-                Problem(path, 1, 1, "no such file or folder" if missing else cannot(error))
-            )
+            if error.errno == errno.ENOENT and not path.is_symlink():
+                problems.append(Problem.nowhere(path, "no such file or folder"))
+            else:
+                problems.append(Problem(path, 1, 1, cannot(error)))
             continue
         if stat.S_ISDIR(status.st_mode):
             # Every name under one folder starts alike: splitting at separators sorts them as

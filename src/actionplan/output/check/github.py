@@ -18,9 +18,10 @@ def _escape(text: str, *, property_value: bool = False) -> str:
 def report_github(result: CheckReport, out: TextIO, missing_only: bool, show_all: bool) -> None:
     """GitHub Actions workflow commands: each becomes an annotation on the file."""
     for p in result.problems:
+        place = f",line={p.line},col={p.column}" if p.line else ""
         out.write(
-            f"::error file={_escape(str(p.path), property_value=True)},line={p.line},"
-            f"col={p.column},title=invalid plan file::{_escape(p.message)}\n"
+            f"::error file={_escape(str(p.path), property_value=True)}{place},"
+            f"title=invalid plan file::{_escape(p.message)}\n"
         )
     for row in result.rows:
         file = _escape(row.path, property_value=True)

@@ -31,7 +31,12 @@ def report_json(result: CheckReport, out: TextIO, missing_only: bool, show_all: 
         "indicators": [Encoded(r.json_line()) for r in rows],
         "notes": result.notes,
         "problems": [
-            {"path": str(p.path), "line": p.line, "column": p.column, "message": p.message}
+            {
+                "path": str(p.path),
+                "line": p.line or None,  # null: a path with no place in it (not there)
+                "column": p.column or None,
+                "message": p.message,
+            }
             for p in result.problems
         ],
     }
