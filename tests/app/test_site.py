@@ -20,7 +20,7 @@ from actionplan.workspace import file_sets
 from support.paths import BENCHMARKS, ROOT
 
 sys.path.insert(0, str(BENCHMARKS))
-from make_report_tree import AS_OF, write_tree  # noqa: E402
+from make_report_tree import AS_OF, write_tree
 
 PLANS = ROOT / "plans"
 
