@@ -246,3 +246,27 @@ def test_site_needs_an_out_folder(tmp_path: Path) -> None:
     code, said = build(str(PLANS))
     assert code == 2
     assert "--out" in said
+
+
+def readme_workflow() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Publishing the site", 1)[1]
+    return section.split("```yaml\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_readme_workflow_runs_commands_and_options_that_exist() -> None:
+    """Nothing in the workflow is run here; each `actionplan` line it holds names a command,
+    and options, that `--help` lists."""
+    lines = [
+        line.split("run:", 1)[1].strip()
+        for line in readme_workflow().splitlines()
+        if line.strip().startswith("run: actionplan ")
+    ]
+    assert [line.split()[1] for line in lines] == ["check", "site"]
+    for line in lines:
+        words = line.split()
+        result = CliRunner().invoke(app, [words[1], "--help"], terminal_width=200)
+        assert result.exit_code == 0
+        for option in (w for w in words if w.startswith("--")):
+            assert option in result.output, (line, option)
+    assert "--public" in readme_workflow() and "upload-pages-artifact" in readme_workflow()

@@ -46,9 +46,9 @@ def make_site(request: SiteRequest, as_of: date) -> Outcome:
     for problem in written.problems:
         outcome.fail(BAD_INPUT, f"error: {problem}")
     outcome.said.append(
-        f"wrote {len(written.wrote):,} of {plural(len(contents), 'file')} into {request.out} "
+        f"wrote {len(written.wrote):,} of {len(contents):,} files into {request.out} "
         f"({written.unchanged:,} unchanged, {len(written.removed):,} removed): "
-        f"{plural(len(site.pages), 'page')}, {plural(len(report.entries), 'indicator')}"
+        f"{len(site.pages):,} pages, {plural(len(report.entries), 'indicator')}"
     )
     return outcome
 
