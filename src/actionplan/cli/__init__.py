@@ -11,11 +11,22 @@ import gc
 import os
 import sys
 
-from actionplan.cli import check, due, export, importing, new, record, render, report, schema
+from actionplan.cli import (
+    check,
+    due,
+    export,
+    importing,
+    new,
+    record,
+    render,
+    report,
+    schema,
+    site,
+)
 from actionplan.cli.app import app
 
 # each registers itself on `app`
-COMMANDS = (check, due, export, importing, new, record, render, report, schema)
+COMMANDS = (check, due, export, importing, new, record, render, report, schema, site)
 
 __all__ = ["app", "main"]
 

@@ -99,6 +99,11 @@ class ActionPlan(Strict):
         '(or "end of March") means the first one ending on or after the plan was written.',
     )
     updated: ReportedField | None = Field(None, description="When the plan was last revised.")
+    internal: bool = Field(
+        False,
+        description="For internal use only: `actionplan site --public` leaves the plan's text "
+        "out of the published pages.",
+    )
 
     def empty_sections(self) -> list[str]:
         return [name for name in PLAN_SECTIONS if not (getattr(self, name) or "").strip()]

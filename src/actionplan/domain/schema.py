@@ -66,6 +66,7 @@ EXAMPLES: dict[str, dict[str, list[Any]]] = {
         "who": ["Rebecca Mellor, Public Health"],
         "when": ["Quarter 3", "2015-03"],
         "updated": ["2014-07-31"],
+        "internal": [True],
     },
 }
 DESCRIPTIONS = {("Indicator", "measurements"): "The figures, one per period, in period order."}

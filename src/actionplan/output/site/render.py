@@ -1,0 +1,66 @@
+"""The website's files from its templates (`templates/site/`, or a user's copies of them in
+`--templates DIR/site/`): each page, the stylesheet and the script, and the CSV beside each
+chart. Plan text passes through the same filters as `render`'s HTML."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from actionplan.errors import ActionplanError
+from actionplan.output.documents.templates import Renderer, templates_dir
+from actionplan.output.site.pages import SitePages
+
+SITE_FOLDER = "site"
+STYLESHEET = "site.css"
+SCRIPT = "site.js"
+
+
+def render_site(
+    site: SitePages,
+    templates: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, str]:
+    """File name -> content for every file of the site."""
+    renderer = Renderer("html", templates)
+    files: dict[str, str] = {}
+    for number, (name, page) in enumerate(site.pages.items(), 1):
+        files[name] = renderer.render(page.variables, f"{SITE_FOLDER}/{page.template}")
+        if progress:
+            progress(number, len(site.pages))
+    files.update(site.data)
+    files[STYLESHEET] = renderer.render({}, f"{SITE_FOLDER}/{STYLESHEET}.j2")
+    files[SCRIPT] = _script(renderer)
+    return files
+
+
+def _script(renderer: Renderer) -> str:
+    # The script is copied as it is: a template's {{ }} has no business in JavaScript.
+    loader = renderer.environment.loader
+    assert loader is not None
+    return loader.get_source(renderer.environment, f"{SITE_FOLDER}/{SCRIPT}")[0]
+
+
+def init_site_templates(folder: Path) -> list[Path]:
+    """Copy the site's built-in templates into `folder/site/`, where `--templates folder`
+    finds them; never overwrites."""
+    sources = sorted(p for p in (templates_dir() / SITE_FOLDER).iterdir() if p.is_file())
+    target = folder / SITE_FOLDER
+    if folder.exists() and not folder.is_dir():
+        raise ActionplanError(f"{folder} is a file: name a folder for the templates")
+    clashes = [target / p.name for p in sources if (target / p.name).exists()]
+    if clashes:
+        raise ActionplanError(
+            f"{clashes[0]} already exists: choose another folder, or remove the old copies "
+            "first (nothing was copied)"
+        )
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for source in sources:
+            shutil.copyfile(source, target / source.name)
+    except OSError as error:
+        raise ActionplanError(
+            f"{error.filename or folder}: cannot copy the templates there: {error.strerror}"
+        ) from None
+    return [target / p.name for p in sources]
