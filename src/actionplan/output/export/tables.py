@@ -17,6 +17,12 @@ from actionplan.judge.trend import indicator_spc
 from actionplan.output.check.printed_row import row_json
 
 Cell = str | float | bool | date | None
+
+# A plan's sections as the `plans` table holds them, in the template's order (flags such as
+# `internal` are not sections).
+PLAN_SECTIONS = (
+    "period", "performance", "non_compliance_reason", "what", "how", "who", "when", "updated",
+)  # fmt: skip
 TableRow = tuple[Cell, ...]
 
 
@@ -113,7 +119,8 @@ def _plan_rows(indicator: Indicator) -> Iterator[TableRow]:
     plan = indicator.action_plan
     if plan is None:
         return
-    for section, text in plan:
+    for section in PLAN_SECTIONS:
+        text = getattr(plan, section)
         if text is not None:
             yield indicator.id, section, text if isinstance(text, str) else _text(text)
 
