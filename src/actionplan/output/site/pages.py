@@ -75,7 +75,7 @@ def site_pages(report: Report, settings: Settings, *, public: bool = False) -> S
             "counts": _counts(report.counts()),
             "themes": [
                 {
-                    "name": name,
+                    "name": report.folder_names.get(name, name),
                     "href": themes[name],
                     "total": len(entries),
                     "counts": _counts(report.counts(entries)),
@@ -85,7 +85,8 @@ def site_pages(report: Report, settings: Settings, *, public: bool = False) -> S
         },
     )
     for name, entries in folders.items():
-        theme = {"name": name, "href": themes[name]}
+        # The page's file keeps the folder's own name; the page shows the name a person reads.
+        theme = {"name": report.folder_names.get(name, name), "href": themes[name]}
         rows = [_row(e, public) for e in entries]
         site.pages[themes[name]] = Page(
             "theme.html.j2",
