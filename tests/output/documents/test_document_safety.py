@@ -114,3 +114,13 @@ def _pdftotext(pdf: Path) -> str:
         [need("pdftotext", "poppler-utils"), str(pdf), "-"], capture_output=True, check=True
     )
     return done.stdout.decode("utf-8")
+
+
+def test_a_struck_link_makes_a_tagged_pdf() -> None:
+    """PDF/UA forbids a line through and a line under the same text: a link inside ~~ ~~ is
+    struck and coloured, not underlined, and the PDF is made (hypothesis found it failing)."""
+    plan = indicator(
+        what="~~[withdrawn guidance](https://example.org)~~ and [current](https://example.org)"
+    )
+    pdf = render_plan(plan, "pdf")
+    assert pdf.startswith(b"%PDF-")
