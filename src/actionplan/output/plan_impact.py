@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from actionplan.domain.models import ActionPlan
 from actionplan.domain.words import plural
 from actionplan.judge.impact import PlanImpact
-from actionplan.output.documents.context import day
+from actionplan.output.documents.context import day, period_words
 
 READING = {
     "improving": "Improving",
@@ -67,10 +68,15 @@ def impact_words(impact: PlanImpact, when: str | None) -> str:
     return "; ".join(parts)
 
 
-def evidence_words(impact: PlanImpact) -> str:
-    """The clause the drafted evidence ends with."""
+def evidence_words(impact: PlanImpact, plan: ActionPlan) -> str:
+    """The clause the drafted evidence ends with; the plan is named by the date the file gives
+    it (`updated`), else by the period it answers."""
     reading = READING[impact.verdict].lower()
-    return f"since the action plan of {day(impact.written)}: {reading} ({since_words(impact)})"
+    if plan.updated is not None or plan.period is None:
+        which = f"of {day(impact.written)}"
+    else:
+        which = f"for {period_words(plan.period)}"
+    return f"since the action plan {which}: {reading} ({since_words(impact)})"
 
 
 def impact_row(title: str, impact: PlanImpact, when: str | None) -> dict[str, Any]:

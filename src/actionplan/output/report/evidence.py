@@ -62,8 +62,9 @@ def evidence(
     if travel:
         parts.append(travel)
     parts.append(spc_words(spc, assessment.indicator, len(points)))
-    if impact is not None and impact.before + impact.after:  # no figures: nothing to say
-        parts.append(evidence_words(impact))
+    plan = assessment.indicator.action_plan
+    if impact is not None and plan is not None and impact.before + impact.after:
+        parts.append(evidence_words(impact, plan))  # without figures there is nothing to say
     return "; ".join(p for p in parts if p) + "."
 
 
