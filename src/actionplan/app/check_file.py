@@ -12,10 +12,11 @@ from actionplan.domain.models import Indicator, Settings
 from actionplan.errors import FileProblem, Problem
 from actionplan.judge.assessment import Row, assess, lacks_tolerance
 from actionplan.judge.horizon import steady_span
+from actionplan.judge.impact import plan_impact
 from actionplan.judge.reachable import has_future_targets, unreachable_of
 from actionplan.judge.targets import trajectory_gaps
 from actionplan.judge.travel import known_on
-from actionplan.judge.trend import indicator_spc
+from actionplan.judge.trend import indicator_spc, series
 from actionplan.output.check.cells import shown
 from actionplan.output.check.printed_row import judged
 from actionplan.output.check.rows import Judged
@@ -44,6 +45,9 @@ def judge_file(
     row = placed(Row(path, assess(indicator, settings, as_of)), parsed.tree)
     if spc_wanted(row, spc):
         row = replace(row, spc=indicator_spc(indicator, settings, as_of))
+    if json and indicator.action_plan is not None:
+        points = series(indicator, settings, as_of, every_target=False)
+        row = replace(row, impact=plan_impact(indicator, settings, as_of, points))
     chart = row.spc
     if chart is None and has_future_targets(indicator):
         chart = indicator_spc(indicator, settings, as_of)
@@ -60,7 +64,8 @@ def judge_file(
         notes=notes,
         json=json,
     )
-    return printed, steady_span(row.assessment, as_of)
+    due = row.impact.due if row.impact else None
+    return printed, steady_span(row.assessment, as_of, () if due is None else (due.end,))
 
 
 def left_out(indicator: Indicator, as_of: date) -> tuple[str, ...]:

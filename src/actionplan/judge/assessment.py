@@ -12,6 +12,7 @@ from actionplan.domain.statuses import STATUS_ORDER as STATUS_ORDER  # kept impo
 from actionplan.domain.statuses import Status
 from actionplan.judge.coverage import Coverage, PlanCheck, plan_check, unstated_period
 from actionplan.judge.exceptions import exception_start
+from actionplan.judge.impact import PlanImpact
 from actionplan.judge.spc import SpcResult, SpcUnavailable
 from actionplan.judge.status import Reading, read, tolerance_of
 from actionplan.judge.travel import (
@@ -56,6 +57,8 @@ class Row:
     line: int = 1  # where the file should be edited: the RED measurement or its action_plan
     # Making Data Count, for the rows that are shown: None where it was not asked for
     spc: SpcResult | SpcUnavailable | None = None
+    # whether the action plan is working (`judge.impact`), where it was asked for
+    impact: PlanImpact | None = None
 
 
 def lacks_tolerance(indicator: Indicator, settings: Settings | None = None) -> bool:

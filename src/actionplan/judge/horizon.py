@@ -9,26 +9,29 @@ day in that span: a check run daily without `--as-of` is not judged afresh each 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from actionplan.judge.assessment import Assessment
 from actionplan.judge.travel import known_on
 
 
-def steady_span(assessment: Assessment, as_of: date) -> tuple[int, int]:
+def steady_span(assessment: Assessment, as_of: date, due: Iterable[date] = ()) -> tuple[int, int]:
     """(first, after last) day ordinals around `as_of` over which checks of the indicator all
     give `assessment`, its check at `as_of`.
 
     Within the span between two days on which figures became known, the figures known are the
     same, and so are the latest actual (whose `stale_since` is in the assessment) and whether
     the measure is RED (whose plan's due date is in the assessment): those two days are the
-    only others on which the check can turn."""
+    only others on which the check can turn. `due` adds the days results of a plan were due
+    by (whether they have come is part of the plan's impact, for any status)."""
     turning = {known_on(m) for m in assessment.indicator.measurements}
     if assessment.stale_since is not None:
         turning.add(_next(assessment.stale_since))  # stale from the day after
     plan = assessment.plan
     if plan is not None and plan.due is not None:
         turning.add(_next(plan.due.end))  # overdue from the day after
+    turning.update(map(_next, due))
     first, after = 1, date.max.toordinal() + 1
     today = as_of.toordinal()
     for day in turning:

@@ -179,9 +179,16 @@ def test_every_number_in_the_drafted_sentence_comes_from_the_file(tree57: Run) -
 
 def test_drafted_sentence_names_gap_run_travel_and_signal(tree57: Run) -> None:
     html = tree57.html
-    red = re.search(r'<tr class="evidence"><td colspan="9">(88 for March 2015[^<]*)</td>', html)
+    red = re.search(
+        r'<tr class="evidence"><td colspan="9"><strong class="triage">([^<]*)</strong> '
+        r"(88 for March 2015[^<]*)</td>",
+        html,
+    )
     assert red is not None
-    sentence = red[1]
+    triage, sentence = red[1], red[2]
+    # A special cause concern below target (the triage rule `getting_worse`), above the
+    # England comparator its file gives.
+    assert triage == "Below target and getting worse: act now; above England."
     assert "against a target of 100: 12 below the target" in sentence
     assert re.search(r"below target for \d+ months in a row", sentence)
     assert re.search(r"special cause concern since \d{4}-\d\d: \d+ points below the mean", sentence)

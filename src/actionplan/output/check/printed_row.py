@@ -11,6 +11,7 @@ from actionplan.judge.assessment import Row
 from actionplan.judge.events import chart_events
 from actionplan.judge.reachable import unreachable_of
 from actionplan.judge.spc import SpcResult, SpcUnavailable
+from actionplan.judge.triage import triage
 from actionplan.output.check.cells import table_cells
 from actionplan.output.check.rows import Judged
 from actionplan.output.terminal import json_safe
@@ -73,7 +74,6 @@ def row_json(row: Row) -> dict[str, Any]:
     a = row.assessment
     reading = a.reading
     m = reading.measurement if reading else None
-    plan = a.plan
     return {
         "id": a.indicator.id,
         "title": a.indicator.title,
@@ -103,17 +103,30 @@ def row_json(row: Row) -> dict[str, Any]:
             "long_term": a.long_term.value if a.long_term else None,
             "window": a.window.value if a.window else None,
         },
-        "plan": None
-        if plan is None
-        else {
-            "coverage": plan.coverage.value,
-            "detail": plan.detail,
-            "due": plan.due.end.isoformat() if plan.due else None,
-            "overdue_checkable": not plan.overdue_unknown,
-        },
+        "plan": _plan_json(row),
         "needs_plan": a.needs_plan,
         "spc": row.spc.to_json() if isinstance(row.spc, SpcResult) else None,
         "spc_reason": row.spc.reason if isinstance(row.spc, SpcUnavailable) else None,
         "events": [event.to_json() for event in chart_events(a.indicator)],
         "unreachable_targets": [u.to_json() for u in unreachable_of(a.indicator, row.spc)],
+        "triage": None if (read := triage(a, row.spc)) is None else read.to_json(),
+    }
+
+
+def _plan_json(row: Row) -> dict[str, Any] | None:
+    """The plan's coverage where the measure is RED (else null, with `coverage` null where a
+    plan is held anyway) and whether it is working (`impact`, where it was worked out)."""
+    plan = row.assessment.plan
+    impact = row.impact.to_json() if row.impact else None
+    if plan is None:
+        if row.assessment.indicator.action_plan is None:
+            return None
+        return {"coverage": None, "detail": None, "due": None, "overdue_checkable": None,
+                "impact": impact}  # fmt: skip
+    return {
+        "coverage": plan.coverage.value,
+        "detail": plan.detail,
+        "due": plan.due.end.isoformat() if plan.due else None,
+        "overdue_checkable": not plan.overdue_unknown,
+        "impact": impact,
     }

@@ -15,10 +15,12 @@ from actionplan.domain.models import Indicator, Settings
 from actionplan.domain.values import Status
 from actionplan.judge.assessment import Assessment, assess
 from actionplan.judge.coverage import Coverage
+from actionplan.judge.impact import PlanImpact, plan_impact
 from actionplan.judge.spc import SpcResult, SpcUnavailable
 from actionplan.judge.status import period_target
 from actionplan.judge.travel import known_on
 from actionplan.judge.trend import Point, indicator_spc, series
+from actionplan.judge.triage import Triage, triage
 from actionplan.output.documents.context import day, period_words
 from actionplan.output.report.evidence import evidence
 
@@ -39,6 +41,8 @@ class Entry:
     # The figures as reported, which the chart shows: for a year-to-date indicator the running
     # totals the scorecard shows, not the SPC series' own figures.
     reported: list[Point]
+    impact: PlanImpact | None = None  # whether its action plan is working
+    triage: Triage | None = None  # the reading of a RED or AMBER measure
 
     @property
     def indicator(self) -> Indicator:
@@ -55,9 +59,12 @@ def report_entry(
     assessment = assess(indicator, settings, as_of)
     points = series(indicator, settings, as_of)
     spc = indicator_spc(indicator, settings, as_of, points)
-    sentence = evidence(assessment, points, spc, settings, as_of)
+    impact = plan_impact(indicator, settings, as_of, points)
+    sentence = evidence(assessment, points, spc, settings, as_of, impact)
     reported = year_to_date(indicator, settings, as_of) if indicator.cumulative else points
-    return Entry(path, folder_of(path, roots), assessment, spc, points, sentence, reported)
+    folder = folder_of(path, roots)
+    read = triage(assessment, spc)
+    return Entry(path, folder, assessment, spc, points, sentence, reported, impact, read)
 
 
 def year_to_date(indicator: Indicator, settings: Settings, as_of: date) -> list[Point]:

@@ -13,12 +13,14 @@ from decimal import Decimal
 from actionplan.domain.models import Indicator, Measurement, Settings
 from actionplan.domain.periods import Period
 from actionplan.judge.assessment import Assessment
+from actionplan.judge.impact import PlanImpact
 from actionplan.judge.spc import SpcPoint, SpcResult, SpcUnavailable
 from actionplan.judge.spc_limits import MIN_POINTS
 from actionplan.judge.status import read
 from actionplan.judge.travel import Travel, known_on
 from actionplan.judge.trend import Point
 from actionplan.output.documents.context import measured_words
+from actionplan.output.plan_impact import evidence_words
 from actionplan.output.wording import decimals_of, exact, figure
 
 SPC_WORDS = {
@@ -48,9 +50,10 @@ def evidence(
     spc: SpcResult | SpcUnavailable,
     settings: Settings,
     as_of: date,
+    impact: PlanImpact | None = None,
 ) -> str:
-    """The figure, the target and the gap, the run short of target, the direction of travel
-    and the SPC signal, as one sentence."""
+    """The figure, the target and the gap, the run short of target, the direction of travel,
+    the SPC signal and, for a plan judged, whether it is working, as one sentence."""
     parts = [_figure(assessment)]
     run = _short_run(assessment, settings, as_of)
     if run:
@@ -59,6 +62,9 @@ def evidence(
     if travel:
         parts.append(travel)
     parts.append(spc_words(spc, assessment.indicator, len(points)))
+    plan = assessment.indicator.action_plan
+    if impact is not None and plan is not None and impact.before + impact.after:
+        parts.append(evidence_words(impact, plan))  # without figures there is nothing to say
     return "; ".join(p for p in parts if p) + "."
 
 

@@ -15,6 +15,7 @@ from actionplan.domain.models import Settings
 from actionplan.output.documents.context import PlanDocument, context
 from actionplan.output.documents.layout import plan_layout
 from actionplan.output.documents.markdown_blocks import Run, clean
+from actionplan.output.plan_impact import impact_words
 from actionplan.output.report.entries import Entry, coverage_words, plan_words
 from actionplan.output.report.parts import Heading, Part, Plan, Text, text_cell
 
@@ -49,7 +50,16 @@ def exception_variables(exception: PlanException) -> dict[str, Any]:
         "attention": "" if (said := plan_words(entry)) == "In place" else said,
         "sentence": entry.sentence,
         "plan": exception.document,
+        # Whether the plan is working, said above it.
+        "impact": _impact(entry),
     }
+
+
+def _impact(entry: Entry) -> str:
+    plan = entry.indicator.action_plan
+    if entry.impact is None or plan is None:
+        return ""
+    return f"Is the plan working? {impact_words(entry.impact, plan.when)}."
 
 
 def exception_parts(exceptions: Sequence[Mapping[str, Any]]) -> list[Part]:
@@ -63,6 +73,8 @@ def exception_parts(exceptions: Sequence[Mapping[str, Any]]) -> list[Part]:
         if x["plan"]:
             if x["attention"]:
                 parts.append(Text(text_cell(x["attention"])))
+            if x["impact"]:
+                parts.append(Text(text_cell(x["impact"])))
             parts.append(Plan(plan_layout(x["plan"]).sections, str(x["plan"]["source"])))
             continue
         lead = clean(x["lead"]) or "no departmental lead is named"

@@ -104,10 +104,35 @@ def _summary(variables: Mapping[str, Any]) -> list[Part]:
         header = tuple(map(text_cell, ("Indicator", "Action plan")))
         caption = "RED measures lacking a current, complete plan"
         parts.append(Table(caption, header, lacking, (0.5, 0.5)))
+    parts += _impacts(variables["impacts"])
     if variables["problems"]:
         parts.append(Heading("Files that could not be read", 3))
         parts.append(Bullets(tuple(text_cell(p) for p in variables["problems"])))
     return parts
+
+
+IMPACT_COLUMNS = ("Indicator", "Plan of", "Since the plan", "Is it working?", "Results")
+
+
+def _impacts(impacts: Sequence[Mapping[str, Any]]) -> list[Part]:
+    """The "Are the plans working?" table: each plan's reading, flagged ones marked."""
+    if not impacts:
+        return []
+    rows = tuple(
+        Row((
+            text_cell(x["title"]),
+            text_cell(x["written"]),
+            text_cell(x["since"]),
+            (Run(x["reading"], bold=True), *text_cell(f": {x['why']}" + (
+                f". {x['flag'][:1].upper()}{x['flag'][1:]}" if x["flag"] else ""))),
+            text_cell(x["due"]),
+        ))
+        for x in impacts
+    )  # fmt: skip
+    header = tuple(map(text_cell, IMPACT_COLUMNS))
+    caption = "Each plan: the figures since it was written, against the process before it"
+    widths = (0.24, 0.12, 0.2, 0.28, 0.16)
+    return [Heading("Are the plans working?", 3), Table(caption, header, rows, widths)]
 
 
 def _plans_sentence(red: int, lacking: int) -> str:
@@ -150,7 +175,8 @@ def _scorecard_cells(r: Mapping[str, Any]) -> tuple[Cell, ...]:
 def _evidence(r: Mapping[str, Any]) -> str:
     """The row's drafted evidence, after what the star of a starred badge stands for."""
     starred = f"*{r['status']}. " if r["badge"].endswith("*") else ""
-    return clean(starred + r["sentence"])
+    triage = f"{r['triage']}. " if r["triage"] else ""
+    return clean(starred + triage + r["sentence"])
 
 
 def _charts(folders: Sequence[Mapping[str, Any]]) -> list[Part]:

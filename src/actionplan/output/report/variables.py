@@ -18,6 +18,7 @@ from actionplan.judge.spc import SpcResult, SpcUnavailable
 from actionplan.output.check.cells import describe_target, describe_value
 from actionplan.output.documents.context import day, period_words
 from actionplan.output.documents.files import output_name
+from actionplan.output.plan_impact import impact_row
 from actionplan.output.reachable import unreachable_words
 from actionplan.output.report.changes import changes_variables
 from actionplan.output.report.chart_events import event_cells, events_words
@@ -181,7 +182,13 @@ def row(entry: Entry, anchor: str) -> dict[str, Any]:
         "coverage": coverage_words(entry),
         "sentence": entry.sentence,
         "stale": a.stale,
+        # The triage of a RED or AMBER measure, said before its evidence.
+        "triage": _first_up(entry.triage.words) if entry.triage else "",
     }
+
+
+def _first_up(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _key(status: Status) -> str:
@@ -209,6 +216,11 @@ def context(report: Report) -> dict[str, Any]:
         ],
         "red": len(report.red()),
         "lacking": [_lacking(e) for e in report.lacking_plans()],
+        "impacts": [
+            impact_row(e.indicator.title, e.impact, plan.when)
+            for e in report.entries
+            if e.impact is not None and (plan := e.indicator.action_plan) is not None
+        ],
         "exceptions": [exception_variables(x) for x in report.exceptions],
         "changes": changes_variables(report.changes) if report.changes else None,
         "problems": [f"{p.path}:{p.line}:{p.column}: {p.message}" for p in report.problems],
