@@ -20,6 +20,11 @@ from pydantic import (
     field_validator,
 )
 
+from actionplan.domain.actions import (
+    DEFAULT_ACTION_TOLERANCE,
+    Action,
+    ActionToleranceField,
+)
 from actionplan.domain.chart_settings import Event, SpcRules, SpcSettings
 from actionplan.domain.periods import DEFAULT_FY_START, Period
 from actionplan.domain.strict import Strict as _Strict
@@ -98,6 +103,11 @@ class ActionPlan(_Strict):
         '(or "end of March") means the first one ending on or after the plan was written.',
     )
     updated: ReportedField | None = Field(None, description="When the plan was last revised.")
+    actions: list[Action] = Field(
+        default_factory=list,
+        description="The plan's actions one by one: action, owner, due, progress, stage, "
+        "status, note.",
+    )
 
     def empty_sections(self) -> list[str]:
         return [name for name in PLAN_SECTIONS if not (getattr(self, name) or "").strip()]
@@ -263,4 +273,9 @@ class Settings(_Strict):
         None,
         description="Default SPC rules for indicators that do not say: `{rules: mdc, points: 6, "
         "screen_moving_ranges: false}`.",
+    )
+    action_tolerance: ActionToleranceField = Field(
+        DEFAULT_ACTION_TOLERANCE,
+        description="Percentage points an action's progress may fall short of the share of "
+        "its time gone and still be GREEN: `10%`.",
     )

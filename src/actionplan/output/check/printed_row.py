@@ -7,7 +7,8 @@ from json import dumps
 from typing import Any
 
 from actionplan.domain.statuses import Status
-from actionplan.judge.assessment import Row
+from actionplan.judge.actions import action_counts
+from actionplan.judge.assessment import Assessment, Row
 from actionplan.judge.events import chart_events
 from actionplan.judge.reachable import unreachable_of
 from actionplan.judge.spc import SpcResult, SpcUnavailable
@@ -53,6 +54,7 @@ def judged(
         findings=findings,
         left_out=left_out,
         notes=notes,
+        actions=tuple(action_counts(list(a.actions)).values()) if a.actions else (),
     )
 
 
@@ -73,7 +75,6 @@ def row_json(row: Row) -> dict[str, Any]:
     a = row.assessment
     reading = a.reading
     m = reading.measurement if reading else None
-    plan = a.plan
     return {
         "id": a.indicator.id,
         "title": a.indicator.title,
@@ -102,17 +103,29 @@ def row_json(row: Row) -> dict[str, Any]:
             "short_term": a.short_term.value if a.short_term else None,
             "long_term": a.long_term.value if a.long_term else None,
         },
-        "plan": None
-        if plan is None
-        else {
-            "coverage": plan.coverage.value,
-            "detail": plan.detail,
-            "due": plan.due.end.isoformat() if plan.due else None,
-            "overdue_checkable": not plan.overdue_unknown,
-        },
+        "plan": _plan_json(a),
         "needs_plan": a.needs_plan,
         "spc": row.spc.to_json() if isinstance(row.spc, SpcResult) else None,
         "spc_reason": row.spc.reason if isinstance(row.spc, SpcUnavailable) else None,
         "events": [event.to_json() for event in chart_events(a.indicator)],
         "unreachable_targets": [u.to_json() for u in unreachable_of(a.indicator, row.spc)],
     }
+
+
+def _plan_json(a: Assessment) -> dict[str, Any] | None:
+    """The plan's coverage where the measure is RED (else null), and its actions where it has
+    any, whatever the status."""
+    plan = a.plan
+    if plan is None and not a.actions:
+        return None
+    document: dict[str, Any] = {
+        "coverage": plan.coverage.value if plan else None,
+        "detail": plan.detail if plan else "",
+        "due": plan.due.end.isoformat() if plan and plan.due else None,
+        "overdue_checkable": not plan.overdue_unknown if plan else True,
+    }
+    if a.actions:
+        counts = action_counts(list(a.actions))
+        document["actions"] = [check.to_json() for check in a.actions]
+        document["action_counts"] = {status.value: n for status, n in counts.items()}
+    return document
