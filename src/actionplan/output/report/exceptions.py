@@ -15,6 +15,7 @@ from actionplan.domain.models import Settings
 from actionplan.output.documents.context import PlanDocument, context
 from actionplan.output.documents.layout import plan_layout
 from actionplan.output.documents.markdown_blocks import Run, clean
+from actionplan.output.report.actions import action_count_parts, action_rows, action_table_parts
 from actionplan.output.report.entries import Entry, coverage_words, plan_words
 from actionplan.output.report.parts import Heading, Part, Plan, Text, text_cell
 
@@ -49,13 +50,17 @@ def exception_variables(exception: PlanException) -> dict[str, Any]:
         "attention": "" if (said := plan_words(entry)) == "In place" else said,
         "sentence": entry.sentence,
         "plan": exception.document,
+        "actions": action_rows(entry.assessment.actions),
     }
 
 
-def exception_parts(exceptions: Sequence[Mapping[str, Any]]) -> list[Part]:
+def exception_parts(
+    exceptions: Sequence[Mapping[str, Any]], folders: Sequence[Mapping[str, Any]] = ()
+) -> list[Part]:
     # Each plan starts a page, as a committee paper prints them; the first one below the
     # section's heading.
     parts: list[Part] = [Heading("Exceptions: RED measures", 2, new_page=bool(exceptions))]
+    parts += action_count_parts(folders)
     if not exceptions:
         parts.append(Text(text_cell("No measure is RED.")))
     for number, x in enumerate(exceptions):
@@ -64,6 +69,7 @@ def exception_parts(exceptions: Sequence[Mapping[str, Any]]) -> list[Part]:
             if x["attention"]:
                 parts.append(Text(text_cell(x["attention"])))
             parts.append(Plan(plan_layout(x["plan"]).sections, str(x["plan"]["source"])))
+            parts += action_table_parts(clean(x["title"]), x.get("actions", ()))
             continue
         lead = clean(x["lead"]) or "no departmental lead is named"
         notice = (

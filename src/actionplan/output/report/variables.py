@@ -19,6 +19,7 @@ from actionplan.output.check.cells import describe_target, describe_value
 from actionplan.output.documents.context import day, period_words
 from actionplan.output.documents.files import output_name
 from actionplan.output.reachable import unreachable_words
+from actionplan.output.report.actions import folder_action_counts
 from actionplan.output.report.changes import changes_variables
 from actionplan.output.report.chart_events import event_cells, events_words
 from actionplan.output.report.charts import chart_series, svg
@@ -204,6 +205,7 @@ def context(report: Report) -> dict[str, Any]:
                 "total": len(entries),
                 "rows": [row(e, charts[e.indicator.id].anchor) for e in entries],
                 "charts": [charts[e.indicator.id] for e in entries],
+                "actions": folder_action_counts(entries),
             }
             for name, entries in folders.items()
         ],
