@@ -114,7 +114,8 @@ def _plan_rows(indicator: Indicator) -> Iterator[TableRow]:
     if plan is None:
         return
     for section, text in plan:
-        if text is not None:
+        # Actions are a list of records, not a section of text: the JSON carries them.
+        if text is not None and section != "actions":
             yield indicator.id, section, text if isinstance(text, str) else _text(text)
 
 
