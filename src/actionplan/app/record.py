@@ -19,6 +19,8 @@ from actionplan.domain.messages import describe
 from actionplan.domain.models import FIGURES, Measurement
 from actionplan.domain.recordable import not_ended
 from actionplan.domain.words import plural
+from actionplan.edit.action_edit import ActionUpdate as ActionUpdate  # the CLI builds one
+from actionplan.edit.action_edit import action_text, checked_changes
 from actionplan.edit.changes import measurement_text
 from actionplan.edit.csv_records import BadRow, Record, read_rows
 from actionplan.edit.records import gather, prepare
@@ -73,6 +75,19 @@ def record_one(
         text = measurement_text(file.path, measurement, workspace.settings, replace=replace)
         write_atomic(file.path, text)
     return Outcome(said=[f"{file.path}: recorded {measurement.period}"], err=said_notes(workspace))
+
+
+def record_action(plans: Path | None, indicator_id: str, update: ActionUpdate) -> Outcome:
+    """One action of a plan updated in place (its progress, stage or status), keeping the
+    file's comments and layout."""
+    workspace = open_plans(plans)
+    file = indicator_file(workspace, indicator_id)
+    with locked([folder_of(file.path)]):
+        text = action_text(file.path, update, workspace.settings)
+        write_atomic(file.path, text)
+    changed = ", ".join(f"{key} {value}" for key, value in checked_changes(update).items())
+    said = f"{file.path}: action {update.number} updated ({changed})"
+    return Outcome(said=[said], err=said_notes(workspace))
 
 
 def record_csv(

@@ -88,6 +88,26 @@ def record(
             "--create", help="Write a new indicator file for a --table row whose id has none."
         ),
     ] = False,
+    action: Annotated[
+        int | None,
+        typer.Option(
+            "--action",
+            metavar="N",
+            min=1,
+            help="Update the plan's action N (1 for the first) with --progress, --stage or "
+            "--status, instead of recording a figure.",
+        ),
+    ] = None,
+    progress: Annotated[
+        str | None, typer.Option(metavar="PERCENT", help="With --action: how far it has got, 60%.")
+    ] = None,
+    stage: Annotated[
+        str | None, typer.Option(help="With --action: its stage (In progress, Complete).")
+    ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(help="With --action: its status as reported (Green, Amber, Red, Completed)."),
+    ] = None,
     plans: PlansOption = None,
 ) -> None:
     """Record a measurement, in period order, keeping the file's comments and layout.
@@ -98,13 +118,21 @@ def record(
     for a workbook), nothing is written, and the exit code is 2. A figure for a period that
     ends after today is refused unless it is a forecast (--forecast, or yes in a CSV's
     forecast column) or --allow-future is given; so is a --table figure of another length than
-    its indicator's frequency, unless the settings say `mixed_periods: true`.
+    its indicator's frequency, unless the settings say `mixed_periods: true`. `ID --action N
+    --progress 60%` updates the plan's action N instead (--stage and --status too).
     """
     from datetime import date
 
     from actionplan.app.record import NewMeasurement, record_csv, record_one
 
     today = date.today()
+
+    if action is not None or progress or stage or status:
+        if action is None or indicator_id is None or period is not None:
+            raise typer.BadParameter("give ID --action N with --progress, --stage or --status")
+        from actionplan.app.record import ActionUpdate, record_action
+
+        finish(record_action(plans, indicator_id, ActionUpdate(action, progress, stage, status)))
 
     if table is not None:
         if csv_file or indicator_id or note or forecast or reported:

@@ -19,6 +19,7 @@ from pydantic import (
     model_validator,
 )
 
+from actionplan.domain.actions import Action
 from actionplan.domain.chart_settings import Event, SpcSettings
 from actionplan.domain.periods import Period
 from actionplan.domain.ranges import FloorField, Range, TargetField
@@ -103,6 +104,11 @@ class ActionPlan(Strict):
         False,
         description="For internal use only: `actionplan site --public` leaves the plan's text "
         "out of the published pages.",
+    )
+    actions: list[Action] = Field(
+        default_factory=list,
+        description="The plan's actions one by one: action, owner, due, progress, stage, "
+        "status, note.",
     )
 
     def empty_sections(self) -> list[str]:

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
+from actionplan.domain.actions import DEFAULT_ACTION_TOLERANCE, ActionToleranceField
 from actionplan.domain.chart_settings import SpcRules
 from actionplan.domain.periods import DEFAULT_FY_START
 from actionplan.domain.status_words import status_words
@@ -90,4 +91,9 @@ class Settings(Strict):
         None,
         description="Default SPC rules for indicators that do not say: `{rules: mdc, points: 6, "
         "screen_moving_ranges: false}`.",
+    )
+    action_tolerance: ActionToleranceField = Field(
+        DEFAULT_ACTION_TOLERANCE,
+        description="Percentage points an action's progress may fall short of the share of "
+        "its time gone and still be GREEN: `10%`.",
     )

@@ -17,6 +17,24 @@ class Status(StrEnum):
     BLUE = "BLUE"  # published only: a narrative measure, reported without a target
 
 
+class ActionStatus(StrEnum):
+    """An action's status, as councils publish their action plans' progress."""
+
+    GREEN = "GREEN"
+    AMBER = "AMBER"
+    RED = "RED"
+    COMPLETED = "COMPLETED"
+
+
+# The order councils publish their counts in: Green 7, Amber 4, Red 0, Completed 3.
+ACTION_STATUS_ORDER = (
+    ActionStatus.GREEN,
+    ActionStatus.AMBER,
+    ActionStatus.RED,
+    ActionStatus.COMPLETED,
+)
+
+
 STATUS_ORDER = [
     Status.RED,
     Status.AMBER,

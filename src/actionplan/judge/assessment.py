@@ -10,7 +10,14 @@ from pathlib import Path
 from actionplan.domain.models import Indicator, Measurement, Settings
 from actionplan.domain.statuses import STATUS_ORDER as STATUS_ORDER  # kept importable here
 from actionplan.domain.statuses import Status
-from actionplan.judge.coverage import Coverage, PlanCheck, plan_check, unstated_period
+from actionplan.judge.actions import ActionCheck, check_actions
+from actionplan.judge.coverage import (
+    Coverage,
+    PlanCheck,
+    plan_check,
+    plan_written,
+    unstated_period,
+)
 from actionplan.judge.exceptions import exception_start
 from actionplan.judge.impact import PlanImpact
 from actionplan.judge.spc import SpcResult, SpcUnavailable
@@ -38,6 +45,7 @@ class Assessment:
     plan: PlanCheck | None = None  # only for RED measures
     # over the latest `travel_window` figures, where a window is set
     window: Travel | None = None
+    actions: tuple[ActionCheck, ...] = ()  # the plan's actions, RED measure or not
 
     @property
     def status(self) -> Status:
@@ -71,13 +79,26 @@ def lacks_tolerance(indicator: Indicator, settings: Settings | None = None) -> b
     return bool(indicator.targets())
 
 
+def judged_actions(
+    indicator: Indicator, settings: Settings, as_of: date
+) -> tuple[ActionCheck, ...]:
+    plan = indicator.action_plan
+    if plan is None or not plan.actions:
+        return ()
+    written = plan_written(plan, indicator)
+    known = None if written == date.min else written
+    return tuple(check_actions(plan, known, as_of, settings.action_tolerance))
+
+
 def assess(indicator: Indicator, settings: Settings, as_of: date) -> Assessment:
+    actions = judged_actions(indicator, settings, as_of)
     known = sorted(
         (m for m in indicator.measurements if known_on(m) <= as_of),
         key=lambda m: (m.period.sort_key, not m.forecast, known_on(m)),
     )
     if not known:
-        return Assessment(indicator, None, plan=unstated_period(indicator, Status.NO_DATA))
+        plan = unstated_period(indicator, Status.NO_DATA)
+        return Assessment(indicator, None, plan=plan, actions=actions)
     current = read(indicator, known[-1], settings)
     # A forecast is judged (it can raise RED) but travel and staleness follow the actuals: a
     # year-end projection must not hide that the monthly figures are up to date or improving.
@@ -103,6 +124,7 @@ def assess(indicator: Indicator, settings: Settings, as_of: date) -> Assessment:
         long_term=long_term(indicator, shown, actuals) if travels else None,
         plan=_plan(indicator, known, current, settings, as_of),
         window=window_travel(indicator, actuals, window) if window and travels else None,
+        actions=actions,
     )
 
 

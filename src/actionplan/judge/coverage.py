@@ -10,6 +10,7 @@ from enum import StrEnum
 from actionplan.domain.models import ActionPlan, Indicator, Measurement, Settings
 from actionplan.domain.periods import Period, parse_when
 from actionplan.domain.values import Status
+from actionplan.judge.actions import every_action_overdue
 from actionplan.judge.status import read
 from actionplan.judge.travel import known_on
 
@@ -63,6 +64,15 @@ def plan_check(
     if empty:
         return PlanCheck(Coverage.INCOMPLETE, f"empty: {', '.join(empty)}")
     due = parse_when(plan.when or "", plan_written(plan, indicator), settings.financial_year_start)
+    if (due is None or as_of <= due.end) and every_action_overdue(plan, as_of):
+        # The actions' own dates tell what `when` in words (or a later `when`) cannot.
+        latest = max(a.due.end for a in plan.actions if a.due is not None)
+        return PlanCheck(
+            Coverage.OVERDUE,
+            f"every action is past its due date (the last by {latest}) and the measure is "
+            "still RED",
+            due,
+        )
     if due is None:
         return PlanCheck(
             Coverage.OK,

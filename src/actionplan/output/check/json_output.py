@@ -27,6 +27,7 @@ def report_json(result: CheckReport, out: TextIO, missing_only: bool, show_all: 
             "needs_plan": sum(1 for r in result.rows if r.needs_plan),
             "stale": sum(1 for r in result.rows if r.stale),
             "problems": len(result.problems),
+            "actions": result.action_counts(),
         },
         "indicators": [Encoded(r.json_line()) for r in rows],
         "notes": result.notes,

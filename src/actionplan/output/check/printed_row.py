@@ -7,6 +7,7 @@ from json import dumps
 from typing import Any
 
 from actionplan.domain.statuses import Status
+from actionplan.judge.actions import action_counts
 from actionplan.judge.assessment import Row
 from actionplan.judge.events import chart_events
 from actionplan.judge.reachable import unreachable_of
@@ -54,6 +55,7 @@ def judged(
         findings=findings,
         left_out=left_out,
         notes=notes,
+        actions=tuple(action_counts(list(a.actions)).values()) if a.actions else (),
     )
 
 
@@ -115,18 +117,28 @@ def row_json(row: Row) -> dict[str, Any]:
 
 def _plan_json(row: Row) -> dict[str, Any] | None:
     """The plan's coverage where the measure is RED (else null, with `coverage` null where a
-    plan is held anyway) and whether it is working (`impact`, where it was worked out)."""
-    plan = row.assessment.plan
+    plan is held anyway), whether it is working (`impact`, where it was worked out), and its
+    actions where it has any."""
+    a = row.assessment
+    plan = a.plan
     impact = row.impact.to_json() if row.impact else None
     if plan is None:
-        if row.assessment.indicator.action_plan is None:
+        if a.indicator.action_plan is None:
             return None
-        return {"coverage": None, "detail": None, "due": None, "overdue_checkable": None,
-                "impact": impact}  # fmt: skip
-    return {
-        "coverage": plan.coverage.value,
-        "detail": plan.detail,
-        "due": plan.due.end.isoformat() if plan.due else None,
-        "overdue_checkable": not plan.overdue_unknown,
-        "impact": impact,
-    }
+        document: dict[str, Any] = {
+            "coverage": None, "detail": None, "due": None, "overdue_checkable": None,
+            "impact": impact,
+        }  # fmt: skip
+    else:
+        document = {
+            "coverage": plan.coverage.value,
+            "detail": plan.detail,
+            "due": plan.due.end.isoformat() if plan.due else None,
+            "overdue_checkable": not plan.overdue_unknown,
+            "impact": impact,
+        }
+    if a.actions:  # the plan's actions one by one, whatever the measure's status
+        counts = action_counts(list(a.actions))
+        document["actions"] = [check.to_json() for check in a.actions]
+        document["action_counts"] = {status.value: n for status, n in counts.items()}
+    return document

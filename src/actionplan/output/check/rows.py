@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from actionplan.domain.statuses import STATUS_ORDER, Status
+from actionplan.domain.statuses import ACTION_STATUS_ORDER, STATUS_ORDER, Status
 from actionplan.domain.words import plural
 from actionplan.errors import Problem
 from actionplan.output.terminal import json_safe
@@ -46,6 +46,7 @@ class Judged(NamedTuple):
     findings: tuple[tuple[int, int, str], ...]  # problems judging shows: (line, column, message)
     left_out: tuple[str, ...] = ()  # figures not known at the date, each as a note says it
     notes: tuple[str, ...] = ()  # other notes on the file: targets not reachable as it stands
+    actions: tuple[int, ...] = ()  # its plan's actions: GREEN, AMBER, RED, COMPLETED counts
 
     @property
     def shown(self) -> bool:
@@ -100,6 +101,14 @@ class CheckReport:
             return 2
         return 1 if any(row.needs_plan for row in self.rows) else 0
 
+    def action_counts(self) -> dict[str, int]:
+        """Every plan's actions by status, in the order councils publish them."""
+        counts = {status.value: 0 for status in ACTION_STATUS_ORDER}
+        for row in self.rows:
+            for status, count in zip(counts, row.actions, strict=False):
+                counts[status] += count
+        return counts
+
     def counts(self) -> dict[str, int]:
         counts = {status.value: 0 for status in Status}
         for row in self.rows:
@@ -118,6 +127,10 @@ def summary_line(result: CheckReport) -> str:
     if mismatches:
         statuses = plural(mismatches, "published status", "published statuses")
         text += f"; {statuses} {'differs' if mismatches == 1 else 'differ'} from computed"
+    actions = result.action_counts()
+    if any(actions.values()):
+        counted = ", ".join(f"{n} {status}" for status, n in actions.items())
+        text += f"; {plural(sum(actions.values()), 'action')}: {counted}"
     if result.problems:
         text += f"; {plural(len(result.problems), 'problem')} in files"
     return text

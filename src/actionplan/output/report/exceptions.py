@@ -16,6 +16,7 @@ from actionplan.output.documents.context import PlanDocument, context
 from actionplan.output.documents.layout import plan_layout
 from actionplan.output.documents.markdown_blocks import Run, clean
 from actionplan.output.plan_impact import impact_words
+from actionplan.output.report.actions import action_count_parts, action_rows, action_table_parts
 from actionplan.output.report.entries import Entry, coverage_words, plan_words
 from actionplan.output.report.parts import Heading, Part, Plan, Text, text_cell
 
@@ -52,6 +53,7 @@ def exception_variables(exception: PlanException) -> dict[str, Any]:
         "plan": exception.document,
         # Whether the plan is working, said above it.
         "impact": _impact(entry),
+        "actions": action_rows(entry.assessment.actions),
     }
 
 
@@ -62,10 +64,13 @@ def _impact(entry: Entry) -> str:
     return f"Is the plan working? {impact_words(entry.impact, plan.when)}."
 
 
-def exception_parts(exceptions: Sequence[Mapping[str, Any]]) -> list[Part]:
+def exception_parts(
+    exceptions: Sequence[Mapping[str, Any]], folders: Sequence[Mapping[str, Any]] = ()
+) -> list[Part]:
     # Each plan starts a page, as a committee paper prints them; the first one below the
     # section's heading.
     parts: list[Part] = [Heading("Exceptions: RED measures", 2, new_page=bool(exceptions))]
+    parts += action_count_parts(folders)
     if not exceptions:
         parts.append(Text(text_cell("No measure is RED.")))
     for number, x in enumerate(exceptions):
@@ -76,6 +81,7 @@ def exception_parts(exceptions: Sequence[Mapping[str, Any]]) -> list[Part]:
             if x["impact"]:
                 parts.append(Text(text_cell(x["impact"])))
             parts.append(Plan(plan_layout(x["plan"]).sections, str(x["plan"]["source"])))
+            parts += action_table_parts(clean(x["title"]), x.get("actions", ()))
             continue
         lead = clean(x["lead"]) or "no departmental lead is named"
         notice = (

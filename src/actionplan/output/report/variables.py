@@ -20,6 +20,7 @@ from actionplan.output.documents.context import day, period_words
 from actionplan.output.documents.files import output_name
 from actionplan.output.plan_impact import impact_row
 from actionplan.output.reachable import unreachable_words
+from actionplan.output.report.actions import folder_action_counts
 from actionplan.output.report.changes import changes_variables
 from actionplan.output.report.chart_events import event_cells, events_words
 from actionplan.output.report.charts import chart_series, svg
@@ -211,6 +212,7 @@ def context(report: Report) -> dict[str, Any]:
                 "total": len(entries),
                 "rows": [row(e, charts[e.indicator.id].anchor) for e in entries],
                 "charts": [charts[e.indicator.id] for e in entries],
+                "actions": folder_action_counts(entries),
             }
             for name, entries in folders.items()
         ],
