@@ -86,17 +86,32 @@ def is_complete_stage(stage: str | None) -> bool:
 
 
 class Action(Strict):
-    action: str = Field(description="What is to be done.")
-    owner: str | None = Field(None, description="Who answers for it.")
+    action: str = Field(
+        description="What is to be done.",
+        examples=["Targeted work with GP practices to increase referrals"],
+    )
+    owner: str | None = Field(None, description="Who answers for it.", examples=["Rebecca Mellor"])
     due: PeriodField | None = Field(
-        None, description="When it is due: a date (2025-03-31) or a period (2014/15 Q3)."
+        None,
+        description="When it is due: a date (2025-03-31) or a period (2014/15 Q3).",
+        examples=["2014/15 Q3"],
     )
-    progress: ProgressField | None = Field(None, description="How far it has got: 30%.")
-    stage: str | None = Field(None, description="Its stage as written: In progress, Complete.")
+    progress: ProgressField | None = Field(
+        None, description="How far it has got: 30%.", examples=["30%"]
+    )
+    stage: str | None = Field(
+        None, description="Its stage as written: In progress, Complete.", examples=["In progress"]
+    )
     status: ActionStatusField | None = Field(
-        None, description="As its owner reports it; worked out from the dates when left out."
+        None,
+        description="As its owner reports it; worked out from the dates when left out.",
+        examples=["AMBER"],
     )
-    note: str | None = Field(None, description="What has been done, as the owner says it.")
+    note: str | None = Field(
+        None,
+        description="What has been done, as the owner says it.",
+        examples=["Two of five practices visited."],
+    )
 
 
 def action_tolerance(value: Any) -> float:

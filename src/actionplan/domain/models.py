@@ -109,7 +109,9 @@ class ActionPlan(Strict):
         default_factory=list,
         description="The plan's actions one by one: action, owner, due, progress, stage, "
         "status, note.",
-    )
+        examples=[[{"action": "Targeted work with GP practices", "owner": "Rebecca Mellor",
+                    "due": "2014/15 Q3", "progress": "30%", "stage": "In progress"}]],
+    )  # fmt: skip
 
     def empty_sections(self) -> list[str]:
         return [name for name in PLAN_SECTIONS if not (getattr(self, name) or "").strip()]
