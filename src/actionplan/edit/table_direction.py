@@ -34,8 +34,8 @@ def trend_says(text: str | None) -> bool | None:
 
 def direction_of(entry: Entry, default: Direction | None) -> tuple[Direction | None, str]:
     """The row's direction and why, for the file `--create` writes: the table's own column
-    first, then what its trend and status show, then `default`. None when nothing gives one
-    and the row has no target; a row with a target that nothing decides is refused."""
+    first, then what its trend and status show, then, for a row with a target, `default`.
+    None for a row with no target that nothing decides; one with a target is refused."""
     if entry.direction is not None:
         return entry.direction, ""
     found = [found for found in (_from_trend(entry), _from_status(entry)) if found]
@@ -48,10 +48,10 @@ def direction_of(entry: Entry, default: Direction | None) -> tuple[Direction | N
     if found:
         direction, why = found[0]
         return direction, f"direction: {direction}, inferred from the table: {why}."
+    if entry.target is None:
+        return None, ""  # nothing to judge it by yet: the direction is not guessed
     if default is not None:
         return default, f"direction: {default}, from --direction (nothing in the table says)."
-    if entry.target is None:
-        return None, ""
     raise ActionplanError(
         f"the table gives {entry.id!r} a target but not whether higher or lower is better "
         "(only a trend word beside two figures, or a RED or AMBER status, shows it): map a "
