@@ -88,6 +88,22 @@ def record(
             "--create", help="Write a new indicator file for a --table row whose id has none."
         ),
     ] = False,
+    table_direction: Annotated[
+        str | None,
+        typer.Option(
+            "--direction",
+            metavar="higher|lower",
+            help="Which way is better for the new files of --table rows that the table does "
+            "not decide (never over what the table says); each is listed.",
+        ),
+    ] = None,
+    match: Annotated[
+        str,
+        typer.Option(
+            metavar="id|title",
+            help="How --table rows find their files: by id (default), or by title.",
+        ),
+    ] = "id",
     action: Annotated[
         int | None,
         typer.Option(
@@ -141,12 +157,27 @@ def record(
             raise typer.BadParameter("--table needs --period: the period the table reports")
         from actionplan.app.record_table import TableRequest, record_table
 
+        if table_direction not in (None, "higher", "lower"):
+            raise typer.BadParameter("--direction: write higher or lower")
+        if match not in ("id", "title"):
+            raise typer.BadParameter("--match: write id or title")
         request = TableRequest(
-            table, table_period, tuple(maps or ()), sheet, create, replace, today, allow_future
+            table,
+            table_period,
+            tuple(maps or ()),
+            sheet,
+            create,
+            replace,
+            today,
+            allow_future,
+            "higher" if table_direction == "higher" else "lower" if table_direction else None,
+            "title" if match == "title" else "id",
         )
         finish(record_table(plans, request))
-    if sheet or table_period or maps or create:
-        raise typer.BadParameter("--sheet, --period, --map and --create go with --table FILE")
+    if sheet or table_period or maps or create or table_direction or match != "id":
+        raise typer.BadParameter(
+            "--sheet, --period, --map, --create, --direction and --match go with --table FILE"
+        )
     if csv_file is not None:
         if indicator_id or note or forecast or reported:
             raise typer.BadParameter("--csv takes its ids, periods and values from the file")

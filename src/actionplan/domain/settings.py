@@ -87,6 +87,17 @@ class Settings(Strict):
         "Health`); `.` names the plans at the top of the tree. Left out: the folder's name in "
         "title case, and the organisation's name for the top.",
     )
+    missing_words: list[str] = Field(
+        default_factory=list,
+        description="Words a published table writes where it gives no figure or target, read "
+        "as missing (NO DATA) by `record --table`, beside `n/a`, `-`, `TBC`, `not yet "
+        'agreed` and `Annual KPI`: `["Not reported", "Due Q4"]`.',
+    )
+    zero_target_is_none: bool = Field(
+        False,
+        description="`record --table` reads a target of 0 as no target, for a council that "
+        "writes 0 where an indicator has none.",
+    )
     spc: SpcRules | None = Field(
         None,
         description="Default SPC rules for indicators that do not say: `{rules: mdc, points: 6, "

@@ -7,6 +7,7 @@ table read twice changes nothing; a different one is refused unless `replace`.
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +16,9 @@ from ruamel.yaml.comments import CommentedMap
 from actionplan.domain.figures import parse_number, whole_or_float
 from actionplan.domain.models import Measurement, Settings
 from actionplan.domain.periods import Period, parse_period
+from actionplan.domain.status_words import StatusWords
 from actionplan.domain.steps import frequency_of
-from actionplan.domain.values import Direction, Status, parse_status
+from actionplan.domain.values import Direction, parse_status
 from actionplan.edit.changes import (
     Measurements,
     measurement_data,
@@ -24,9 +26,9 @@ from actionplan.edit.changes import (
     schema_reference,
 )
 from actionplan.edit.document import EditedFile, EditError, parse_document
+from actionplan.edit.table_direction import direction_of
 from actionplan.edit.table_rows import Entry
 from actionplan.errors import ActionplanError
-from actionplan.output.wording import figure
 
 
 class Clash(EditError):
@@ -37,24 +39,45 @@ class Clash(EditError):
         self.field = field
 
 
-def apply_entry(doc: EditedFile, entry: Entry, *, replace: bool) -> bool:
+def apply_entry(
+    doc: EditedFile,
+    entry: Entry,
+    *,
+    replace: bool,
+    words: StatusWords | None = None,
+    revised: list[str] | None = None,
+) -> bool:
     """Record the row's figures and target in the file held for editing; False when the file
-    holds them all already."""
-    changed = record_figure(doc, entry.measurement, replace=replace)
+    holds them all already. Each figure `replace` changes is added to `revised` as
+    `2014/15 Q2 value 15.9 → 15.7`."""
+    changes = _Changes(replace, words, revised if revised is not None else [])
+    changed = record_figure(doc, entry.measurement, replace=changes)
     if entry.previous is not None:
         changed |= record_figure(
-            doc, entry.previous, replace=replace, keys=("value",), field="previous"
+            doc, entry.previous, replace=changes, keys=("value",), field="previous"
         )
     if entry.target is not None:
-        changed |= set_target(doc, entry.measurement.period, entry.target, replace=replace)
+        changed |= set_target(doc, entry.measurement.period, entry.target, replace=changes)
     return changed
+
+
+@dataclass(frozen=True)
+class _Changes:
+    """Whether a figure the file holds may be replaced, and the list of those replaced."""
+
+    replace: bool
+    words: StatusWords | None
+    revised: list[str]
+
+    def __bool__(self) -> bool:
+        return self.replace
 
 
 def record_figure(
     doc: EditedFile,
     measurement: Measurement,
     *,
-    replace: bool,
+    replace: bool | _Changes,
     keys: tuple[str, ...] = (),
     field: str = "",
 ) -> bool:
@@ -69,7 +92,8 @@ def record_figure(
     new = measurement_data(measurement)
     new.pop("period")
     given = [key for key in (keys or tuple(new)) if key in new]
-    changed = [key for key in given if not _same(key, existing.get(key), new[key])]
+    words = replace.words if isinstance(replace, _Changes) else None
+    changed = [key for key in given if not _same(key, existing.get(key), new[key], words)]
     if not changed:
         return False
     if not replace:
@@ -80,22 +104,28 @@ def record_figure(
             f"table gives {new[key]}: use --replace to overwrite it",
         )
     for key in changed:
+        _revised(replace, f"{measurement.period} {key} {existing.get(key)} → {new[key]}")
         existing[key] = new[key]
     return True
 
 
-def _same(key: str, old: Any, new: Any) -> bool:
+def _revised(replace: bool | _Changes, change: str) -> None:
+    if isinstance(replace, _Changes):
+        replace.revised.append(change)
+
+
+def _same(key: str, old: Any, new: Any, words: StatusWords | None = None) -> bool:
     try:
         if key == "value":
             return parse_number(old) == parse_number(new)
         if key == "status":
-            return old is not None and parse_status(old) == parse_status(new)
+            return old is not None and parse_status(old, words) == parse_status(new, words)
     except ValueError:
         return False
     return bool(old == new)
 
 
-def set_target(doc: EditedFile, period: Period, value: float, *, replace: bool) -> bool:
+def set_target(doc: EditedFile, period: Period, value: float, *, replace: bool | _Changes) -> bool:
     """`value` as the target for `period` in the file's map of targets (made when there is
     none). A single target for every period that differs is refused: it stands for the other
     periods too, and turning it into a map would change them."""
@@ -125,7 +155,11 @@ def set_target(doc: EditedFile, period: Period, value: float, *, replace: bool) 
 
 
 def _set_in_map(
-    doc: EditedFile, targets: CommentedMap, period: Period, number: int | float, replace: bool
+    doc: EditedFile,
+    targets: CommentedMap,
+    period: Period,
+    number: int | float,
+    replace: bool | _Changes,
 ) -> bool:
     position = len(targets)
     for index, key in enumerate(list(targets)):
@@ -142,6 +176,7 @@ def _set_in_map(
                     f"{doc.path}: the target for {period} is {targets[key]}, the table gives "
                     f"{number}: use --replace to overwrite it",
                 )
+            _revised(replace, f"{period} target {targets[key]} → {number}")
             targets[key] = number
             return True
         if period < other and position == len(targets):
@@ -158,21 +193,26 @@ def _number(value: object) -> float | None:
 
 
 def new_document(
-    path: Path, entry: Entry, period: Period, settings: Settings, plans_root: Path, source: str
-) -> EditedFile:
+    path: Path,
+    entry: Entry,
+    period: Period,
+    settings: Settings,
+    plans_root: Path,
+    source: str,
+    direction: Direction | None = None,
+) -> tuple[EditedFile, str]:
     """A new indicator file for the row, held for editing like an existing one: title,
-    unit, frequency and direction from the row and the period; the schema line and where it
-    came from as comments."""
+    unit, frequency and direction from the row and the period (`direction` for a row the
+    table does not decide); the schema line and where it came from as comments. Also how the
+    direction was found, when the table has no direction column."""
     if entry.title is None:
         raise ActionplanError("no title: --create writes each new file's title from the row")
-    direction, why = entry.direction, ""
-    if direction is None and entry.target is not None:
-        direction, why = inferred_direction(entry)
+    chosen, why = direction_of(entry, direction)
     fields = {
         "title": entry.title,
-        "unit": "percent" if entry.percent else None,
+        "unit": entry.unit,
         "frequency": frequency_of(period),
-        "direction": direction,
+        "direction": chosen,
     }
     text = new_indicator_text(fields, schema_reference(path, plans_root))
     schema, _, rest = text.partition("\n")
@@ -180,28 +220,7 @@ def new_document(
     if why:
         notes.append(why)
     comments = "".join(f"# {line}\n" for note in notes for line in textwrap.wrap(note, 96))
-    return parse_document(
+    document = parse_document(
         path, f"{schema}\n{comments}{rest}".encode(), settings.financial_year_start
     )
-
-
-def inferred_direction(entry: Entry) -> tuple[Direction, str]:
-    """Which way is better, from a published RED or AMBER: such a figure falls short of its
-    target, so the side it falls on says. GREEN says nothing (it may be within a band short
-    of the target); without a RED or AMBER the row cannot say, and a person must."""
-    m, target = entry.measurement, entry.target
-    short = m.status in (Status.RED, Status.AMBER)
-    if short and m.value is not None and target is not None and m.value != target:
-        direction: Direction = "higher" if m.value < target else "lower"
-        unit = "percent" if entry.percent else "number"
-        return direction, (
-            f"direction: {direction}, inferred from the table: {m.status} for {m.period} "
-            f"with {figure(m.value, unit)} against a target of {figure(target, unit)} means "
-            f"{direction} is better."
-        )
-    raise ActionplanError(
-        f"the table gives {entry.id!r} a target but not whether higher or lower is better "
-        "(only a RED or AMBER status shows it): map a column that says, --map "
-        "direction=COLUMN (Higher or Lower), or create the file first with `actionplan new "
-        f"--indicator {entry.id} --direction ...`"
-    )
+    return document, why

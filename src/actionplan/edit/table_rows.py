@@ -7,67 +7,32 @@ write it. A row that cannot be read is a problem at its cell; nothing is guessed
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from decimal import Decimal
 
 from pydantic import ValidationError
 
-from actionplan.domain.figures import MISSING_WORDS, whole_or_float, written
+from actionplan.domain.figures import whole_or_float, written
 from actionplan.domain.messages import describe
 from actionplan.domain.models import Measurement
 from actionplan.domain.periods import Period
-from actionplan.domain.values import Direction, Status, parse_status
+from actionplan.domain.values import Direction, Status, Unit, parse_status
 from actionplan.edit.cells import EMPTY, Cell
+from actionplan.edit.table_mapping import FIELDS, Mapping
+from actionplan.edit.table_words import TableWords, split_unit, unit_word
 from actionplan.edit.tables import Table
-from actionplan.errors import ActionplanError
+from actionplan.edit.title_ids import title_slug
 
-FIELDS = (
-    "id",
-    "title",
-    "value",
-    "previous",
-    "target",
-    "status",
-    "note",
-    "directorate",
-    "direction",
-)
-REQUIRED = ("id", "value")
+__all__ = ["FIELDS", "Entries", "Entry", "Mapping", "Problem", "read_entries"]
+
 _HIGHER = ("higher", "high", "bigger", "larger", "up")
 _LOWER = ("lower", "low", "smaller", "down")
-
-
-@dataclass(frozen=True)
-class Mapping:
-    """Which column of the table holds each field."""
-
-    columns: dict[str, str]
-
-    @classmethod
-    def parse(cls, items: Sequence[str], *, create: bool) -> Mapping:
-        columns: dict[str, str] = {}
-        for item in items:
-            name, equals, column = item.partition("=")
-            name, column = name.strip().lower(), column.strip()
-            if not equals or not column:
-                raise ActionplanError(f"--map {item!r}: write FIELD=COLUMN, e.g. id=Indicator")
-            if name not in FIELDS:
-                raise ActionplanError(
-                    f"--map {item!r}: unknown field {name!r}: the fields are {', '.join(FIELDS)}"
-                )
-            if name in columns:
-                raise ActionplanError(f"--map: {name} is mapped twice: keep one")
-            columns[name] = column
-        needed = [*REQUIRED, "title"] if create else list(REQUIRED)
-        missing = [name for name in needed if name not in columns]
-        if missing:
-            raise ActionplanError(
-                f"--map: no column for {', '.join(missing)}: add --map {missing[0]}=COLUMN"
-                + (" (--create writes the title of each new file)" if "title" in missing else "")
-            )
-        return cls(columns)
+_MISSING_ADVICE = (
+    "write the figure, or a word for no figure (n/a, TBC), or add this word to "
+    "`missing_words:` in actionplan.yaml"
+)
 
 
 @dataclass(frozen=True)
@@ -97,6 +62,9 @@ class Entry:
     direction: Direction | None = None
     percent: bool = False  # the figures are written as percentages
     cells: dict[str, str] = field(default_factory=dict)  # where each field's cell is
+    unit: Unit | None = None  # from a unit column, or written after the figures
+    trend: str | None = None  # the table's trend words (`Getting better`)
+    id_from_title: bool = False  # the id is the title's slug
 
 
 @dataclass
@@ -116,15 +84,23 @@ class BadCell(ValueError):
 
 
 def read_entries(
-    table: Table, mapping: Mapping, period: Period, previous: Period | None, tally: Entries
+    table: Table,
+    mapping: Mapping,
+    period: Period,
+    previous: Period | None,
+    tally: Entries,
+    words: TableWords | None = None,
 ) -> Iterator[Entry | Problem]:
     """Every row of the table as an entry or a problem; a heading is skipped and counted."""
     index = {name: table.index(column) for name, column in mapping.columns.items()}
+    if mapping.ids_from_titles:
+        index["id"] = index["title"]
+    said = words or TableWords()
     for number, cells in table.rows:
         if sum(not cell.blank for cell in cells) < 2:
             tally.skipped += 1  # a heading ("Adult Social Care") or a note under the table
             continue
-        row = _Row(table, number, cells, index)
+        row = _Row(table, number, cells, index, said, mapping.ids_from_titles)
         _note_merged(table, row, tally)
         try:
             entry = row.entry(period, previous)
@@ -152,6 +128,8 @@ class _Row:
     number: int
     cells: list[Cell]
     index: dict[str, int]
+    words: TableWords
+    slugs: bool  # ids are made from the titles
 
     def cell(self, name: str) -> Cell:
         at = self.index.get(name)
@@ -165,12 +143,19 @@ class _Row:
         indicator = self.text("id")
         if indicator is None:
             raise self.fail("id", "no id: each row needs the indicator's id")
-        value, percent = self.figure("value")
+        if self.slugs:
+            indicator = title_slug(indicator)
+            if not indicator:
+                raise self.fail("title", "the title has no letter or digit to make an id of")
+        value, unit = self.figure("value")
         measurement = self.measurement(period, value, self.status(), self.text("note"))
         earlier = None
         if previous is not None and not self.cell("previous").blank:
             earlier = self.measurement(previous, self.figure("previous")[0], None, None)
-        target, target_percent = self.figure("target")
+        target, target_unit = self.figure("target")
+        if target == 0 and self.words.zero_target_is_none:
+            target = None  # the council writes 0 where there is no target
+        unit = self.unit() or unit or target_unit
         return Entry(
             self.number,
             self.table.where(self.number, self.index["id"]),
@@ -181,8 +166,11 @@ class _Row:
             self.text("title"),
             self.text("directorate"),
             self.direction(),
-            percent or target_percent,
+            unit == "percent",
             {name: self.table.where(self.number, at) for name, at in self.index.items()},
+            unit,
+            self.text("trend"),
+            self.slugs,
         )
 
     def text(self, name: str) -> str | None:
@@ -195,11 +183,17 @@ class _Row:
             return str(whole_or_float(value))  # an id typed as a number: 101, not 101.0
         return " ".join(str(value).split()) if name in ("id", "directorate") else str(value).strip()
 
-    def figure(self, name: str) -> tuple[float | None, bool]:
-        """The figure in the field's cell (None: missing), and whether it is a percentage."""
+    def figure(self, name: str) -> tuple[float | None, Unit | None]:
+        """The figure in the field's cell (None: missing, as `n/a` or `TBC` say), and the unit
+        the cell shows (a percentage format, `%`, `£`, `days`)."""
         cell = self.cell(name)
         self.calculated(name, cell)
         value = cell.value
+        unit: Unit | None = "percent" if cell.percent else None
+        if isinstance(value, str):
+            if self.words.is_missing(value):
+                return None, None
+            value, unit = split_unit(value)
         if cell.error:
             raise self.fail(
                 name,
@@ -213,9 +207,18 @@ class _Row:
         try:
             number = written(value)  # kept as the table writes it: 1e23, 12.50
         except ValueError as error:
-            raise self.fail(name, str(error)) from None
-        shown_as_percent = isinstance(value, str) and value.strip().endswith("%")
-        return number, cell.percent or shown_as_percent
+            advice = "" if any(c.isdigit() for c in str(value)) else f"; {_MISSING_ADVICE}"
+            raise self.fail(name, f"{error}{advice}") from None
+        return number, unit
+
+    def unit(self) -> Unit | None:
+        text = self.text("unit")
+        if text is None or self.words.is_missing(text):
+            return None
+        unit = unit_word(text)
+        if unit is None:
+            raise self.fail("unit", f"{text!r} is not a unit: write %, days, £ or number")
+        return unit
 
     def calculated(self, name: str, cell: Cell) -> None:
         """Refuses a formula saved without its value: what it shows is not known."""
@@ -230,11 +233,13 @@ class _Row:
 
     def status(self) -> Status | None:
         text = self.text("status")
-        if text is None or text.lower() in MISSING_WORDS:
+        if text is None:
             return None
         try:
-            return parse_status(text)
+            return parse_status(text, self.words.statuses)
         except ValueError as error:
+            if self.words.is_missing(text):
+                return None
             raise self.fail("status", str(error)) from None
 
     def direction(self) -> Direction | None:
