@@ -74,7 +74,9 @@ def plan_layout(context: Mapping[str, Any]) -> PlanLayout:
     """The template filled from one document's context."""
     title = clean(context["title"])
     organisation = clean(context["organisation"])
-    footer = f"Indicator {context['id']} · figures as known on {context['as_of']} · "
+    # A committee reads the date of the figures; the file and the id are the officer's (a
+    # custom template can still show `source` and `id`).
+    footer = f"Figures as known on {context['as_of']}."
     by = f" \N{EN DASH} {organisation}" if organisation else ""  # as the HTML page's <title>
     return PlanLayout(
         title=f"Performance Action Plan: {title}{by}",
@@ -84,7 +86,7 @@ def plan_layout(context: Mapping[str, Any]) -> PlanLayout:
         instruction=INSTRUCTION if context["blank"] else (),
         notice=NOTICE if context["blank"] else (),
         sections=(_overview(context), _situation(context), _actions(context)),
-        footer=clean(footer + context["source"]),
+        footer=clean(footer),
         as_of=context.get("as_of_date"),
     )
 
