@@ -96,6 +96,10 @@ def test_table_needs_a_period_that_is_a_period(tree: Path) -> None:
     code, _, err = invoke("record", "--table", "t.csv", "--period", "2014-05-31", *MAPS,
                           "--map", "previous=Indicator")  # fmt: skip
     assert code == 2 and "2014-05-31 has no period of the same kind before it" in err
+    assert "(2014-06, 2014/15 Q1, 2014-Q2, 2014/15, 2014)" in err
+    code, _, err = invoke("record", "--table", "t.csv", "--period", "2025-05-31", *MAPS,
+                          "--map", "previous=Indicator")  # fmt: skip
+    assert "(2025-06, 2025/26 Q1, 2025-Q2, 2025/26, 2025)" in err  # the user's year, not 2014
 
 
 # --- figures ---------------------------------------------------------------------------------
@@ -262,7 +266,8 @@ def test_a_single_target_is_kept_and_a_different_one_is_refused_at_its_cell(tree
     assert code == 2
     assert err.startswith(
         "t.csv:2: plans/a.yaml: `target: 66` is one target for every period, and the table "
-        "gives 70 for 2014-06: write `target:` as a map of periods"
+        "gives 70 for 2014-06: write `target:` as a map of periods to keep both "
+        "(`target: {2013/14: 66, 2014-06: 70}`)"  # the example in the user's own years
     )
 
 

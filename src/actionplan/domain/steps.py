@@ -22,9 +22,10 @@ def previous_period(period: Period, fy_start: int = DEFAULT_FY_START) -> Period:
     single step back, and is refused."""
     text = _previous_text(period.text)
     if text is None:
+        y = period.start.year  # the forms in the user's own year
         raise PeriodError(
             f"{period} has no period of the same kind before it: give a month, a quarter or a "
-            "year (2014-06, 2014/15 Q1, 2014-Q2, 2014/15, 2014)"
+            f"year ({y}-06, {y}/{(y + 1) % 100:02d} Q1, {y}-Q2, {y}/{(y + 1) % 100:02d}, {y})"
         )
     return parse_period(text, fy_start)
 

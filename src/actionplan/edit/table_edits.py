@@ -149,7 +149,7 @@ def set_target(doc: EditedFile, period: Period, value: float, *, replace: bool |
             "target",
             f"{doc.path}: `target: {current}` is one target for every period, and the table "
             f"gives {number} for {period}: write `target:` as a map of periods to keep both "
-            f"(`target: {{2014/15: {current}, {period}: {number}}}`)",
+            f"(`target: {{{_year_before(period, doc.fy_start)}: {current}, {period}: {number}}}`)",
         )
     return _set_in_map(doc, current, period, number, replace)
 
@@ -224,3 +224,11 @@ def new_document(
         path, f"{schema}\n{comments}{rest}".encode(), settings.financial_year_start
     )
     return document, why
+
+
+def _year_before(period: Period, fy_start: int) -> str:
+    """The financial year before the one `period` starts in (`2024/25` for 2025/26 Q2): where
+    an example keeps the old target, in the user's own years."""
+    start = period.start
+    year = start.year if start.month >= fy_start else start.year - 1
+    return f"{year - 1}/{year % 100:02d}"
