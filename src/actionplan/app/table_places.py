@@ -51,7 +51,9 @@ def place_rows(
     by_id = {f.indicator.id: f.path for f in workspace.files}
     by_title = files_by_title((f.indicator.title, f.path) for f in workspace.files)
     plan = Placed()
-    first: dict[str, Entry] = {}  # by id, or by title with --match title
+    # Where each key was first seen (and its title, where the id was made from it): a row's
+    # few strings, not the row, so that memory stays small for a table of a million rows.
+    first: dict[str, tuple[str, str | None]] = {}  # by id, or by title with --match title
     for entry in rows:
         if isinstance(entry, Problem):
             plan.refuse(entry)
@@ -60,7 +62,7 @@ def place_rows(
         if key in first:
             plan.refuse_row(entry, _twice(entry, first[key]))
             continue
-        first[key] = entry
+        first[key] = (entry.where, entry.title if entry.id_from_title else None)
         found = _found(entry, by_id, by_title, match)
         if isinstance(found, str):
             plan.refuse_row(entry, found)
@@ -104,13 +106,14 @@ def _found(
     return paths[0] if paths else None
 
 
-def _twice(entry: Entry, earlier: Entry) -> str:
-    if entry.id_from_title and entry.title != earlier.title:
+def _twice(entry: Entry, earlier: tuple[str, str | None]) -> str:
+    where, title = earlier
+    if entry.id_from_title and entry.title != title:
         return (
-            f"the titles {earlier.title!r} ({earlier.where}) and {entry.title!r} make the same "
+            f"the titles {title!r} ({where}) and {entry.title!r} make the same "
             f"id {entry.id!r}: change one title in the table, or map a column of ids"
         )
-    return f"{entry.id!r} is also in {earlier.where}: keep one row per indicator"
+    return f"{entry.id!r} is also in {where}: keep one row per indicator"
 
 
 def _unknown(entry: Entry, match: Literal["id", "title"]) -> str:
