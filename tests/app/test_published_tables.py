@@ -3,7 +3,8 @@ a hand-written settings file: the council's statuses and RED list come out as pu
 
 Sources (publisher, title, address, table) are quoted in tests/fixtures/tables/README.md:
 Bracknell Forest's "Quarterly updates on key performance indicators" for quarter 4 2024/25,
-and Maidstone's "First Quarter Performance Monitoring" 2023/24, Housing & Health.
+Maidstone's "First Quarter Performance Monitoring" 2023/24, Housing & Health, and
+Northumberland's "NCC Current Performance Report" of 19 October 2024, Public Protection.
 """
 
 from __future__ import annotations
@@ -45,6 +46,18 @@ MAIDSTONE_SETTINGS = (
     "  Data Only: BLUE\n"
 )
 MAIDSTONE_MAPS = ("title=Performance Indicator", "value=Value", "target=Target", "status=Status")
+NORTHUMBERLAND = TABLES / "northumberland-2024-10-public-protection.csv"
+NORTHUMBERLAND_SETTINGS = "financial_year_start: 4\n"  # Red whenever the target is missed
+NORTHUMBERLAND_MAPS = (
+    "title=Measure",
+    "unit=Unit",
+    "value=Current Performance",
+    "target=Current Target",
+    "status=Performance Status",
+)
+CONSULTATIONS = "number-of-responses-to-planning-consultations-made-within-21"
+FOOD_VISITS = "percentage-of-food-plan-visits-achieved-against-expected-in"
+
 PREVENTION = "percentage-of-successful-prevention-duty-outcomes"
 PREVENTED = "number-of-households-prevented-or-relieved-from-becoming"  # cut at 60
 RELIEF = "percentage-of-successful-relief-duty-outcomes"
@@ -162,3 +175,75 @@ def test_match_title_finds_the_files_a_table_of_titles_created(plans: Path) -> N
     code = runner.invoke(app, args).exit_code
     assert code == 0
     assert "value: 39\n    status: RED\n" in (plans / "homes.yaml").read_text()
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_northumberland_table_of_colour_words_with_a_unit_column(plans: Path, kind: str) -> None:
+    """Northumberland, 19 October 2024, Public Protection, the rows for August 2024: status
+    words in a "Performance Status" column, a unit column ("Percentage"), no id or direction
+    column. Food plan visits, 11 % against 16 %, is Red, which shows higher is better; the
+    planning consultations' Green (92.2 % against 75 %) shows nothing, so --direction says."""
+    (plans / "actionplan.yaml").write_text(NORTHUMBERLAND_SETTINGS)
+    table = as_given(NORTHUMBERLAND, kind)
+    code, out, err = record(table, "2024-08", NORTHUMBERLAND_MAPS, "--direction", "higher")
+    assert code == 0, err
+    assert "2 rows for 2024-08: 2 files created" in out
+    assert f"{FOOD_VISITS}: direction: higher, inferred from the table: RED" in err
+    assert f"{CONSULTATIONS}: direction: higher, from --direction" in err
+    assert "unit: percent\n" in (plans / f"{FOOD_VISITS}.yaml").read_text()
+    rows = check("2024-10-19")
+    assert {i: row["published_status"] for i, row in rows.items()} == {
+        CONSULTATIONS: "GREEN",
+        FOOD_VISITS: "RED",
+    }
+    assert {i for i, row in rows.items() if row["status"] == "RED"} == {FOOD_VISITS}
+    assert not [i for i, row in rows.items() if row["status_mismatch"]]
+
+
+BRACKNELL_NEET = (
+    "Indicator,Description,Directorate,Last period,This period,Target,Status,Trend\n"
+    "1.2.1.KR,Care leavers (19-21yrs) NEET,People,53.6%,53.1%,35%,Red,{trend}\n"
+)
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_trend_and_status_that_disagree_on_direction_refuse_the_row(plans: Path, kind: str) -> None:
+    """Bracknell Forest's care leavers NEET row (53.6 % to 53.1 % against 35 %, Red) with its
+    trend cell mistyped "Getting worse": the fall would mean higher is better, the Red short
+    of 35 % that lower is. The row is refused naming the row, both columns and their cells,
+    and nothing is written."""
+    (plans / "actionplan.yaml").write_text(BRACKNELL_SETTINGS)
+    source = Path("neet.csv")
+    source.write_text(BRACKNELL_NEET.format(trend="Getting worse"))
+    code, _, err = record(as_given(source, kind), "2024/25 Q4", BRACKNELL_MAPS)
+    assert code == 2
+    cells = {
+        "csv": ("neet.csv:2", "neet.csv:2"),
+        "xlsx": ("neet.xlsx:KPIs!H2", "neet.xlsx:KPIs!G2"),
+    }
+    trend_cell, status_cell = cells[kind]
+    assert f"{trend_cell}: 1.2.1.KR: the trend and the status disagree" in err
+    assert "column 'Trend' says 'Getting worse' from 53.6% in 2024/25 Q3" in err
+    assert f"column 'Status' ({status_cell}) says 'Red', RED for 2024/25 Q4" in err
+    assert not (plans / "1.2.1.KR.yaml").exists()
+
+    source.write_text(BRACKNELL_NEET.format(trend="Getting better"))  # as published
+    code, _, err = record(as_given(source, kind), "2024/25 Q4", BRACKNELL_MAPS)
+    assert code == 0, err
+    assert "direction: lower\n" in (plans / "people" / "1.2.1.KR.yaml").read_text()
+
+
+def test_the_tables_direction_column_wins_over_the_direction_option(plans: Path) -> None:
+    """Bracknell Forest's school admission appeals upheld (20 % to 0 % against 20 %, Green),
+    with a direction column saying Lower: --direction higher decides only rows the table
+    does not, so the file says lower and the row is not listed as given by --direction."""
+    (plans / "actionplan.yaml").write_text(BRACKNELL_SETTINGS)
+    Path("appeals.csv").write_text(
+        "Indicator,Description,Directorate,Last period,This period,Target,Status,Trend,Aim\n"
+        "1.1.2.PI,School admission appeals upheld,Communities,20%,0%,20%,Green,,Lower\n"
+    )
+    maps = (*BRACKNELL_MAPS, "direction=Aim")
+    code, _, err = record(Path("appeals.csv"), "2024/25 Q4", maps, "--direction", "higher")
+    assert code == 0, err
+    assert "direction: lower\n" in (plans / "communities" / "1.1.2.PI.yaml").read_text()
+    assert "from --direction" not in err

@@ -161,3 +161,66 @@ def test_schema_command_prints_the_schema_with_descriptions_and_examples() -> No
     models = [printed, *printed["$defs"].values()]
     for name, field in [(n, f) for model in models for n, f in model["properties"].items()]:
         assert field.get("description") and field.get("examples"), name
+
+
+MAIDSTONE_STATUSES = (
+    "statuses:\n"
+    "  Target met: GREEN\n"
+    "  Target slightly missed (within 10%): AMBER\n"
+    "  Target not achieved: RED\n"
+    "  Data Only: BLUE\n"
+)
+
+
+def _with_status(word: str) -> dict[str, object]:
+    measurement = {"period": "2023/24 Q1", "value": 38.98, "status": word}
+    return {
+        "title": "Relief duty",
+        "direction": "higher",
+        "target": 40,
+        "measurements": [measurement],
+    }
+
+
+def test_schema_accepts_the_councils_status_words_from_the_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Maidstone's key words ("Target met", "Target slightly missed (within 10%)", "Target not
+    achieved", "Data Only", from its "First Quarter Performance Monitoring" 2023/24, as in
+    tests/fixtures/tables/README.md), written in `statuses:`, are accepted by the schema that
+    `actionplan schema` prints and `actionplan new` writes, in any case and spacing, as
+    `check` reads them; a word the settings do not give is still flagged."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ACTIONPLAN_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / SETTINGS_FILE).write_text(MAIDSTONE_STATUSES)
+    printed = [
+        json.loads(CliRunner().invoke(app, args).stdout)
+        for args in (["schema"], ["schema", "--plans", "plans"])
+    ]
+    made = CliRunner().invoke(app, ["new", "--indicator", "relief", "--title", "Relief duty"])
+    assert made.exit_code == 0, made.output
+    printed.append(json.loads((tmp_path / "plans" / "actionplan.schema.json").read_text()))
+    for schema in printed:
+        validator = jsonschema.Draft202012Validator(schema)
+        for word in ("Target slightly missed (within 10%)", "TARGET_NOT_ACHIEVED", "data  only"):
+            assert validator.is_valid(_with_status(word)), word
+        assert validator.is_valid(_with_status("Amber"))  # the tool's own names still
+        assert not validator.is_valid(_with_status("Target slightly missed"))
+        assert not validator.is_valid(_with_status("Off track"))
+
+    plan = tmp_path / "plans" / "relief.yaml"
+    plan.write_text(
+        "title: Relief duty\ndirection: higher\ntarget: 40\nmeasurements:\n"
+        "  - period: 2023/24 Q1\n    value: 38.98\n"
+        "    status: Target slightly missed (within 10%)\n"
+    )
+    checked = CliRunner().invoke(app, ["check", "--as-of", "2023-07-31", "--no-cache"])
+    assert checked.exit_code in (0, 1), checked.output
+
+
+def test_schema_without_a_settings_file_gives_the_tools_own_words(tmp_path: Path) -> None:
+    """No settings file where --plans points: the schema is the plain one."""
+    result = CliRunner().invoke(app, ["schema", "--plans", str(tmp_path)])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == indicator_schema()

@@ -3,13 +3,13 @@ measure's file under its folder's lock, or a new indicator file (never over one)
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from actionplan.app.loading import indicator_file, open_plans, said_notes
+from actionplan.app.schema_file import write_schema
 from actionplan.domain.figures import whole_or_float, written
 from actionplan.edit.changes import SCHEMA_FILE, new_file_text, plan_skeleton_text
 from actionplan.errors import ActionplanError
@@ -55,7 +55,7 @@ def new_indicator(plans: Path | None, new: NewIndicator) -> Outcome:
     text = new_file_text(path, fields, workspace.settings, root)
     write_atomic(path, text, create=True)
     outcome.said.append(f"{path}: created")
-    if _write_schema(root):
+    if write_schema(root, workspace.settings):
         outcome.said.append(f"{root / SCHEMA_FILE}: created, for editors to check plan files")
     if new.fields.get("cumulative"):
         unit = str(new.fields.get("unit") or "number")
@@ -92,22 +92,6 @@ def number_or_text(text: str | None) -> int | float | str | None:
         return whole_or_float(written(text) or number)
     except ValueError:  # Python's own forms, such as `1_000`
         return whole_or_float(number)
-
-
-def _write_schema(root: Path) -> bool:
-    """The JSON Schema the new file's first line points to, written when it is missing (one
-    already there, perhaps the council's own, is kept)."""
-    from actionplan.domain.schema import indicator_schema
-
-    target = root / SCHEMA_FILE
-    if target.exists():
-        return False
-    text = json.dumps(indicator_schema(), indent=2, ensure_ascii=False) + "\n"
-    try:
-        write_atomic(target, text, create=True)
-    except ActionplanError:  # written meanwhile by another command, or not writable: the
-        return False  # plan file is made all the same, and `actionplan schema` can write it
-    return True
 
 
 def _make_plans_folder(folder: Path) -> None:

@@ -19,6 +19,7 @@ from actionplan.domain.steps import previous_period
 from actionplan.domain.values import Direction
 from actionplan.domain.words import plural
 from actionplan.edit.document import open_document, render, validated
+from actionplan.edit.table_direction import DirectionClash
 from actionplan.edit.table_edits import Clash, apply_entry, new_document
 from actionplan.edit.table_rows import Entries, Mapping, Problem, read_entries
 from actionplan.edit.table_words import TableWords
@@ -154,7 +155,7 @@ def _prepare(
                 validated(path, text, settings)
                 texts[path] = text
                 plan.revised += [f"{path}: {change}" for change in revised]
-        except Clash as error:  # at the cell that differs from the file
+        except (Clash, DirectionClash) as error:  # at the cell that differs, or disagrees
             where = entry.cells.get(error.field, entry.where)
             plan.refuse(Problem(entry.row, where, str(error)))
         except ActionplanError as error:

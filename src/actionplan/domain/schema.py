@@ -1,12 +1,14 @@
 """The JSON Schema of an indicator file, from the models, for editors that check YAML as you type.
 
 It accepts what the models accept where JSON Schema can say so (a number typed into a text field,
-`yes` for true); what needs the workspace (a period's financial year, a figure's spelling) is
-left to `actionplan check`.
+`yes` for true), and a council's own status words when the settings' `statuses:` are given;
+what needs the workspace (a period's financial year, a figure's spelling) is left to
+`actionplan check`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
@@ -108,6 +110,32 @@ FIGURE_PATTERN = (
     r"^(\s*" + _any_case(MISSING_WORDS) + r"?\s*|\s*[-+]?\s*[£$€]?\s*" + _DIGITS + r"\s*%?\s*)$"
 )
 STATUS_PATTERN = r"^\s*" + _any_case(STATUS_WORDS) + r"\s*$"
+# What a regex would read as syntax in a council's word (`(within 10%)`), escaped to a literal.
+_SPECIAL = set("\\^$.|?*+()[]{}/")
+
+
+def council_word_pattern(word: str) -> str:
+    """A council's status word as the settings' `statuses:` read it: any case, each run of
+    spaces and underscores as any other such run (`On target`, `ON_TARGET`)."""
+    parts = word.replace("_", " ").split()
+
+    def literal(part: str) -> str:
+        return "".join(
+            f"[{c.upper()}{c.lower()}]"
+            if c.upper() != c.lower()
+            else ("\\" + c if c in _SPECIAL else c)
+            for c in part
+        )
+
+    return r"[\s_]+".join(literal(part) for part in parts)
+
+
+def status_pattern(council_words: Iterable[str] = ()) -> str:
+    """The tool's status names and letters, and a council's own words beside them."""
+    words = [council_word_pattern(word) for word in council_words if word.strip()]
+    if not words:
+        return STATUS_PATTERN
+    return r"^\s*(" + "|".join([_any_case(STATUS_WORDS), *words]) + r")\s*$"
 
 
 class _Generator(GenerateJsonSchema):
@@ -125,7 +153,9 @@ class _Generator(GenerateJsonSchema):
         }
 
 
-def indicator_schema() -> dict[str, Any]:
+def indicator_schema(council_words: Iterable[str] = ()) -> dict[str, Any]:
+    """The schema; `council_words`, the settings' `statuses:` words, are accepted as a
+    measurement's `status` beside the tool's own names."""
     schema = Indicator.model_json_schema(schema_generator=_Generator)
     for name, properties in [("Indicator", schema["properties"])] + [
         (name, definition["properties"]) for name, definition in schema.get("$defs", {}).items()
@@ -135,7 +165,7 @@ def indicator_schema() -> dict[str, Any]:
         for (model, key), text in DESCRIPTIONS.items():
             if model == name:
                 properties[key].setdefault("description", text)
-    _add_patterns(schema)
+    _add_patterns(schema, status_pattern(council_words))
     schema["properties"]["id"]["pattern"] = ID_PATTERN
     for key in ("target", "floor"):
         for branch in schema["properties"][key].get("oneOf", []):
@@ -150,11 +180,11 @@ def indicator_schema() -> dict[str, Any]:
     }
 
 
-def _add_patterns(node: Any) -> None:
+def _add_patterns(node: Any, statuses: str) -> None:
     """Give the text form of every period, figure and status its pattern."""
     if isinstance(node, list):
         for item in node:
-            _add_patterns(item)
+            _add_patterns(item, statuses)
         return
     if not isinstance(node, dict):
         return
@@ -168,6 +198,6 @@ def _add_patterns(node: Any) -> None:
             branch["pattern"] = pattern
     if node.get("enum") == [status.value for status in Status]:
         node["examples"] = node.pop("enum")  # still offered for completion
-        node["pattern"] = STATUS_PATTERN
+        node["pattern"] = statuses
     for value in node.values():
-        _add_patterns(value)
+        _add_patterns(value, statuses)

@@ -20,6 +20,13 @@ _WORSE = frozenset(
 _NOT = frozenset({"not", "no", "n/a"})
 
 
+class DirectionClash(ActionplanError):
+    """The row's trend word and published status point opposite ways: `field` names the
+    cell to look at first (the trend's)."""
+
+    field = "trend"
+
+
 def trend_says(text: str | None) -> bool | None:
     """True for a trend word meaning better, False for worse, None for neither
     (`No change`, `Not improved`, an arrow)."""
@@ -40,11 +47,7 @@ def direction_of(entry: Entry, default: Direction | None) -> tuple[Direction | N
         return entry.direction, ""
     found = [found for found in (_from_trend(entry), _from_status(entry)) if found]
     if len({direction for direction, _ in found}) > 1:
-        raise ActionplanError(
-            f"the table's trend and status disagree on whether higher or lower is better for "
-            f"{entry.id!r} ({found[0][1]}; {found[1][1]}): map a column that says, --map "
-            "direction=COLUMN, or create the file first with `actionplan new`"
-        )
+        raise DirectionClash(_clash(entry, found[0][1], found[1][1]))
     if found:
         direction, why = found[0]
         return direction, f"direction: {direction}, inferred from the table: {why}."
@@ -58,6 +61,18 @@ def direction_of(entry: Entry, default: Direction | None) -> tuple[Direction | N
         "column that says, --map direction=COLUMN (Higher or Lower), give --direction "
         "higher|lower for the rows the table does not decide, or create the file first with "
         f"`actionplan new --indicator {entry.id} --direction ...`"
+    )
+
+
+def _clash(entry: Entry, trend: str, status: str) -> str:
+    """Both cells by their column as headed, where they are and what they say."""
+    columns, cells = entry.columns, entry.cells
+    return (
+        f"{entry.id}: the trend and the status disagree on whether higher or lower is better: "
+        f"column {columns.get('trend', 'trend')!r} says {trend}; column "
+        f"{columns.get('status', 'status')!r} ({cells.get('status', entry.where)}) says "
+        f"{entry.status_word!r}, {status}: correct the cell that is wrong, map a column that "
+        "says, --map direction=COLUMN, or create the file first with `actionplan new`"
     )
 
 

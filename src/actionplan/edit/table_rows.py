@@ -65,6 +65,8 @@ class Entry:
     unit: Unit | None = None  # from a unit column, or written after the figures
     trend: str | None = None  # the table's trend words (`Getting better`)
     id_from_title: bool = False  # the id is the title's slug
+    columns: dict[str, str] = field(default_factory=dict)  # each field's column, as headed
+    status_word: str | None = None  # the status cell as written (`Target met`)
 
 
 @dataclass
@@ -171,6 +173,8 @@ class _Row:
             unit,
             self.text("trend"),
             self.slugs,
+            {name: self.table.columns[at] for name, at in self.index.items()},
+            self.text("status"),
         )
 
     def text(self, name: str) -> str | None:

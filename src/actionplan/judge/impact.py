@@ -80,9 +80,9 @@ def plan_impact(
 ) -> PlanImpact | None:
     """The reading of the indicator's plan on its series `points` (`trend.series` at `as_of`),
     or None where there is no plan to judge: no plan, nothing telling when it was written, or
-    no direction to call a change better or worse by."""
+    no direction to call a change better or worse by (none, or a range: bad both ways)."""
     plan = indicator.action_plan
-    if plan is None or indicator.direction is None:
+    if plan is None or indicator.direction in (None, "range"):
         return None
     written = plan_written(plan, indicator)
     if written == date.min:

@@ -94,10 +94,12 @@ def indicator_spc(
             if own.baseline.start <= p.period.start and p.period.end <= own.baseline.end
         ]
         baseline = (inside[0], inside[-1] + 1) if inside else None
+    # A range is bad both ways: its chart calls no change better or worse, nor an edge its target.
+    sided = indicator.direction if indicator.direction != "range" else None
     return analyse(
         [(str(p.period), p.value) for p in points],
-        indicator.direction,
-        latest_target if indicator.direction else None,
+        sided,
+        latest_target if sided else None,
         starts,
         spc_options(indicator, settings),
         baseline,

@@ -22,9 +22,13 @@ def describe_target(assessment: Assessment) -> str:
     reading = assessment.reading
     if reading is not None and reading.missing_trajectory:
         return "- (no trajectory point)"
+    unit = assessment.indicator.unit
+    if reading is not None and reading.range is not None:  # the range, not the edge judged by
+        low, high = reading.range.low, reading.range.high
+        return f"{figure(low, unit, '?')} to {figure(high, unit, '?')}"
     if reading is None or reading.target is None:
         return "-"
-    text = figure(float(reading.target), assessment.indicator.unit)
+    text = figure(float(reading.target), unit)
     if reading.prorated:
         return f"{text} (pro-rated from {reading.target_period or 'annual'})"
     return text

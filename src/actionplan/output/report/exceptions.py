@@ -39,6 +39,31 @@ def plan_exception(entry: Entry, settings: Settings, as_of: date) -> PlanExcepti
     return PlanException(entry, document)
 
 
+def not_yet_line(waiting: Sequence[Entry], settings: Settings) -> str:
+    """How many RED measures are not exceptions yet under `plan_after`, in a line; empty
+    when there are none."""
+    if not waiting:
+        return ""
+    afters = {
+        e.indicator.plan_after if e.indicator.plan_after is not None else settings.plan_after
+        for e in waiting
+    }
+    after = afters.pop() if len(afters) == 1 else None
+    rule = (
+        f"after {after} RED periods in a row"
+        if after
+        else "after the RED periods in a row its settings ask for (plan_after)"
+    )
+    if len(waiting) == 1:
+        return (
+            f"1 more measure is RED but not yet an exception: a measure goes on this list {rule}."
+        )
+    return (
+        f"{len(waiting)} more measures are RED but not yet exceptions: a measure goes on this "
+        f"list {rule}."
+    )
+
+
 def exception_variables(exception: PlanException) -> dict[str, Any]:
     """The section's entry for one RED measure, as the report templates see it."""
     entry = exception.entry
@@ -65,13 +90,17 @@ def _impact(entry: Entry) -> str:
 
 
 def exception_parts(
-    exceptions: Sequence[Mapping[str, Any]], folders: Sequence[Mapping[str, Any]] = ()
+    exceptions: Sequence[Mapping[str, Any]],
+    folders: Sequence[Mapping[str, Any]] = (),
+    not_yet: str = "",
 ) -> list[Part]:
     # Each plan starts a page, as a committee paper prints them; the first one below the
     # section's heading.
     parts: list[Part] = [Heading("Exceptions: RED measures", 2, new_page=bool(exceptions))]
     parts += action_count_parts(folders)
-    if not exceptions:
+    if not_yet:
+        parts.append(Text(text_cell(not_yet)))
+    elif not exceptions:
         parts.append(Text(text_cell("No measure is RED.")))
     for number, x in enumerate(exceptions):
         parts.append(Heading(clean(x["title"]), 3, new_page=number > 0))

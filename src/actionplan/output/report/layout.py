@@ -71,7 +71,7 @@ def report_layout(variables: Mapping[str, Any], as_of: date | None = None) -> Re
         parts += changes_parts(variables["changes"])
     parts += _scorecard(variables["folders"])
     parts += _charts(variables["folders"])
-    parts += exception_parts(variables["exceptions"], variables["folders"])
+    parts += exception_parts(variables["exceptions"], variables["folders"], variables["not_yet"])
     return layout
 
 

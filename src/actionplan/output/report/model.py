@@ -18,7 +18,7 @@ from actionplan.errors import Problem
 from actionplan.judge.assessment import STATUS_ORDER
 from actionplan.output.report.changes import Changes, History, find_changes
 from actionplan.output.report.entries import Entry, folder_name, report_entry
-from actionplan.output.report.exceptions import PlanException, plan_exception
+from actionplan.output.report.exceptions import PlanException, not_yet_line, plan_exception
 
 Progress = Callable[[int, int], None]
 
@@ -32,6 +32,7 @@ class Report:
     changes: Changes | None
     problems: list[Problem] = field(default_factory=list)
     folder_names: dict[str, str] = field(default_factory=dict)  # folder -> the name shown
+    not_yet: str = ""  # the RED measures `plan_after` keeps off the exceptions, in a line
 
     def counts(self, entries: Sequence[Entry] | None = None) -> dict[str, int]:
         """Indicators by status, in the order statuses are reported (BLUE only when used)."""
@@ -99,9 +100,20 @@ def build_report(
         if progress:
             progress(number, len(files))
     entries.sort(key=lambda e: (e.folder, STATUS_ORDER.index(e.status), e.indicator.title))
-    exceptions = [plan_exception(e, settings, as_of) for e in entries if e.status is Status.RED]
+    # With `plan_after: N`, a RED measure is an exception (and needs a plan) only once it has
+    # been RED N periods in a row: the judge then gives it a plan check.
+    red = [e for e in entries if e.status is Status.RED]
+    exceptions = [plan_exception(e, settings, as_of) for e in red if e.assessment.plan]
+    waiting = [e for e in red if e.assessment.plan is None]
     changes = find_changes(entries, settings, since, as_of, history) if since else None
     names = {e.folder: folder_name(e.folder, settings) for e in entries}
     return Report(
-        as_of, settings.organisation or "", entries, exceptions, changes, list(problems), names
+        as_of,
+        settings.organisation or "",
+        entries,
+        exceptions,
+        changes,
+        list(problems),
+        names,
+        not_yet_line(waiting, settings),
     )

@@ -224,6 +224,7 @@ def context(report: Report) -> dict[str, Any]:
             if e.impact is not None and (plan := e.indicator.action_plan) is not None
         ],
         "exceptions": [exception_variables(x) for x in report.exceptions],
+        "not_yet": report.not_yet,
         "changes": changes_variables(report.changes) if report.changes else None,
         "problems": [f"{p.path}:{p.line}:{p.column}: {p.message}" for p in report.problems],
     }
