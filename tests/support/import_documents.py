@@ -102,3 +102,30 @@ def rendered_words(plan: str | Path) -> str:
     for hidden in page(["style", "script"]):
         hidden.decompose()
     return " ".join(words(page.get_text(" ")))
+
+
+def build_plan_with_actions(
+    target: Path, title: str, header: list[str], rows: list[list[str]]
+) -> Path:
+    """A template document whose action updates follow it as a table of their own: a header
+    row, then a row per action (a row of one string is a heading across the table)."""
+    document = Document()
+    template = document.add_table(rows=0, cols=2)
+    add_rows(
+        template,
+        [("Indicator Title", title), ("Performance this Period", "41% (2023/24 Q3)")],
+        write_html_as_text,
+    )
+    actions = document.add_table(rows=1, cols=len(header))
+    for cell, word in zip(actions.rows[0].cells, header, strict=True):
+        cell.text = word
+    for values in rows:
+        cells = actions.add_row().cells
+        if len(values) == 1:
+            merged = cells[0].merge(cells[-1])
+            merged.text = values[0]
+            continue
+        for cell, value in zip(cells, values, strict=True):
+            cell.text = value
+    document.save(str(target))
+    return target
