@@ -45,7 +45,8 @@ def read_docx(path: Path, raw: bytes) -> LegacyDocument:
             cells = [cell for cell in placed if cell is not None]
             if collector.in_table or (len(cells) > 1 and read_header([c.text for c in cells])):
                 htmls = [cell_html(cell, styles) if cell is not None else "" for cell in placed]
-                if collector.table_row(htmls if len(cells) > 1 else htmls[:1], where):
+                across = all(cell is None for cell in placed[1:])  # one cell across the row
+                if collector.table_row(htmls[:1] if across else htmls, where):
                     continue
             if len(cells) == 1:
                 collector.heading(cells[0].text, where)
