@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from actionplan.domain.actions import parse_action_status, parse_progress
@@ -18,19 +19,29 @@ from actionplan.errors import PeriodError
 from actionplan.legacy.action_table import ActionRow, ActionTable
 from actionplan.legacy.html import to_markdown, to_text
 from actionplan.legacy.notes import Note
+from actionplan.workspace.limits import PLAN_VALUES
 
 TOPIC = "actions"
 # Control characters (a terminal's escapes among them) are noise from damaged exports: no
 # plan's words need them, and a terminal printing them could be driven by them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})")
-_DUE_HELP = "31 March 2025, 31/03/2025, 2025-03-31 or 2024/25 Q4"
+# An action in a plan file: its list item and its seven keys.
+_VALUES_PER_ACTION = 8
 
 
 def read_actions(
-    tables: list[ActionTable], fy_start: int
+    tables: list[ActionTable], fy_start: int, source: Path
 ) -> tuple[list[dict[str, Any]], list[Note]]:
-    """Every table's actions in the document's order, and what needs a person."""
+    """Every table's actions in the document's order, and what needs a person. Tables of more
+    actions than a plan file can hold are refused before any is read."""
+    rows = sum(len(table.rows) for table in tables)
+    if rows * _VALUES_PER_ACTION > PLAN_VALUES.value:
+        raise PLAN_VALUES.refuse(
+            source,
+            f"its action tables have {rows:,} rows, up to {rows * _VALUES_PER_ACTION:,} values "
+            "in a plan file",
+        )
     actions: list[dict[str, Any]] = []
     notes: list[Note] = []
     for table in tables:
@@ -168,7 +179,9 @@ def _clean(text: str) -> str:
 
 
 def _line(pieces: list[str]) -> str:
-    return " ".join(_clean(" ".join(to_text(piece) for piece in pieces)).split())
+    # A text export's cells are mostly plain words: no markup to parse.
+    texts = (to_text(piece) if "<" in piece or "&" in piece else piece for piece in pieces)
+    return " ".join(_clean(" ".join(texts)).split())
 
 
 def _markdown(pieces: list[str]) -> str:

@@ -103,7 +103,7 @@ def build_draft(document: LegacyDocument, facts: Facts) -> Draft:
     period = _plan_period(draft, performance, projected)
     draft.data["action_plan"] = _action_plan(draft, document, period)
     if document.action_tables:
-        actions, notes = read_actions(document.action_tables, context.fy_start)
+        actions, notes = read_actions(document.action_tables, context.fy_start, document.source)
         draft.notes.extend(notes)
         if actions:
             draft.data["action_plan"]["actions"] = actions
