@@ -261,3 +261,13 @@ def test_a_template_without_an_action_table_has_no_actions(tmp_path: Path) -> No
 
     assert "actions" not in draft.data["action_plan"]
     assert notes_on_actions(draft) == []
+
+
+def test_the_import_page_lists_every_header_word_known() -> None:
+    from actionplan.legacy.action_table import COLUMNS
+    from support.paths import ROOT
+
+    page = (ROOT / "docs" / "import.md").read_text(encoding="utf-8")
+    for key, words in COLUMNS.items():
+        name = "(reference)" if key == "number" else f"`{key}`"
+        assert f"| {name} | {', '.join(words)} |" in page, key
