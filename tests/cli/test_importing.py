@@ -336,3 +336,40 @@ def test_text_that_is_not_markup_renders_as_written(imported: dict[str, Indicato
     assert "Set\\*" not in result.stdout  # no Markdown escape shows through
     text = " ".join(BeautifulSoup(result.stdout, "html.parser").get_text(" ").split())
     assert "Increase in Quit Dates Set* (*Quit Date is the date" in text
+
+
+def test_an_imported_action_table_is_checked_and_recorded_as_written_actions(
+    workspace: Path,
+) -> None:
+    """Bracknell Forest's quarterly objective details (https://www.bracknell-forest.gov.uk/
+    node/1925, quarter 3 2023 to 2024), imported: `check` keeps each published status and
+    works out its own beside it, and `record --action` edits the imported file."""
+    import json
+
+    from support.import_documents import (
+        BRACKNELL_HEADER,
+        BRACKNELL_ROWS,
+        build_plan_with_actions,
+    )
+
+    build_plan_with_actions(
+        workspace / "sport.docx", "Participation in sport", BRACKNELL_HEADER, BRACKNELL_ROWS
+    )
+    assert run("sport.docx").exit_code == 0
+    plan = workspace / "plans" / "participation-in-sport.yaml"
+
+    # A fortnight after the due date, none of the three is complete.
+    checked = runner.invoke(app, ["check", "plans", "--as-of", "2024-04-15", "--format", "json"])
+    indicator = json.loads(checked.stdout)["indicators"][0]
+    actions = indicator["plan"]["actions"]
+    assert [(a["status"], a["computed_status"]) for a in actions] == [("GREEN", "RED")] * 3
+    assert [a["progress"] for a in actions] == ["80%", "98%", "90%"]
+
+    recorded = runner.invoke(
+        app, ["record", "participation-in-sport", "--action", "1", "--progress", "60%"]
+    )
+    assert recorded.exit_code == 0, recorded.output
+    text = plan.read_text()
+    assert "      progress: 60%\n" in text and "      progress: 98%\n" in text
+    assert text.startswith("# Imported from sport.docx\n")
+    assert "'Directorate', 'Section'" in text.split("title:")[0]

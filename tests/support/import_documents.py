@@ -102,3 +102,82 @@ def rendered_words(plan: str | Path) -> str:
     for hidden in page(["style", "script"]):
         hidden.decompose()
     return " ".join(words(page.get_text(" ")))
+
+
+def build_plan_with_actions(
+    target: Path, title: str, header: list[str], rows: list[list[str]]
+) -> Path:
+    """A template document whose action updates follow it as a table of their own: a header
+    row, then a row per action (a row of one string is a heading across the table)."""
+    document = Document()
+    template = document.add_table(rows=0, cols=2)
+    add_rows(
+        template,
+        [("Indicator Title", title), ("Performance this Period", "41% (2023/24 Q3)")],
+        write_html_as_text,
+    )
+    actions = document.add_table(rows=1, cols=len(header))
+    for cell, word in zip(actions.rows[0].cells, header, strict=True):
+        cell.text = word
+    for values in rows:
+        cells = actions.add_row().cells
+        if len(values) == 1:
+            merged = cells[0].merge(cells[-1])
+            merged.text = values[0]
+            continue
+        for cell, value in zip(cells, values, strict=True):
+            cell.text = value
+    document.save(str(target))
+    return target
+
+
+# Bracknell Forest Council, "Corporate performance on caring for you and your family",
+# quarter 3 2023 to 2024 (https://www.bracknell-forest.gov.uk/node/1925), objective details:
+# each objective with its directorate, section, stage, due date, percentage complete, status
+# and a comment. The comments are cut to their opening words.
+BRACKNELL_HEADER = [
+    "Ref",
+    "Objective",
+    "Directorate",
+    "Section",
+    "Stage",
+    "Due date",
+    "Percentage complete",
+    "Status",
+    "Comments",
+]
+BRACKNELL_ROWS = [
+    [
+        "4.01.01",
+        "Increase participation in sports, leisure and cultural activities",
+        "Delivery",
+        "Executive Director: Delivery",
+        "In progress",
+        "31 March 2024",
+        "80%",
+        "Green",
+        "Performance remains within the agreed client requirements.",
+    ],
+    [
+        "4.01.02",
+        "Implement and monitor key actions from the Health and Wellbeing Strategy",
+        "Place, Planning and Regeneration",
+        "Public Health",
+        "In progress",
+        "31 March 2024",
+        "98%",
+        "Green",
+        "An oversight group with membership from all delivery partners is now in place.",
+    ],
+    [
+        "4.01.04",
+        "Deliver the financial hardship action plan",
+        "Chief Executive's Office",
+        "Policy and Performance Management",
+        "In progress",
+        "31 March 2024",
+        "90%",
+        "Green",
+        "The Financial Hardship Action Plan was reviewed and updated ahead of winter 2023.",
+    ],
+]

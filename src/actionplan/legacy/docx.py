@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import io
 import zipfile
-from collections.abc import Iterator
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from bs4 import BeautifulSoup
 
 from actionplan.errors import ActionplanError
+from actionplan.legacy.action_table import read_header
 from actionplan.legacy.fields import Collector, LegacyDocument, LegacyError, is_boilerplate
 from actionplan.workspace.limits import (
     DOCUMENT_ELEMENTS,
@@ -36,8 +36,18 @@ def read_docx(path: Path, raw: bytes) -> LegacyDocument:
         if text and not is_boilerplate(text):
             collector.note(f"text outside the template table was not imported: {text[:60]!r}")
     for table_number, table in enumerate(document.tables, start=1):
-        for row_number, cells in enumerate(_rows(table), start=1):
+        collector.end_table()
+        above: list[Any] = []
+        for row_number, row in enumerate(table.rows, start=1):
             where = f"table {table_number} row {row_number}"
+            placed = _placed(row.cells, above, collector)
+            above = row.cells
+            cells = [cell for cell in placed if cell is not None]
+            if collector.in_table or (len(cells) > 1 and read_header([c.text for c in cells])):
+                htmls = [cell_html(cell, styles) if cell is not None else "" for cell in placed]
+                across = all(cell is None for cell in placed[1:])  # one cell across the row
+                if collector.table_row(htmls[:1] if across else htmls, where):
+                    continue
             if len(cells) == 1:
                 collector.heading(cells[0].text, where)
                 continue
@@ -75,16 +85,25 @@ def _open(path: Path, raw: bytes) -> Any:
         raise LegacyError(f"{path}: the Word document is damaged ({error})") from None
 
 
-def _rows(table: Any) -> Iterator[list[Any]]:
-    """Each row's distinct cells: a cell merged across columns is listed once."""
-    for row in table.rows:
-        seen: set[int] = set()
-        cells = []
-        for cell in row.cells:
-            if id(cell._tc) not in seen:
-                seen.add(id(cell._tc))
-                cells.append(cell)
-        yield cells
+def _placed(cells: list[Any], above: list[Any], collector: Collector) -> list[Any | None]:
+    """A row's cells by column: a cell merged across columns is listed at its first, None at
+    the others. In an action table, an action cell merged down from the row above makes the
+    row carry that action on, and its other cells merged down are not repeated in it."""
+    seen: set[int] = set()
+    placed: list[Any | None] = []
+    for cell in cells:
+        placed.append(None if id(cell._tc) in seen else cell)
+        seen.add(id(cell._tc))
+    table = collector.actions
+    if table is None or len(above) != len(cells):
+        return placed
+    column = table.header.action_column
+    if column < len(cells) and cells[column]._tc is above[column]._tc:
+        placed = [
+            None if cell is not None and cell._tc is above[at]._tc else cell
+            for at, cell in enumerate(placed)
+        ]
+    return placed
 
 
 def _style_names(document: Any) -> dict[str, str]:

@@ -15,6 +15,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from actionplan.domain.periods import Period
 from actionplan.domain.values import Direction
+from actionplan.legacy.action_values import read_actions
 from actionplan.legacy.fields import LegacyDocument, LegacyError
 from actionplan.legacy.figures import (
     Context,
@@ -101,6 +102,11 @@ def build_draft(document: LegacyDocument, facts: Facts) -> Draft:
     projected = year.period if year is not None and performance.forecast is not None else None
     period = _plan_period(draft, performance, projected)
     draft.data["action_plan"] = _action_plan(draft, document, period)
+    if document.action_tables:
+        actions, notes = read_actions(document.action_tables, context.fy_start, document.source)
+        draft.notes.extend(notes)
+        if actions:
+            draft.data["action_plan"]["actions"] = actions
     return draft
 
 

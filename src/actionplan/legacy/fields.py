@@ -10,11 +10,13 @@ text), plus notes about anything that was not understood.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from actionplan.errors import ActionplanError
+from actionplan.legacy.action_table import ActionTable, read_header
 from actionplan.legacy.notes import LEFT_OUT, Note
 
 # Each field and the label variants councils use, compared after `label_key` has dropped case,
@@ -137,6 +139,7 @@ class LegacyDocument:
     source: Path
     fields: dict[str, LegacyField] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
+    action_tables: list[ActionTable] = field(default_factory=list)
 
     def value(self, name: str) -> str:
         found = self.fields.get(name)
@@ -149,6 +152,50 @@ class Collector:
     def __init__(self, source: Path) -> None:
         self.document = LegacyDocument(source)
         self._current: LegacyField | None = None
+        self.actions: ActionTable | None = None  # the action table being read, if any
+        self._skipping = False  # in a table of action columns with no action column
+
+    def table_row(self, cells: list[str], where: str) -> bool:
+        """A row of cells (a Word table's, or a text line's between tabs) taken as an action
+        table's header or row; False when it is neither, for the template's rows to read."""
+        words = [_words(cell) for cell in cells]
+        filled = [word for word in words if word]
+        if self.actions is not None:
+            if len(cells) > 1 and not (len(filled) <= 2 and match_label(words[0])):
+                self.actions.row(cells, where)
+                return True
+            if len(filled) == 1 and len(cells) == 1:
+                self.actions.headings.append(_quote(filled[0]))
+                return True
+            self.end_table()
+        if self._skipping and len(cells) > 1:
+            return True
+        header = read_header(words)
+        if header is None:
+            return False
+        self._current = None
+        if header.has_action:
+            self.actions = ActionTable(where, header)
+            self.document.action_tables.append(self.actions)
+        else:
+            self._skipping = True
+            self.note(
+                f"{where}: a table headed {', '.join(map(repr, filled))} has no action column "
+                "(such as 'Action' or 'Description'), so its rows were not read as actions "
+                "and were not imported",
+                "actions",
+            )
+        return True
+
+    @property
+    def in_table(self) -> bool:
+        """Reading an action table, or passing over a table of action columns."""
+        return self.actions is not None or self._skipping
+
+    def end_table(self) -> None:
+        """The end of a table (or of a text export's tabbed lines): no action table goes on."""
+        self.actions = None
+        self._skipping = False
 
     def row(self, label: str, value: str, where: str) -> None:
         name = match_label(label)
@@ -212,6 +259,11 @@ class Collector:
                 "or 'What (is required)'): is this a Performance Action Plan document?"
             )
         return self.document
+
+
+def _words(cell: str) -> str:
+    """A cell's words without its markup, enough to tell a header row."""
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", cell)).split())
 
 
 def _quote(text: str, limit: int = 60) -> str:

@@ -75,13 +75,17 @@ def decode_text(raw: bytes, collector: Collector) -> str:
 
 
 def parse_text(text: str, collector: Collector) -> LegacyDocument:
-    """Label<TAB>value rows; a line that starts with a tab continues the previous field."""
+    """Label<TAB>value rows; a line that starts with a tab continues the previous field. Lines
+    of tab-separated cells under a header row of action columns are an action table."""
     for number, line in enumerate(text.splitlines(), start=1):
         where = f"line {number}"
         if not line.strip():
             continue
         label, tab, value = line.partition("\t")
+        if tab and collector.table_row(line.split("\t"), where):
+            continue
         if not tab:
+            collector.end_table()
             collector.loose_line(line, where)
         elif not label.strip():
             collector.continuation(value, where)
