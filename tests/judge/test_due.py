@@ -135,3 +135,60 @@ def test_one_figure_owed_is_spoken_of_in_the_singular() -> None:
     assert item is not None
     assert item.text.startswith("the figure for 2014/15 Q3 was due 2015-02-13"), item.text
     assert "the first" not in item.text
+
+
+def test_a_red_measure_whose_plan_shows_worsening_owes_what_will_change() -> None:
+    """ONS weekly deaths 2010 (tests/support/published_series.py), lower is better, against
+    9,000 a week: a plan written at the end of week 33, and the autumn's rise after it is a
+    shift against the limits frozen before it (as tests/judge/test_impact.py reads it)."""
+    from actionplan.judge.impact import plan_impact
+    from actionplan.judge.trend import series
+    from support.published_series import ONS_DEATHS_2010, ONS_WEEKS
+
+    week = ONS_WEEKS[32]
+    plan = {"period": week, "updated": week, "when": "2010-09-30",
+            "non_compliance_reason": "Winter.", "what": "Flu vaccination.", "how": "Clinics.",
+            "who": "Public health"}  # fmt: skip
+    weeks = zip(ONS_WEEKS[21:48], ONS_DEATHS_2010[21:48], strict=True)
+    measurements = [{"period": p, "value": v} for p, v in weeks]
+    indicator = _indicator(direction="lower", unit="count", target=9000,
+                           measurements=measurements, action_plan=plan)  # fmt: skip
+    as_of = date(2011, 1, 1)
+    impact = plan_impact(indicator, SETTINGS, as_of, series(indicator, SETTINGS, as_of))
+    assessment = assess(indicator, SETTINGS, as_of)
+    items = owed(indicator, assessment, SETTINGS, as_of, as_of, impact)
+    (word,) = [item for item in items if "show" in item.text]
+    assert word.kind == "plan"
+    assert "show worsening" in word.text and "say what will change" in word.text
+
+
+def test_actions_overdue_due_or_behind_fall_to_their_owners() -> None:
+    """Actions shaped as Bracknell Forest publishes them each quarter (action, owner, due,
+    progress): one overdue, one due before the committee, one behind schedule, one complete,
+    one on schedule and due later."""
+    plan = {
+        "period": "2014-04", "updated": "2014-04-01", "when": "2015-03",
+        "non_compliance_reason": "Fewer referrals.", "what": "More clinics.", "how": "GP work.",
+        "who": "Public Health",
+        "actions": [
+            _action("Visit GP practices", "Rebecca Mellor", "2014-06-30", "40%"),
+            _action("Evening clinics", "Sam Lee", "2014-08-31", "90%"),
+            _action("Pharmacy scheme", "Sam Lee", "2015-03-31", "5%"),
+            _action("Leaflets", "Rebecca Mellor", "2014-05-31", "100%"),
+            _action("Review", "Ann Jones", "2015-03-31", "30%"),
+        ],
+    }  # fmt: skip
+    indicator = _indicator(target=993, measurements=[{"period": "2014-04", "value": 617}],
+                           action_plan=plan)  # fmt: skip
+    as_of, by = date(2014, 7, 31), date(2014, 9, 10)
+    items = [i for i in owed(indicator, assess(indicator, SETTINGS, as_of), SETTINGS, as_of, by)
+             if i.kind == "action"]  # fmt: skip
+    assert [(i.owner, i.text.split(":")[0]) for i in items] == [
+        ("Rebecca Mellor", "action 1, 'Visit GP practices', is overdue"),
+        ("Sam Lee", "action 2, 'Evening clinics', is due by 2014-08-31"),
+        ("Sam Lee", "action 3, 'Pharmacy scheme', is behind schedule"),
+    ]
+
+
+def _action(action: str, owner: str, due: str, progress: str) -> dict[str, str]:
+    return {"action": action, "owner": owner, "due": due, "progress": progress}

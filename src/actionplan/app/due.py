@@ -15,6 +15,8 @@ from actionplan.domain.words import plural
 from actionplan.errors import ActionplanError
 from actionplan.judge.assessment import assess
 from actionplan.judge.due import owed
+from actionplan.judge.impact import plan_impact
+from actionplan.judge.trend import series
 from actionplan.outcome import NEEDS_ATTENTION, Outcome
 from actionplan.output import chase
 from actionplan.output.chase import NO_LEAD, ChaseList, Item
@@ -45,12 +47,19 @@ def chase_list(request: DueRequest, as_of: date) -> Outcome:
     for file in workspace.files:
         indicator = file.indicator
         lead = indicator.departmental_lead or indicator.strategic_director_lead or NO_LEAD
-        if request.lead and request.lead.casefold() not in lead.casefold():
-            continue
-        assessment = assess(indicator, workspace.settings, as_of)
-        for item in owed(indicator, assessment, workspace.settings, as_of, by):
+        settings = workspace.settings
+        assessment = assess(indicator, settings, as_of)
+        impact = None
+        if indicator.action_plan is not None:
+            points = series(indicator, settings, as_of, every_target=False)
+            impact = plan_impact(indicator, settings, as_of, points)
+        for item in owed(indicator, assessment, settings, as_of, by, impact):
+            # An action falls to its owner, everything else to the indicator's lead.
+            who = (item.owner or lead).strip()
+            if request.lead and request.lead.casefold() not in who.casefold():
+                continue
             entry = Item(indicator.id, indicator.title, str(file.path), item)
-            found.leads.setdefault(lead.strip(), []).append(entry)
+            found.leads.setdefault(who, []).append(entry)
     found.leads = dict(sorted(found.leads.items(), key=lambda kv: kv[0].casefold()))
     if found.items:
         outcome.fail(NEEDS_ATTENTION)

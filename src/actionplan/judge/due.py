@@ -1,5 +1,7 @@
 """What an indicator's lead owes by a date (the next committee): figures for the periods that
-will be due by then, and the action plan a RED measure needs. Pure: models in, items out."""
+will be due by then, the action plan a RED measure needs, a word on a plan the figures show is
+not working, and each action's owner their actions overdue, due or behind. Pure: models in,
+items out."""
 
 from __future__ import annotations
 
@@ -9,10 +11,12 @@ from statistics import median
 
 from actionplan.domain.models import Indicator, Settings
 from actionplan.domain.periods import Period, parse_period, shift_months
+from actionplan.domain.statuses import ActionStatus, Status
 from actionplan.domain.steps import next_period
 from actionplan.domain.words import plural
 from actionplan.judge.assessment import Assessment
 from actionplan.judge.coverage import Coverage
+from actionplan.judge.impact import FLAGGED, PlanImpact
 from actionplan.judge.travel import FREQUENCY_MONTHS
 
 PERIODS_NAMED = 3  # periods owed named one by one; more are given as a range and a count
@@ -20,12 +24,14 @@ PERIODS_NAMED = 3  # periods owed named one by one; more are given as a range an
 
 @dataclass(frozen=True)
 class Owed:
-    """One thing a lead owes: `kind` is "figures" or "plan"; `due` the day it was or will be
-    due (None where no day can be given)."""
+    """One thing a lead owes: `kind` is "figures", "plan" or "action"; `due` the day it was or
+    will be due (None where no day can be given); `owner` the person it falls to where that is
+    not the indicator's lead (an action's owner)."""
 
     kind: str
     text: str
     due: date | None
+    owner: str | None = None
 
 
 def reporting_lag(indicator: Indicator) -> timedelta | None:
@@ -83,11 +89,55 @@ def plan_owed(assessment: Assessment, by: date) -> Owed | None:
     return None
 
 
+def impact_owed(assessment: Assessment, impact: PlanImpact | None) -> Owed | None:
+    """A RED measure whose plan shows no change yet, or a worsening, since it was written: the
+    lead owes the committee what will change (the figures, not the plan's words, say so)."""
+    if impact is None or assessment.status is not Status.RED or impact.verdict not in FLAGGED:
+        return None
+    return Owed(
+        "plan",
+        f"the figures since the plan of {impact.written} show {impact.verdict} "
+        f"({impact.after} {'point' if impact.after == 1 else 'points'} after it): say what "
+        "will change",
+        None,
+    )
+
+
+def actions_owed(assessment: Assessment, as_of: date, by: date) -> list[Owed]:
+    """Each unfinished action overdue, due by `by`, or behind schedule, under its owner."""
+    found = []
+    for number, check in enumerate(assessment.actions, 1):
+        action = check.action
+        if check.computed is ActionStatus.COMPLETED:
+            continue
+        due = action.due.end if action.due else None
+        if due is not None and due < as_of:
+            when = "is overdue"
+        elif due is not None and due <= by:
+            when = f"is due by {due}"
+        elif check.computed is ActionStatus.AMBER:
+            when = "is behind schedule"
+        else:
+            continue
+        text = f"action {number}, {action.action!r}, {when}: {check.why}"
+        found.append(Owed("action", text, due, action.owner))
+    return found
+
+
 def owed(
-    indicator: Indicator, assessment: Assessment, settings: Settings, as_of: date, by: date
+    indicator: Indicator,
+    assessment: Assessment,
+    settings: Settings,
+    as_of: date,
+    by: date,
+    impact: PlanImpact | None = None,
 ) -> list[Owed]:
-    found = [figures_owed(indicator, settings, as_of, by), plan_owed(assessment, by)]
-    return [item for item in found if item is not None]
+    found = [
+        figures_owed(indicator, settings, as_of, by),
+        plan_owed(assessment, by),
+        impact_owed(assessment, impact),
+    ]
+    return [item for item in found if item is not None] + actions_owed(assessment, as_of, by)
 
 
 def _after(period: Period, months: int, settings: Settings) -> Period | None:
