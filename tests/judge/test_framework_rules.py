@@ -363,6 +363,28 @@ def test_travel_window_uses_the_least_squares_slope_over_the_last_n_points() -> 
 # --- 8. quarterly targets stated as their own figures -------------------------------------------
 
 
+def test_a_half_years_own_target_wins_as_epping_forest_states_it() -> None:
+    """Epping Forest District Council, Resources Select Committee, "Sickness Absence Report
+    Quarters 3 and 4" (rds.eppingforestdc.gov.uk/mgAi.aspx?ID=61943): the target for 2016/17
+    "was an average of 7.5 days per employee. The current outturn figure for the two quarters
+    was an average of 3.73 days, which was below the target of 3.86 days". The half year's own
+    3.86 is the target, not half of 7.5 (3.75)."""
+    found = indicator(
+        direction="lower",
+        unit="days",
+        target={"2016/17": 7.5, "2016-10..2017-03": 3.86},
+        measurements=[{"period": "2016-10..2017-03", "value": 3.73}],
+    )
+    assert read(found, found.measurements[0], Settings()).target == Decimal("3.86")
+    assert status_of(found) is Status.GREEN
+    # A figure between the two: GREEN against the half year's own target, as the council
+    # states it; it would be RED against half the year's.
+    between = found.model_copy(
+        update={"measurements": [found.measurements[0].model_copy(update={"value": 3.8})]}
+    )
+    assert status_of(between) is Status.GREEN
+
+
 def test_quarterly_target_stated_as_its_own_figure_wins_over_a_division() -> None:
     """An annual 6.5 days' sickness absence stated as 1.63 a quarter: the quarter's own figure
     is used; where the annual target is divided, `target_decimals: 2` rounds it half up as
