@@ -19,7 +19,6 @@ READING = {
     "too early": "Too early to tell",
     "too few before": "Cannot be judged yet",
 }
-RULES = {"nhsrplotthedots": "NHSRplotthedots", "mdc": "Making Data Count"}
 FLAG = "for the committee: results were due and the figures show no improvement"
 
 
@@ -38,9 +37,11 @@ def reading_words(impact: PlanImpact) -> str:
             f"{plural(impact.before, 'period')} before it"
         )
     if impact.verdict == "too early":
+        # A committee reads how many periods a sustained change needs; the rule set that
+        # sets the number is in the JSON (`rules`) and in the report's SPC key.
         return (
             f"{head}: {plural(impact.after, 'period')} since the plan; {impact.needed} are "
-            f"needed for a run of {impact.needed} under the {RULES[impact.rules]} rules"
+            "needed to show a sustained change"
         )
     return f"{head}: {plural(impact.before, 'period')} before the plan; its limits need 12"
 
