@@ -5,8 +5,10 @@ quadruples it. Then the time and peak memory of refusing a CSV over the row limi
 it and ten times over, given to `record --csv` and to `record --table`; and of `record --table`
 given a workbook of a million rows: just over the row limit, with the size the sheet records
 and without it (refused at the first row over), and at the limit (every row read, each a bad
-row). Then the peak memory of each command on the worst plan file and the worst document of
-each kind still under every limit (`worst_inputs.py`). Last, `record --csv` given a CSV at
+row); a row of millions of cells and 100 MB of shared strings (each refused); and `record
+--table --create` of 10,000 new indicators, then `record --csv` into all of them. Then the
+peak memory of each command on the worst plan file and the worst document of each kind still
+under every limit (`worst_inputs.py`). Last, `record --csv` given a CSV at
 the row limit that is read to its end: every row for no known indicator, every row for one
 of ten indicators (too many for a plan file), and the largest CSV every plan file takes
 (25,000 figures for each of 40 indicators; minutes).
@@ -28,7 +30,14 @@ from measure import peak_memory
 from worst_inputs import DOCUMENTS, PLANS, write_plan
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from support.workbooks import numbered_rows, write_workbook
+from support.workbooks import (
+    STRINGS_TYPE,
+    numbered_rows,
+    replace_part,
+    shared_strings,
+    wide_row,
+    write_workbook,
+)
 
 
 def _long_document(rows: int) -> bytes:
@@ -108,6 +117,46 @@ def _workbooks(root: Path) -> None:
         print(f"record --table, {label}: {took:.1f} s, peak {peak:.0f} MiB")
 
 
+def _wide_workbooks(root: Path) -> None:
+    """A row of 3,000,000 cells, and 100 MB of shared strings: each refused."""
+    tree = root / "wide"
+    (tree / "plans").mkdir(parents=True)
+    (tree / "plans" / "a.yaml").write_text("title: A\nmeasurements:\n  - period: 2014-04\n")
+    args = ["record", "--period", "2014-05", "--map", "id=Indicator"]
+    args += ["--map", "value=This quarter", "--table", "big.xlsx"]
+    cases = [
+        ("a row of 3,000,000 cells", "xl/worksheets/sheet1.xml", wide_row(3_000_000), None),
+        (
+            "5,000,000 shared strings (100 MB)",
+            "xl/sharedStrings.xml",
+            shared_strings(5_000_000),
+            STRINGS_TYPE,
+        ),
+    ]
+    for label, part, write, kind in cases:
+        write_workbook(tree / "big.xlsx", [("Indicator", "This quarter"), ("a", 6)])
+        replace_part(tree / "big.xlsx", part, write, kind)
+        took, peak = _peak(args, tree)
+        print(f"record --table, {label}: {took:.1f} s, peak {peak:.0f} MiB")
+
+
+def _many_files(root: Path, count: int = 10_000) -> None:
+    """`record --table --create` of `count` new indicators, then `record --csv` into them."""
+    plans = root / "many" / "plans"
+    plans.mkdir(parents=True)
+    (plans / "actionplan.yaml").write_text("financial_year_start: 4\n")
+    rows = "".join(f"K{n},Indicator {n},{n}\n" for n in range(count))
+    (plans.parent / "kpis.csv").write_text("Indicator,Title,Value\n" + rows)
+    args = ["record", "--period", "2014/15", "--create", "--direction", "higher", "--map"]
+    args += ["id=Indicator", "--map", "title=Title", "--map", "value=Value", "--table"]
+    took, peak = _peak([*args, "kpis.csv"], plans.parent)
+    print(f"record --table --create, {count:,} new files: {took:.1f} s, peak {peak:.0f} MiB")
+    rows = "".join(f"K{n},2015/16,{n + 1}\n" for n in range(count))
+    (plans.parent / "in.csv").write_text("id,period,value\n" + rows)
+    took, peak = _peak(["record", "--csv", "in.csv", "--allow-future"], plans.parent)
+    print(f"record --csv into {count:,} files: {took:.1f} s, peak {peak:.0f} MiB")
+
+
 def _monthly_rows(path: Path, rows: int, indicators: int) -> None:
     with path.open("w") as out:
         out.write("id,period,value\n")
@@ -162,6 +211,8 @@ def main() -> None:
             print(f"record --csv, {count:>6,} rows into one indicator: {took:.2f} s")
         _csv_over_the_row_limit(root)
         _workbooks(root)
+        _wide_workbooks(root)
+        _many_files(root)
         worst_plans_memory(root / "worst-plans")
         worst_documents_memory(root / "worst-documents")
         _csv_at_the_row_limit(root)

@@ -6,8 +6,9 @@ spreadsheet program would never write (a forged size, formulas with no value, me
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import IO
 from xml.sax.saxutils import escape
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -99,3 +100,55 @@ def numbered_rows(count: int) -> Iterable[Sequence[Cell]]:
     yield ("Indicator", "This quarter", "Comment")
     for n in range(count):
         yield (f"k{n}", n, "x")
+
+
+STRINGS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+Writer = Callable[[IO[bytes]], None]
+
+
+def replace_part(path: Path, name: str, write: Writer, content_type: str | None = None) -> None:
+    """`path` rewritten with the part `name` made by `write(part)` (streamed, so it may be
+    large), and a content type declared for it when given."""
+    source = path.with_suffix(".tmp")
+    path.rename(source)
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            if item.filename == name:
+                continue
+            data = old.read(item)
+            if content_type and item.filename == "[Content_Types].xml":
+                extra = f'<Override PartName="/{name}" ContentType="{content_type}"/></Types>'
+                data = data.replace(b"</Types>", extra.encode())
+            new.writestr(item.filename, data)
+        with new.open(name, "w", force_zip64=True) as part:
+            write(part)
+    source.unlink()
+
+
+def wide_row(cells: int) -> Writer:
+    """A sheet of a header (Indicator, This quarter) and a row 2 of `cells` cells of `1`
+    (16 bytes each), written without their references, as the format allows."""
+
+    def write(part: IO[bytes]) -> None:
+        head = f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}"><sheetData>'
+        head += '<row r="1"><c r="A1" t="inlineStr"><is><t>Indicator</t></is></c>'
+        head += '<c r="B1" t="inlineStr"><is><t>This quarter</t></is></c></row><row r="2">'
+        part.write(head.encode())
+        for _ in range(cells // 10_000):
+            part.write(b"<c><v>1</v></c>" * 10_000)
+        part.write(b"</row></sheetData></worksheet>")
+
+    return write
+
+
+def shared_strings(count: int) -> Writer:
+    """A shared strings part of `count` short distinct texts (about 20 bytes each)."""
+
+    def write(part: IO[bytes]) -> None:
+        part.write(f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN}">'.encode())
+        for block in range(count // 10_000):
+            texts = (b"<si><t>%d</t></si>" % (block * 10_000 + n) for n in range(10_000))
+            part.write(b"".join(texts))
+        part.write(b"</sst>")
+
+    return write

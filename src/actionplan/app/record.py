@@ -23,6 +23,7 @@ from actionplan.edit.action_edit import ActionUpdate as ActionUpdate  # the CLI 
 from actionplan.edit.action_edit import action_text, checked_changes
 from actionplan.edit.changes import measurement_text
 from actionplan.edit.csv_records import BadRow, Record, read_rows
+from actionplan.edit.garbage import collecting
 from actionplan.edit.records import gather, prepare
 from actionplan.errors import ActionplanError
 from actionplan.outcome import BAD_INPUT, Outcome
@@ -111,10 +112,15 @@ def record_csv(
     # The journal that makes the batch all or nothing lives at the root of the plans tree.
     root = workspace.settings_path.parent if workspace.settings_path else plans or Path("plans")
     outcome = Outcome(err=said_notes(workspace))
-    with transaction(list(gathered.files), root):
+    with transaction(list(gathered.files), root) as pending, collecting():
         with progress("Recording measurements") as tick:
-            texts, bad = prepare(
-                gathered.files, workspace.settings, replace=replace, progress=tick, bad=gathered.bad
+            made, bad = prepare(
+                gathered.files,
+                workspace.settings,
+                pending.add,
+                replace=replace,
+                progress=tick,
+                bad=gathered.bad,
             )
         for row in bad.listed():
             outcome.fail(BAD_INPUT, f"{csv_file}:{row.line}: {row.message}")
@@ -123,9 +129,9 @@ def record_csv(
                 outcome.err.append(f"... and {plural(bad.unlisted, 'more bad row')}")
             outcome.err.append(f"{plural(bad.count, 'bad row')}: nothing was recorded")
             return outcome
-        commit(texts, root)
+        commit(pending)
     rows = sum(len(kept) for kept in gathered.files.values())
-    summary = f"recorded {plural(rows, 'measurement')} in {plural(len(texts), 'file')}"
+    summary = f"recorded {plural(rows, 'measurement')} in {plural(made, 'file')}"
     if reading.fingertips:
         summary += (
             f"; {plural(gathered.skipped, 'row')} skipped (other series, breakdowns or no value)"

@@ -19,6 +19,7 @@ from actionplan.domain.steps import previous_period
 from actionplan.domain.values import Direction
 from actionplan.domain.words import plural
 from actionplan.edit.document import open_document, render, validated
+from actionplan.edit.garbage import collecting
 from actionplan.edit.table_direction import DirectionClash
 from actionplan.edit.table_edits import Clash, apply_entry, new_document
 from actionplan.edit.table_rows import Entries, Mapping, Problem, read_entries
@@ -26,7 +27,7 @@ from actionplan.edit.table_words import TableWords
 from actionplan.edit.tables import read_table
 from actionplan.errors import ActionplanError
 from actionplan.outcome import BAD_INPUT, Outcome
-from actionplan.workspace.journal import commit, transaction
+from actionplan.workspace.journal import Pending, commit, transaction
 from actionplan.workspace.store import Workspace
 
 
@@ -78,8 +79,8 @@ def record_table(plans: Path | None, request: TableRequest) -> Outcome:
     plan = place_rows(rows, workspace, folder, request.create, request.match)
     source = str(request.path) + (f" ({table.sheet})" if table.sheet else "")
     outcome = Outcome(err=[*said_notes(workspace), *entries.notes.values()])
-    with transaction(_lock_paths(plan), _nearest_folder(root)):
-        texts = _prepare(plan, workspace, period, root, source, request)
+    with transaction(_lock_paths(plan), _nearest_folder(root)) as pending, collecting():
+        changed = _prepare(plan, workspace, period, root, source, request, pending)
         for problem in sorted(plan.problems, key=lambda p: p.row):
             outcome.fail(BAD_INPUT, str(problem))
         outcome.err += [f"note: {note}" for note in plan.notes]
@@ -92,10 +93,10 @@ def record_table(plans: Path | None, request: TableRequest) -> Outcome:
             return outcome
         for path in plan.created:
             path.parent.mkdir(parents=True, exist_ok=True)
-        commit(texts, root, created=plan.created)
+        commit(pending)
     if fresh:
         outcome.said.append(f"{folder}: created the plans folder")
-    outcome.said.append(_summary(entries, plan, texts, source, period))
+    outcome.said.append(_summary(entries, plan, changed, source, period))
     outcome.said += [f"revised, as --replace allows: {change}" for change in plan.revised]
     outcome.err += [f"note: {direction}" for direction in plan.directions]
     return outcome
@@ -121,11 +122,14 @@ def _prepare(
     root: Path,
     source: str,
     request: TableRequest,
-) -> dict[Path, str]:
-    """Each changed file's new text, validated; a row that cannot be recorded is a problem."""
+    pending: Pending,
+) -> int:
+    """Each changed file's new text, validated and added to `pending` as it is made (not held:
+    a hundred thousand new files' texts held until the end took their size many times over);
+    a row that cannot be recorded is a problem. Returns how many files change."""
     settings = workspace.settings
     frequencies = {f.path: f.indicator.frequency for f in workspace.files}
-    texts: dict[Path, str] = {}
+    changed_files = 0
     for path, entry in plan.files.items():
         mixed = other_length(entry.id, frequencies.get(path), period)
         if mixed and not settings.mixed_periods:
@@ -153,25 +157,25 @@ def _prepare(
             if changed or path in plan.created:
                 text = render(doc)
                 validated(path, text, settings)
-                texts[path] = text
+                if not plan.bad:  # once a row is bad nothing is written: only count
+                    pending.add(path, text, created=path in plan.created)
+                changed_files += 1
                 plan.revised += [f"{path}: {change}" for change in revised]
         except (Clash, DirectionClash) as error:  # at the cell that differs, or disagrees
             where = entry.cells.get(error.field, entry.where)
             plan.refuse(Problem(entry.row, where, str(error)))
         except ActionplanError as error:
             plan.refuse(Problem(entry.row, entry.where, str(error)))
-    return texts
+    return changed_files
 
 
-def _summary(
-    entries: Entries, plan: Placed, texts: dict[Path, str], source: str, period: Period
-) -> str:
+def _summary(entries: Entries, plan: Placed, changed: int, source: str, period: Period) -> str:
     rows = entries.read
     created = len(plan.created)
     counts = [
-        (len(texts) - created, "updated"),
+        (changed - created, "updated"),
         (created, "created"),
-        (rows - len(texts), "already up to date"),
+        (rows - changed, "already up to date"),
     ]
     parts = [f"{plural(n, 'file')} {what}" for n, what in counts if n]
     text = f"{source}: {plural(rows, 'row')} for {period}: {', '.join(parts) or 'nothing to do'}"

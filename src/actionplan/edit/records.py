@@ -116,14 +116,16 @@ def gather(
 def prepare(
     assigned: Mapping[Path, Sequence[Record]],
     settings: Settings,
+    keep: Callable[[Path, str], None],
     *,
     replace: bool = False,
     progress: Progress | None = None,
     bad: BadRows | None = None,
-) -> tuple[dict[Path, str], BadRows]:
-    """The new text of every file, validated, and every row that cannot be recorded (added to
-    `bad`, the rows found bad as they were read)."""
-    texts: dict[Path, str] = {}
+) -> tuple[int, BadRows]:
+    """The new text of every file, validated and given to `keep` as it is made while no row
+    is bad (texts are never all held at once), and every row that cannot be recorded (added
+    to `bad`, the rows found bad as they were read). Returns how many files have a new text."""
+    made = 0
     bad = bad if bad is not None else BadRows()
     jobs = [(path, records, settings, replace) for path, records in assigned.items()]
     edits = ordered_map(edit_file, jobs, parallel_from=EDITED_IN_PARALLEL_FROM)
@@ -131,10 +133,12 @@ def prepare(
         for row in problems:
             bad.add(row)
         if text is not None:
-            texts[path] = text
+            made += 1
+            if not bad.count:  # once a row is bad nothing is written: only count
+                keep(path, text)
         if progress:
             progress(done, len(jobs))
-    return texts, bad
+    return made, bad
 
 
 Job = tuple[Path, Sequence[Record], Settings, bool]

@@ -7,11 +7,13 @@ length; and a row parser that tells a formula saved with no value from an empty 
 from __future__ import annotations
 
 import re
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
 from openpyxl.utils.cell import range_boundaries
-from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+from openpyxl.worksheet._reader import CELL_TAG, DATA_TAG, FORMULA_TAG, ROW_TAG, WorkSheetParser
+from openpyxl.xml.functions import iterparse
 
 _PIECE = 1 << 20
 _TAIL = 4096  # longer than any tag the scan looks for; a tag cut between pieces is found whole
@@ -95,10 +97,50 @@ def _merge(found: Outline, ref: str, most: int) -> None:
     found.merged.append(Merged(ref, first_row, first_column, last_row, last_column))
 
 
+class TooManyCells(ValueError):
+    def __init__(self, row: int) -> None:
+        super().__init__(row)
+        self.row = row
+
+
 class RowParser(WorkSheetParser):
-    """openpyxl's streaming reader of a sheet's rows, which in `data_only` mode gives a formula
-    saved without its value as an empty cell: it is marked `f` here, so that it is never
-    mistaken for one."""
+    """openpyxl's streaming reader of a sheet's rows, read a cell at a time: each cell leaves
+    the tree once read, and only the first `columns` of a row are kept, so a row of millions
+    of cells (a 200 MB part holds over ten million) never stands whole in memory; a row of
+    more than `most_cells` is refused (TooManyCells). In `data_only` mode openpyxl gives a
+    formula saved without its value as an empty cell: it is marked `f` here, so that it is
+    never mistaken for one."""
+
+    def __init__(self, source: IO[bytes], columns: int, most_cells: int, *args: Any, **kw: Any):
+        super().__init__(source, *args, **kw)
+        self.columns = columns
+        self.most_cells = most_cells
+
+    def parse(self) -> Generator[tuple[int, list[dict[str, Any]]], None, None]:
+        data = row = None
+        kept: list[dict[str, Any]] = []
+        count = 0
+        for event, element in iterparse(self.source, events=("start", "end")):
+            tag = element.tag
+            if event == "start":
+                if tag == ROW_TAG:
+                    row, kept, count = element, [], 0
+                    self._start_row(element)
+                elif tag == DATA_TAG:
+                    data = element
+            elif tag == CELL_TAG and row is not None:
+                count += 1
+                if count > self.most_cells:
+                    raise TooManyCells(self.row_counter)
+                cell = self.parse_cell(element)
+                if cell["column"] <= self.columns:
+                    kept.append(cell)
+                row.remove(element)  # the row's only child by now
+            elif tag == ROW_TAG and row is not None:
+                yield self.row_counter, kept
+                if data is not None:
+                    data.remove(row)  # likewise, nothing of the rows read stays
+                row = None
 
     def parse_cell(self, element: Any) -> dict[str, Any]:
         cell: dict[str, Any] = super().parse_cell(element)
@@ -107,16 +149,15 @@ class RowParser(WorkSheetParser):
             cell["value"] = "=" + (formula.text or "")
         return cell
 
-    def parse_row(self, row: Any) -> tuple[int, list[dict[str, Any]]]:
-        # openpyxl keeps each row's height and style in a dictionary that grows with the
-        # sheet; nothing here needs them, so the row is read without them.
+    def _start_row(self, row: Any) -> None:
+        # openpyxl's own `parse_row` keeps each row's height and style in a dictionary that
+        # grows with the sheet; nothing here needs them.
         number = row.get("r")
         if number is None:
             self.row_counter += 1
         else:
             self.row_counter = _row_number(number)
         self.col_counter = 0
-        return self.row_counter, [self.parse_cell(element) for element in row]
 
 
 def _row_number(text: str) -> int:

@@ -24,9 +24,16 @@ from typing import IO, Any
 
 from actionplan.edit.cells import EMPTY, Cell
 from actionplan.edit.merged_rows import Spread
-from actionplan.edit.sheet_xml import Outline, RowParser, TooManyMerged, outline
+from actionplan.edit.sheet_xml import Outline, RowParser, TooManyCells, TooManyMerged, outline
 from actionplan.errors import ActionplanError
-from actionplan.workspace.limits import CSV_CELL, CSV_ROWS, XLSX_MERGED, XLSX_XML_BYTES
+from actionplan.workspace.limits import (
+    CSV_CELL,
+    CSV_ROWS,
+    XLSX_MERGED,
+    XLSX_ROW_CELLS,
+    XLSX_STRINGS_BYTES,
+    XLSX_XML_BYTES,
+)
 
 _PLAIN_SHEET = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
 _BUILTIN_FORMATS = 164  # number formats below this id are Excel's own, not in the file
@@ -99,6 +106,7 @@ class Workbook:
             reader.archive, reader.valid_files = self._archive, self._archive.namelist()
             reader.keep_links = False
             reader.read_manifest()
+            self._refuse_many_strings(reader)
             reader.read_strings()
             reader.read_workbook()
             apply_stylesheet(reader.archive, reader.wb)
@@ -107,12 +115,31 @@ class Workbook:
                 for sheet, rel in reader.parser.find_sheets()
                 if rel.target in reader.valid_files and rel.Type.endswith("/worksheet")
             }
+        except ActionplanError:
+            raise
         except Exception as error:  # openpyxl, zip and XML errors of a damaged package
             raise ActionplanError(f"{path}: the workbook cannot be read ({error})") from None
         self._book = reader.wb
         self._strings = reader.shared_strings
         self._formats: dict[int, bool] = {}
         self._outlines: dict[str, Outline] = {}
+
+    def _refuse_many_strings(self, reader: Any) -> None:
+        """Refuse shared strings past the limit from the size the zip declares for them,
+        before they are inflated: openpyxl reads them whole, every one an object."""
+        from openpyxl.xml.constants import SHARED_STRINGS
+
+        found = reader.package.find(SHARED_STRINGS)
+        if found is None:
+            return
+        try:
+            size = self._archive.getinfo(found.PartName[1:]).file_size
+        except KeyError:
+            return  # no such part: openpyxl says so as it reads
+        if size > XLSX_STRINGS_BYTES.value:
+            raise XLSX_STRINGS_BYTES.refuse(
+                f"{self.path}:{found.PartName[1:]}", f"its shared strings unpack to {size:,} bytes"
+            )
 
     def sheet(self, name: str | None) -> str:
         """The sheet to read: the one named, or the only one."""
@@ -139,6 +166,8 @@ class Workbook:
             with self._archive.open(self._sheets[sheet]) as source:
                 parser = RowParser(
                     source,
+                    columns,
+                    XLSX_ROW_CELLS.value,
                     self._strings,
                     data_only=True,
                     epoch=self._book.epoch,
@@ -163,6 +192,10 @@ class Workbook:
                         raise CSV_ROWS.refuse(self.path, f"more than {limit:,} rows")
                     if at >= first and any(not cell.blank for cell in laid):
                         yield at, laid
+        except TooManyCells as error:
+            raise XLSX_ROW_CELLS.refuse(
+                f"{where}!{error.row}", f"more than {XLSX_ROW_CELLS.value:,} cells in the row"
+            ) from None
         except ActionplanError:
             raise
         except Exception as error:  # a damaged sheet fails only when its rows are read

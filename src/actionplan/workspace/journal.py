@@ -3,76 +3,67 @@ is killed half way.
 
 Before the first file is replaced, a journal holding every file's new text (and a hash of its
 old and new bytes) is written and flushed to disk, beside the plans: from then on the change is
-decided. The files are then replaced one by one, and the journal removed. A run killed before
-the journal is complete changed nothing; one killed after it leaves the journal, and the next
-command that reads or edits those plans finishes the change first (`recover`). Every folder
-involved is locked throughout (see `locks`), so a journal is never finished while its own run
-is still writing.
+decided. Each text goes into it as it is made (`journal_file`), so memory does not grow with
+the number of files changed. The files are then replaced one by one, and the journal removed.
+A run killed before the journal is complete changed nothing; one killed after it leaves the
+journal, and the next command that reads or edits those plans finishes the change first
+(`recover`). Every folder involved is locked throughout (see `locks`), so a journal is never
+finished while its own run is still writing.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import os
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from actionplan.errors import ActionplanError
 from actionplan.workspace.atomic import sync_folder, write_atomic
+from actionplan.workspace.journal_file import JOURNAL, Pending, digest, entries
 from actionplan.workspace.locks import folder_of, locked
 
-JOURNAL = ".actionplan-journal.json"
-_VERSION = 1
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+__all__ = ["JOURNAL", "Pending", "commit", "recover", "recover_around", "recover_in"]
 
 
 @contextlib.contextmanager
-def transaction(paths: list[Path], journal_folder: Path) -> Iterator[None]:
-    """Lock the folders of `paths` and of the journal for a `commit`; an unfinished change
-    left by a killed run is finished first."""
+def transaction(paths: list[Path], journal_folder: Path) -> Iterator[Pending]:
+    """Lock the folders of `paths` and of the journal for a `commit`, and give the `Pending`
+    change to add each new text to as it is made; an unfinished change left by a killed run is
+    finished first. A change not committed is dropped."""
     recover(journal_folder)
     with locked([*(folder_of(p) for p in paths), journal_folder]):
-        yield
+        pending = Pending(journal_folder)
+        try:
+            yield pending
+        finally:
+            pending.discard()
 
 
-def commit(texts: Mapping[Path, str], journal_folder: Path, created: Collection[Path] = ()) -> None:
-    """Replace every file's content with its new text, all or nothing; the files in `created`
-    are new, and are never written over a file. Call inside `transaction` for the same files."""
-    if len(texts) == 1:
-        [(path, text)] = texts.items()
-        write_atomic(path, text, create=path in created)  # one rename is all or nothing already
+def commit(pending: Pending) -> None:
+    """Replace every file's content with its new text, all or nothing; a new file is never
+    written over a file. Call inside the `transaction` that gave `pending`."""
+    if pending.count == 0 or pending.first is None:
         return
-    entries = []
-    for path, text in texts.items():
-        old = None if path in created else _old_digest(path)
-        new = text.encode("utf-8")
-        entries.append(
-            {"path": os.path.realpath(path), "old": old, "new": _digest(new), "text": text}
-        )
-    journal = journal_folder / JOURNAL
-    write_atomic(journal, json.dumps({"version": _VERSION, "files": entries}), create=True)
-    for path, text in texts.items():
+    if pending.count == 1:
+        path, text, created = pending.first
+        pending.discard()
+        write_atomic(path, text, create=created)  # one rename is all or nothing already
+        return
+    journal = pending.decide()
+    folders = set()
+    for entry in entries(journal):
         # Each new text is on disk before its rename, as always; the renames are made durable
         # together, by flushing each folder once after the last of them (one flush a file cost
         # as much as the edits). A crash before that loses none: the journal, on disk since
         # before the first rename and removed only after the flushes, finishes any rename lost.
-        write_atomic(path, text, create=path in created, sync=False)
-    for folder in sorted({folder_of(path) for path in texts}):
+        path = Path(entry["path"])
+        write_atomic(path, entry["text"], create=entry["old"] is None, sync=False)
+        folders.add(folder_of(path))
+    for folder in sorted(folders):
         sync_folder(folder)
     _remove(journal)
-
-
-def _old_digest(path: Path) -> str:
-    try:
-        return _digest(Path(os.path.realpath(path)).read_bytes())
-    except OSError as error:
-        raise ActionplanError(f"{path}: cannot read: {error.strerror}") from None
 
 
 def recover(folder: Path) -> list[str]:
@@ -84,11 +75,13 @@ def recover(folder: Path) -> list[str]:
             with locked([folder]):  # removes it, once no run is writing it
                 pass
         return []
-    entries = _entries(journal)
-    with locked([*(Path(e["path"]).parent for e in entries), folder]):
+    # Read twice, an entry at a time: first for the folders to lock (and to find a damaged
+    # journal before any file is touched), then to finish each file.
+    folders = {Path(entry["path"]).parent for entry in entries(journal)}
+    with locked([*folders, folder]):
         if not journal.exists():  # finished by another command while we waited
             return []
-        done = [_roll_forward(entry) for entry in _entries(journal)]
+        done = [_roll_forward(entry) for entry in entries(journal)]
         _remove(journal)
     return [line for line in done if line]
 
@@ -102,26 +95,10 @@ def _journal_begun(folder: Path) -> bool:
         return False
 
 
-def _entries(journal: Path) -> list[dict[str, Any]]:
-    try:
-        data = json.loads(journal.read_text(encoding="utf-8"))
-        entries = data["files"]
-        if data.get("version") != _VERSION or not all(
-            {"path", "old", "new", "text"} <= set(e) for e in entries
-        ):
-            raise ValueError("unknown journal format")
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise ActionplanError(
-            f"{journal}: an interrupted `record --csv` or `--table` left this journal, and it "
-            f"cannot be read ({error}): check the files it names, then delete it"
-        ) from None
-    return list(entries)
-
-
 def _roll_forward(entry: dict[str, Any]) -> str:
     path = Path(entry["path"])
     try:
-        current = _digest(path.read_bytes())
+        current = digest(path.read_bytes())
     except FileNotFoundError:
         current = None
     except OSError as error:

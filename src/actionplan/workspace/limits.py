@@ -69,6 +69,11 @@ DOCUMENT_ELEMENTS = Limit("MAX_DOCUMENT_ELEMENTS", 250_000, "elements")
 DOCUMENT_TEXT = Limit("MAX_DOCUMENT_TEXT", 5_000_000, "characters")
 XLSX_XML_BYTES = Limit("MAX_XLSX_XML_BYTES", 200 * MB, "bytes of sheets and markup unpacked")
 XLSX_MERGED = Limit("MAX_XLSX_MERGED", 100_000, "merged ranges in a sheet")
+# A workbook's shared strings are read whole, each one an object (about 0.75 s and 2.5 bytes
+# of memory for each byte of the part): 50 MB is a million distinct texts of 30 characters.
+XLSX_STRINGS_BYTES = Limit("MAX_XLSX_STRINGS_BYTES", 50 * MB, "bytes of shared strings unpacked")
+# Excel's own most columns; a row is read a cell at a time, and refused at the first over.
+XLSX_ROW_CELLS = Limit("MAX_XLSX_ROW_CELLS", 16_384, "cells in a row")
 TEMPLATE_BYTES = Limit("MAX_TEMPLATE_BYTES", 5 * MB, "bytes")
 UNKNOWN_KEYS = Limit("MAX_UNKNOWN_KEYS", MAX_UNKNOWN_KEYS, "unknown keys reported one by one")
 
@@ -81,6 +86,8 @@ ALL = (
     CSV_CELL,
     XLSX_XML_BYTES,
     XLSX_MERGED,
+    XLSX_STRINGS_BYTES,
+    XLSX_ROW_CELLS,
     DOCUMENT_BYTES,
     DOCX_XML_BYTES,
     DOCUMENT_ELEMENTS,
