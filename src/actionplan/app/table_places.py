@@ -14,6 +14,7 @@ from typing import Literal
 from actionplan.edit.table_rows import Entry, Problem
 from actionplan.edit.title_ids import files_by_title, title_key
 from actionplan.errors import ActionplanError
+from actionplan.workspace.limits import FILES_CHANGED
 from actionplan.workspace.store import Workspace
 
 LISTED = 1000  # bad rows listed one by one; the rest are counted
@@ -69,6 +70,7 @@ def place_rows(
             continue
         if found is not None:
             plan.files[found] = entry
+            _within_limit(plan)
             continue
         if not create:
             plan.refuse_row(entry, _unknown(entry, match))
@@ -85,7 +87,18 @@ def place_rows(
             continue
         plan.files[path] = entry
         plan.created.add(path)
+        _within_limit(plan)
     return plan
+
+
+def _within_limit(plan: Placed) -> None:
+    """Refused at the first file over the limit, before the rest of the table is read: what
+    each changed file keeps until the batch commits would otherwise grow with the table."""
+    if len(plan.files) > FILES_CHANGED.value:
+        raise ActionplanError(
+            FILES_CHANGED.advice(f"the table changes more than {FILES_CHANGED.value:,} files")
+            + ", or record the table in parts; nothing was recorded"
+        )
 
 
 def _found(

@@ -19,7 +19,7 @@ from actionplan.edit.document import open_document, render, validated
 from actionplan.edit.insert import inserted_text
 from actionplan.edit.kept_rows import BadRows, KeptRows
 from actionplan.errors import ActionplanError
-from actionplan.workspace.limits import PLAN_BYTES, PLAN_VALUES
+from actionplan.workspace.limits import FILES_CHANGED, PLAN_BYTES, PLAN_VALUES
 from actionplan.workspace.parallel import ordered_map
 from actionplan.workspace.store import IndicatorFile
 
@@ -108,6 +108,13 @@ def gather(
         for path in paths:
             kept = gathered.files.get(path)
             if kept is None:
+                if len(gathered.files) >= FILES_CHANGED.value:
+                    raise ActionplanError(
+                        FILES_CHANGED.advice(
+                            f"the CSV changes more than {FILES_CHANGED.value:,} files"
+                        )
+                        + ", or record it in parts; nothing was recorded"
+                    )
                 kept = gathered.files[path] = KeptRows(fy_start)
             kept.add(row)
     return gathered

@@ -74,6 +74,9 @@ XLSX_MERGED = Limit("MAX_XLSX_MERGED", 100_000, "merged ranges in a sheet")
 XLSX_STRINGS_BYTES = Limit("MAX_XLSX_STRINGS_BYTES", 50 * MB, "bytes of shared strings unpacked")
 # Excel's own most columns; a row is read a cell at a time, and refused at the first over.
 XLSX_ROW_CELLS = Limit("MAX_XLSX_ROW_CELLS", 16_384, "cells in a row")
+# Each file a batch changes keeps a little bookkeeping until the batch commits (its new text
+# goes to the journal as it is made): 20,000 files keep well under 200 MiB.
+FILES_CHANGED = Limit("MAX_FILES_CHANGED", 20_000, "files changed by one batch")
 TEMPLATE_BYTES = Limit("MAX_TEMPLATE_BYTES", 5 * MB, "bytes")
 UNKNOWN_KEYS = Limit("MAX_UNKNOWN_KEYS", MAX_UNKNOWN_KEYS, "unknown keys reported one by one")
 
