@@ -67,6 +67,25 @@ def test_importing_the_seeds_writes_one_valid_plan_each(workspace: Path) -> None
     assert "error" not in check.output
 
 
+def test_a_full_disk_leaves_the_plans_folder_as_it_was(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The imported plans go in as one set: the disk filling after the first is written leaves
+    none of them, not one plan without the other."""
+    from support.output_sets import fail_writes_after, state
+
+    (workspace / "plans").mkdir()
+    (workspace / "plans" / "actionplan.yaml").write_text("financial_year_start: 4\n")
+    before = state(workspace / "plans")
+    fail_writes_after(monkeypatch, 1)
+    result = run(SMOKING_DOC, OPIATE_DOC, "--year", "2014/15")
+    assert result.exit_code == 2
+    assert "plans: cannot write the files (No space left on device): nothing in it was changed" in (
+        result.stderr
+    )
+    assert state(workspace / "plans") == before
+
+
 def test_the_report_is_a_table_of_documents_files_and_what_needs_a_human() -> None:
     result = run(SMOKING_DOC, OPIATE_DOC, LEGACY / "empty.txt", "--year", "2014/15")
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from actionplan.app.progress import progress
+from actionplan.app.render import make_folder
 from actionplan.domain.periods import Period, parse_period
 from actionplan.domain.values import Direction
 from actionplan.domain.words import plural
@@ -19,7 +20,9 @@ from actionplan.legacy.importer import Imported, ImportOptions, ImportRun, impor
 from actionplan.legacy.notes import topics
 from actionplan.outcome import BAD_INPUT, Outcome
 from actionplan.workspace import store
+from actionplan.workspace.file_sets import replace_set
 from actionplan.workspace.journal import recover_around
+from actionplan.workspace.locks import locked
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ def import_request(request: ImportRequest) -> Outcome:
     work = jobs(request.paths, manifest, defaults)
     with progress("Importing documents") as tick:
         run = import_documents(work, ImportOptions(request.out, request.force, fy_start), tick)
+    _write(request.out, run)
     outcome = Outcome(said=format_report(run), err=notes)
     for failed in run.failed:
         outcome.fail(BAD_INPUT, f"error: {failed.message}")
@@ -119,3 +123,14 @@ def period_option(text: str | None, fy_start: int, option: str) -> Period | None
             f"--year {text}: give a whole year, such as 2014/15 (financial) or 2014", exit_code=2
         )
     return period
+
+
+def _write(out: Path, run: ImportRun) -> None:
+    """Every imported plan into `out` as one set: all or none, if the disk fills up or the run
+    is killed (a document that could not be imported is reported, and the others go in)."""
+    files: dict[str, str | bytes] = {i.path.name: i.text for i in run.imported}
+    if not files:
+        return
+    make_folder(out, "--out")
+    with locked([out]):
+        replace_set(out, files)

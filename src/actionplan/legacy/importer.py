@@ -28,7 +28,6 @@ from actionplan.legacy.draft import Draft, Facts, build_draft
 from actionplan.legacy.fields import LegacyError
 from actionplan.legacy.notes import Note
 from actionplan.legacy.reader import read_document
-from actionplan.workspace.atomic import write_atomic
 from actionplan.workspace.walk import SETTINGS_FILE
 
 SLUG_LIMIT = 80
@@ -54,6 +53,7 @@ class Imported:
     source: Path
     path: Path
     notes: list[Note]
+    text: str = ""  # the plan file, validated: written with the others, all or none
 
 
 @dataclass(frozen=True)
@@ -130,8 +130,9 @@ def import_document(
         )
     if target.exists() and not options.force:
         raise LegacyError(f"{source}: {target} already exists: use --force to replace it")
-    write_plan(to_yaml(draft, source.name), target, options.fy_start, source)
-    return Imported(source, target, draft.notes)
+    text = to_yaml(draft, source.name)
+    checked_plan(text, target, options.fy_start, source)
+    return Imported(source, target, draft.notes, text)
 
 
 def _ids_in(out: Path) -> dict[str, Path]:
@@ -238,8 +239,8 @@ def _comment_target(data: CommentedMap, target: Any, yaml: YAML) -> None:
     data.yaml_set_comment_before_after_key(following, before="\n".join(lines), indent=0)
 
 
-def write_plan(text: str, target: Path, fy_start: int, source: Path) -> None:
-    """Validate the text as `actionplan check` reads it, then write it atomically."""
+def checked_plan(text: str, target: Path, fy_start: int, source: Path) -> None:
+    """Validate the text as `actionplan check` reads it, before it is written."""
     from actionplan.workspace.validation import validate_text
 
     try:
@@ -249,5 +250,3 @@ def write_plan(text: str, target: Path, fy_start: int, source: Path) -> None:
             f"{source}: the imported plan did not validate ({error.problems[0].message}); "
             "nothing was written"
         ) from None
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, text)
