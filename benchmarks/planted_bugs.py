@@ -103,6 +103,7 @@ WORDS = "domain/words.py"
 RECORDS = "edit/records.py"
 CSV_RECORDS = "edit/csv_records.py"
 TABLE_ROWS = "edit/table_rows.py"
+TABLE_WORDS = "edit/table_words.py"
 REPORT_TEXT = "output/report/evidence.py"
 LEGACY_FIGURES = "legacy/figures.py"
 INFERENCE = "legacy/inference.py"
@@ -336,7 +337,7 @@ BUGS: tuple[Bug, ...] = (
         "if (v > seg.upper_limit or v < seg.lower_limit) and sides[i]:",
         "if (v >= seg.upper_limit or v <= seg.lower_limit) and sides[i]:",
     ),
-    Bug(SPC_RULES, "runs = long_runs(steps, RUN - 1)", "runs = long_runs(steps, RUN)"),
+    Bug(SPC_RULES, "runs = long_runs(steps, run - 1)", "runs = long_runs(steps, run)"),
     Bug(
         SPC_RULES,
         "and (v < seg.near_lower_limit or v > seg.near_upper_limit)",
@@ -562,8 +563,8 @@ BUGS: tuple[Bug, ...] = (
     ),
     Bug(
         CSV_RECORDS,
-        'data: dict[str, Any] = {k: v for k, v in row.items() if v and k != "id"}',
-        'data: dict[str, Any] = {k: v for k, v in row.items() if k != "id"}',
+        'data = {k: v for k, v in row.items() if v and k != "id"}',
+        'data = {k: v for k, v in row.items() if k != "id"}',
     ),
     # --- rows of a published table --------------------------------------------------------------
     Bug(
@@ -578,13 +579,13 @@ BUGS: tuple[Bug, ...] = (
     ),
     Bug(
         TABLE_ROWS,
-        "return number, cell.percent or shown_as_percent",
-        "return number, cell.percent",
+        'unit: Unit | None = "percent" if cell.percent else None',
+        "unit: Unit | None = None",
     ),
     Bug(
-        TABLE_ROWS,
-        "if text is None or text.lower() in MISSING_WORDS:",
-        "if text is None:",
+        TABLE_WORDS,
+        "return word_key(text) in self.missing or not text.strip()",
+        "return not text.strip()",
     ),
     Bug(TABLE_ROWS, "first = text.lower().split()[0]", "first = text.split()[0]"),
     Bug(
@@ -592,14 +593,14 @@ BUGS: tuple[Bug, ...] = (
         "return str(whole_or_float(value))  # an id typed as a number: 101, not 101.0",
         "return str(value)",
     ),
-    Bug(TABLE_ROWS, "percent or target_percent,", "percent,"),
+    Bug(TABLE_ROWS, "unit = self.unit() or unit or target_unit", "unit = self.unit() or unit"),
     Bug(
         TABLE_ROWS,
         'if previous is not None and not self.cell("previous").blank:',
         "if previous is not None:",
     ),
     # --- the report's drafted evidence ----------------------------------------------------------
-    Bug(REPORT_TEXT, "gap = Decimal(repr(value)) - target", "gap = Decimal(value) - target"),
+    Bug(REPORT_TEXT, "gap = exact(value) - target", "gap = Decimal(value) - target"),
     Bug(REPORT_TEXT, "if count < 2:", "if count < 1:"),
     Bug(
         REPORT_TEXT,
