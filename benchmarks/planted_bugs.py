@@ -105,6 +105,12 @@ CSV_RECORDS = "edit/csv_records.py"
 TABLE_ROWS = "edit/table_rows.py"
 TABLE_WORDS = "edit/table_words.py"
 REPORT_TEXT = "output/report/evidence.py"
+EXCEPTIONS = "judge/exceptions.py"
+ACTIONS = "judge/actions.py"
+IMPACT = "judge/impact.py"
+TRIAGE = "judge/triage.py"
+DUE = "judge/due.py"
+RESTATED = "judge/restated.py"
 LEGACY_FIGURES = "legacy/figures.py"
 INFERENCE = "legacy/inference.py"
 
@@ -703,6 +709,62 @@ BUGS: tuple[Bug, ...] = (
         "return period is not None and (period.whole_months or 0) >= 12",
     ),
     Bug(INFERENCE, "if year.contains(period):", "if year.end >= period.end:"),
+    # --- a council's own rules: floors, ranges, points, a plan after N RED periods, travel ----
+    Bug(
+        STATUS,
+        "green, amber = Decimal(0), abs(target - floor)",
+        "green, amber = abs(target - floor), abs(target - floor)",
+    ),
+    Bug(
+        STATUS,
+        "below = low is not None and (figure < low or high is None or "
+        "figure - low < high - figure)",
+        "below = low is not None and figure < low",
+    ),
+    Bug(
+        STATUS,
+        "return amount * abs(target) if band.relative else amount",
+        "return amount * abs(target)",
+    ),
+    Bug(
+        EXCEPTIONS,
+        "return start if longest >= after else None",
+        "return start if run >= after else None",
+    ),
+    Bug(
+        TRAVEL,
+        'return Travel.IMPROVING if (slope > 0) == (indicator.direction != "lower") '
+        "else Travel.WORSENING",
+        "return Travel.IMPROVING if slope > 0 else Travel.WORSENING",
+    ),
+    # --- actions, plan impact, triage, what is owed, what was restated ------------------------
+    Bug(
+        ACTIONS, "if elapsed - progress.percent > tolerance:", "if elapsed - progress.percent >= 0:"
+    ),
+    Bug(ACTIONS, "if as_of > due:", "if as_of >= due:"),
+    Bug(
+        ACTIONS,
+        "done = action.progress is not None and action.progress.percent >= 100",
+        "done = action.progress is not None and action.progress.percent > 100",
+    ),
+    Bug(
+        IMPACT,
+        "before = [p for p in points if p.period.end <= written]",
+        "before = [p for p in points if p.period.end < written]",
+    ),
+    Bug(IMPACT, "if len(after) < options.points:", "if len(after) < options.points - 1:"),
+    Bug(TRIAGE, 'if spc.assurance == "consistent_fail":', 'if spc.assurance == "inconsistent":'),
+    Bug(
+        DUE,
+        "return timedelta(days=int(median(lags))) if lags else None",
+        "return timedelta(days=max(lags)) if lags else None",
+    ),
+    Bug(DUE, "if due > by:", "if due >= by:"),
+    Bug(
+        RESTATED,
+        "if m.forecast or m.value is None or known_on(m) > since:",
+        "if m.value is None or known_on(m) > since:",
+    ),
 )
 
 

@@ -223,6 +223,24 @@ def test_range_is_green_inside_and_banded_either_side() -> None:
     assert at(809)[0] is Status.RED and at(1211)[0] is Status.RED
 
 
+def test_a_range_open_at_one_end_is_judged_from_the_edge_it_has() -> None:
+    """A lower threshold with no upper one yet (`high: NA`): anything above the low edge is
+    within the range, and a figure below it is banded from that edge."""
+
+    def at(value: float) -> Status:
+        ind = indicator(
+            direction="range",
+            target={"2020/21": {"low": 900, "high": "NA"}},
+            tolerance="10%",
+            measurements=[{"period": "2020/21 Q1", "value": value}],
+        )
+        return read(ind, ind.measurements[-1], Settings()).status
+
+    assert at(1500) is Status.GREEN
+    assert at(850) is Status.AMBER
+    assert at(800) is Status.RED
+
+
 def test_range_target_and_direction_go_together() -> None:
     with pytest.raises(ValueError, match="add `direction: range`"):
         indicator(target={"low": 1, "high": 2})
@@ -321,6 +339,9 @@ def test_plan_after_two_consecutive_red_periods() -> None:
     assert not met.needs_plan
     # RED, AMBER, RED is not two in a row
     assert not assess(_quarters(70, 88, 70), settings, LATER).needs_plan
+    # the run since the target was last met began AMBER: its two RED quarters still count
+    began_amber = assess(_quarters(95, 88, 70, 70, 88), settings, LATER)
+    assert began_amber.status is Status.AMBER and began_amber.needs_plan
     # without the setting every RED measure needs a plan, as before
     assert assess(_quarters(95, 70), Settings(), LATER).needs_plan
 
