@@ -62,7 +62,7 @@ def test_amber_when_behind_the_share_of_time_gone_by_more_than_the_tolerance() -
     assert status_at(QUARTER_3_END, progress="30%") is ActionStatus.AMBER
     _, why = computed_status(action(progress="30%"), PLAN_DATE, QUARTER_3_END, 10.0)
     assert why == (
-        "30% complete with 75% of the time from 2024-04-01 to 2025-03-31 gone: behind by "
+        "30% complete with 75% of the time from 1 April 2024 to 31 March 2025 gone: behind by "
         "more than 10%"
     )
 

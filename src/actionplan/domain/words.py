@@ -1,10 +1,12 @@
-"""Words shared by every layer: month names as councils write them, and counted nouns."""
+"""Words shared by every layer: month names as councils write them, counted nouns, and days as
+papers write them."""
 
 from __future__ import annotations
 
 import calendar
 import difflib
 from collections.abc import Iterable
+from datetime import date
 
 # "April", "Apr", "Sept": month names and abbreviations, lower case, to month numbers.
 MONTH_NAMES: dict[str, int] = {
@@ -33,3 +35,8 @@ def ordinal(number: int) -> str:
     if 10 <= number % 100 <= 20:
         return f"{number}th"
     return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
+
+
+def day_words(day: date) -> str:
+    """A day as a committee paper writes it: 31 March 2025."""
+    return f"{day.day} {day:%B %Y}"

@@ -11,6 +11,7 @@ from datetime import date
 from actionplan.domain.actions import Action, is_complete_stage
 from actionplan.domain.models import ActionPlan
 from actionplan.domain.statuses import ACTION_STATUS_ORDER, ActionStatus
+from actionplan.domain.words import day_words
 
 
 @dataclass(frozen=True)
@@ -68,13 +69,13 @@ def computed_status(
         return ActionStatus.GREEN, f"{done}; no due date, so it cannot fall behind"
     due = action.due.end
     if as_of > due:
-        return ActionStatus.RED, f"due by {due.isoformat()} and {done}"
+        return ActionStatus.RED, f"due by {day_words(due)} and {done}"
     if progress is None:
-        return ActionStatus.GREEN, f"{done}; due by {due.isoformat()}"
+        return ActionStatus.GREEN, f"{done}; due by {day_words(due)}"
     if written is None or written >= due:
-        return ActionStatus.GREEN, f"{done}; due by {due.isoformat()}"
+        return ActionStatus.GREEN, f"{done}; due by {day_words(due)}"
     elapsed = max(0.0, min(1.0, (as_of - written).days / (due - written).days)) * 100
-    gone = f"{elapsed:.0f}% of the time from {written.isoformat()} to {due.isoformat()} gone"
+    gone = f"{elapsed:.0f}% of the time from {day_words(written)} to {day_words(due)} gone"
     if elapsed - progress.percent > tolerance:
         return ActionStatus.AMBER, f"{done} with {gone}: behind by more than {tolerance:g}%"
     return ActionStatus.GREEN, f"{done} with {gone}"
