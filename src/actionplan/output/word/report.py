@@ -26,13 +26,8 @@ from actionplan.output.word.ooxml import left_rule
 from actionplan.output.word.pictures import Pictures
 from actionplan.output.word.plan import MUTED, field_table
 from actionplan.output.word.report_tables import report_table
-from actionplan.output.word.writer import (
-    Writer,
-    base_document,
-    docx_bytes,
-    set_properties,
-    text_width,
-)
+from actionplan.output.word.spooled_body import SpooledBody
+from actionplan.output.word.writer import Writer, base_document, set_properties, text_width
 
 Progress = Callable[[int, int], None]
 NOTICE_RULE = "A4262C"
@@ -53,6 +48,7 @@ def report_docx(
     writer.heading_offset = PLAN_SECTION_LEVEL  # plan text's headings sit under its sections
     headings = _Headings(writer)
     figures = Pictures(document)
+    body = SpooledBody(document)
     for part in layout.parts:
         if isinstance(part, Heading):
             headings.add(part)
@@ -69,7 +65,8 @@ def report_docx(
             figures.add(paragraph, next(pictures), part.alt, text_width(document))
         else:
             _plan(writer, part)
-    return docx_bytes(document)
+        body.flush()
+    return body.docx_bytes()
 
 
 class _Headings:
