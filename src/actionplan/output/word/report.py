@@ -12,7 +12,7 @@ from typing import Any
 from docx.shared import Pt
 
 from actionplan.output.documents.markdown_blocks import ListBlock, Paragraph, Run
-from actionplan.output.report.chart_images import png_charts
+from actionplan.output.report.chart_images import each_png_chart
 from actionplan.output.report.parts import (
     Bullets,
     Chart,
@@ -40,15 +40,15 @@ def report_docx(
 ) -> bytes:
     """The report in `template` (a .docx whose styles, header and footer are kept); `starter`
     is the built-in template, where a style the council's file lacks is taken from."""
-    charts = [part for part in layout.parts if isinstance(part, Chart)]
-    pictures = iter(png_charts([chart.svg for chart in charts], progress))
+    charts = [part.svg for part in layout.parts if isinstance(part, Chart)]
+    pictures = each_png_chart(charts, progress)
     document = base_document(template)
     set_properties(document, layout.title, layout.as_of, subject="Performance report")
     writer = Writer(document, starter)
     writer.heading_offset = PLAN_SECTION_LEVEL  # plan text's headings sit under its sections
     headings = _Headings(writer)
-    figures = Pictures(document)
     body = SpooledBody(document)
+    figures = Pictures(document, store=body.store)
     for part in layout.parts:
         if isinstance(part, Heading):
             headings.add(part)

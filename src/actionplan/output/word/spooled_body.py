@@ -42,6 +42,14 @@ class SpooledBody:
         self._compressor = zlib.compressobj(1)
         self._chunks: list[bytes] = []
         self._keep = qn("w:sectPr")
+        self._file = io.BytesIO()
+        self._archive = zipfile.ZipFile(self._file, "w", zipfile.ZIP_DEFLATED)
+        self._stored: set[str] = set()
+
+    def store(self, name: str, data: bytes) -> None:
+        """A part (a picture) written into the file now, its place in the package left empty."""
+        self._archive.writestr(_entry(name), data)
+        self._stored.add(name)
 
     def flush(self) -> None:
         """Everything added to the body since the last call, written out and let go."""
@@ -66,26 +74,23 @@ class SpooledBody:
         return head + xml[end:]
 
     def docx_bytes(self) -> bytes:
-        """The document as .docx bytes, its body put back, every archive entry dated alike."""
+        """The document as .docx bytes, its body put back: the parts stored as they came
+        first, then the rest of the package."""
         self.flush()
         self._chunks.append(self._compressor.flush())
         saved = io.BytesIO()
         self.document.save(saved)
-        stable = io.BytesIO()
-        with (
-            zipfile.ZipFile(saved) as source,
-            zipfile.ZipFile(stable, "w", zipfile.ZIP_DEFLATED) as target,
-        ):
+        with zipfile.ZipFile(saved) as source, self._archive as target:
             for entry in source.infolist():
-                info = zipfile.ZipInfo(entry.filename, date_time=_STABLE_DATE)
-                info.compress_type = zipfile.ZIP_DEFLATED
+                if entry.filename in self._stored:
+                    continue  # written already; the package had only its place
                 if entry.filename == DOCUMENT_XML:
-                    with target.open(info, "w") as out:
+                    with target.open(_entry(entry.filename), "w") as out:
                         self._write_document(source.read(entry), out)
                 else:
-                    target.writestr(info, source.read(entry))
+                    target.writestr(_entry(entry.filename), source.read(entry))
         del saved
-        return stable.getvalue()
+        return self._file.getvalue()
 
     def _write_document(self, xml: bytes, out: IO[bytes]) -> None:
         head, tail = xml.split(self._mark_bytes, 1)
@@ -97,3 +102,9 @@ class SpooledBody:
             chunks[number] = b""  # let go as it is written
         out.write(decompressor.flush())
         out.write(tail)
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=_STABLE_DATE)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
