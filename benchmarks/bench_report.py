@@ -1,11 +1,13 @@
 """Time `actionplan report` on generated trees of 300 and 1,000 indicators (24-36 monthly points
 each, sub-folders as directorates), as a user runs it: a whole process, the parse cache cold.
 Each figure is the median of several runs, with the lowest and highest beside it. Then the
-report as Word and as PDF for 300 indicators, with the peak memory of one more run.
+report as Word and as PDF for 300 indicators, with the peak memory of one more run, and the
+peak memory of the Word report alone at larger sizes: how it grows with each indicator.
 
     python benchmarks/bench_report.py
     python benchmarks/bench_report.py --sizes 300 1000 3000 --repeat 5 --work /tmp/bench
     python benchmarks/bench_report.py --sizes --document-sizes 300 1000
+    python benchmarks/bench_report.py --sizes --document-sizes --word-sizes 1000 3000 10000
 """
 
 from __future__ import annotations
@@ -56,11 +58,29 @@ def documents(work: Path, sizes: list[int], times: int, env: dict[str, str]) -> 
                   f"{figure.high:.2f}) | {mb:.1f} MB | {memory:,.0f} MiB |")  # fmt: skip
 
 
+def word_memory(work: Path, sizes: list[int], env: dict[str, str]) -> None:
+    """The Word report's peak memory, one run at each size, and what each indicator adds over
+    the smallest size: Word holds each chart's picture and the finished file until it is
+    written, the body's XML compressed (docs/limits-and-safety.md)."""
+    print()
+    print("| indicators | Word peak memory | added per indicator |")
+    print("|---:|---:|---:|")
+    first: tuple[int, float] | None = None
+    for size in sizes:
+        out = work / f"out-{size}-docx-memory"
+        memory = peak_memory(report_args(tree_of(work, size), out, "docx"), env)
+        added = f"{(memory - first[1]) / (size - first[0]) * 1024:,.0f} KiB" if first else "-"
+        print(f"| {size:,} | {memory:,.0f} MiB | {added} |")
+        first = first or (size, memory)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="*", default=[300, 1000])
     parser.add_argument("--document-sizes", type=int, nargs="*", default=[300],
                         help="sizes to time as Word and PDF")  # fmt: skip
+    parser.add_argument("--word-sizes", type=int, nargs="*", default=[300, 1000, 3000],
+                        help="sizes to measure the Word report's peak memory at")  # fmt: skip
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--work", type=Path, default=None)
     args = parser.parse_args()
@@ -81,6 +101,8 @@ def main() -> None:
         print(f"| {size:,} | {cells[0]} | {cells[1]} | {kb:,.0f} KB |")
     if args.document_sizes:
         documents(work, args.document_sizes, args.repeat, env)
+    if args.word_sizes:
+        word_memory(work, args.word_sizes, env)
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)
 

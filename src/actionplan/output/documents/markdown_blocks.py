@@ -30,7 +30,7 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Run:
     """A stretch of text in one style. `status` is a status key (`red`, `amber`, ...) that a
     writer shows in the status colours."""

@@ -15,7 +15,7 @@ would give different bytes for the same plans.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from actionplan.errors import ActionplanError
 from actionplan.output.report.charts import HEIGHT, WIDTH
@@ -35,10 +35,17 @@ def png_charts(
     svgs: Sequence[str], progress: Callable[[int, int], None] | None = None
 ) -> list[bytes]:
     """One PNG per SVG chart, in order."""
+    return list(each_png_chart(svgs, progress))
+
+
+def each_png_chart(
+    svgs: Sequence[str], progress: Callable[[int, int], None] | None = None
+) -> Iterator[bytes]:
+    """One PNG per SVG chart, in order, each drawn when it is asked for: a document that
+    stores each picture as it comes never holds them all."""
     import typst
 
     compiler = typst.Compiler(ignore_system_fonts=True)
-    pictures: list[bytes] = []
     for number, svg in enumerate(svgs, 1):
         try:
             with warnings.catch_warnings():
@@ -54,7 +61,6 @@ def png_charts(
             ) from None
         if not isinstance(png, bytes):
             raise ActionplanError(f"chart {number}: Typst drew no picture")
-        pictures.append(png)
         if progress:
             progress(number, len(svgs))
-    return pictures
+        yield png

@@ -15,31 +15,31 @@ from actionplan.output.documents.markdown_blocks import Run, clean
 Cell: TypeAlias = tuple[Run, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Heading:
     text: str
     level: int  # 1 is the report's title
     new_page: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     runs: Cell
     kind: str = "text"  # "text", "notice" (set apart: a RED measure with no plan), "small"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Bullets:
     items: tuple[Cell, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     cells: tuple[Cell, ...]
     note: str = ""  # a sentence under the row, beside the row's first cell
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Table:
     caption: str  # read out by assistive technology as the table's name
     header: tuple[Cell, ...]
@@ -48,7 +48,7 @@ class Table:
     small: bool = False  # set in a smaller size, to fit many columns
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Chart:
     """A chart's picture; its description and its figures, as a table, follow it."""
 
@@ -57,7 +57,7 @@ class Chart:
     svg: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Plan:
     """A RED measure's action plan, in the sections and field tables `render` uses."""
 

@@ -5,6 +5,8 @@ report with a thousand charts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from docx.document import Document as DocxDocument
 from docx.image.image import Image
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -16,11 +18,19 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from actionplan.output.documents.markdown_blocks import clean
 
+Store = Callable[[str, bytes], None]  # a part's name in the archive, and its bytes
+
 
 class Pictures:
-    def __init__(self, document: DocxDocument, stem: str = "chart") -> None:
+    def __init__(
+        self, document: DocxDocument, stem: str = "chart", store: Store | None = None
+    ) -> None:
+        """With `store`, each picture's bytes go to it as they come, and the package keeps
+        only the picture's place: a thousand charts are not all held until the file is
+        saved."""
         self.part = document.part
         self.stem = stem
+        self.store = store
         self._next_id = self.part.next_id  # one search, then counted on
         package = self.part.package
         self._taken = {str(p.partname) for p in package.iter_parts()} if package else set()
@@ -32,7 +42,11 @@ class Pictures:
             raise ValueError("an image in a document needs alternative text")
         image = Image.from_blob(png)
         name = self._partname(image.ext)
-        part = ImagePart.from_image(image, PackURI(name))
+        if self.store is None:
+            part = ImagePart.from_image(image, PackURI(name))
+        else:
+            part = ImagePart(PackURI(name), image.content_type, b"")
+            self.store(name.lstrip("/"), png)
         rid = self.part.relate_to(part, RELATIONSHIP_TYPE.IMAGE)
         cx, cy = image.scaled_dimensions(width, None)
         inline = CT_Inline.new_pic_inline(self._next_id, rid, name.rsplit("/", 1)[1], cx, cy)

@@ -12,7 +12,7 @@ from typing import Any
 from docx.shared import Pt
 
 from actionplan.output.documents.markdown_blocks import ListBlock, Paragraph, Run
-from actionplan.output.report.chart_images import png_charts
+from actionplan.output.report.chart_images import each_png_chart
 from actionplan.output.report.parts import (
     Bullets,
     Chart,
@@ -26,13 +26,8 @@ from actionplan.output.word.ooxml import left_rule
 from actionplan.output.word.pictures import Pictures
 from actionplan.output.word.plan import MUTED, field_table
 from actionplan.output.word.report_tables import report_table
-from actionplan.output.word.writer import (
-    Writer,
-    base_document,
-    docx_bytes,
-    set_properties,
-    text_width,
-)
+from actionplan.output.word.spooled_body import SpooledBody
+from actionplan.output.word.writer import Writer, base_document, set_properties, text_width
 
 Progress = Callable[[int, int], None]
 NOTICE_RULE = "A4262C"
@@ -45,14 +40,15 @@ def report_docx(
 ) -> bytes:
     """The report in `template` (a .docx whose styles, header and footer are kept); `starter`
     is the built-in template, where a style the council's file lacks is taken from."""
-    charts = [part for part in layout.parts if isinstance(part, Chart)]
-    pictures = iter(png_charts([chart.svg for chart in charts], progress))
+    charts = [part.svg for part in layout.parts if isinstance(part, Chart)]
+    pictures = each_png_chart(charts, progress)
     document = base_document(template)
     set_properties(document, layout.title, layout.as_of, subject="Performance report")
     writer = Writer(document, starter)
     writer.heading_offset = PLAN_SECTION_LEVEL  # plan text's headings sit under its sections
     headings = _Headings(writer)
-    figures = Pictures(document)
+    body = SpooledBody(document)
+    figures = Pictures(document, store=body.store)
     for part in layout.parts:
         if isinstance(part, Heading):
             headings.add(part)
@@ -69,7 +65,8 @@ def report_docx(
             figures.add(paragraph, next(pictures), part.alt, text_width(document))
         else:
             _plan(writer, part)
-    return docx_bytes(document)
+        body.flush()
+    return body.docx_bytes()
 
 
 class _Headings:
