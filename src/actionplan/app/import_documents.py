@@ -12,6 +12,7 @@ from actionplan.app.render import make_folder
 from actionplan.domain.periods import Period, parse_period
 from actionplan.domain.values import Direction
 from actionplan.domain.words import plural
+from actionplan.edit.garbage import collecting
 from actionplan.errors import ActionplanError
 from actionplan.legacy.batch import jobs, read_manifest
 from actionplan.legacy.draft import Facts
@@ -62,7 +63,9 @@ def import_request(request: ImportRequest) -> Outcome:
             exit_code=2,
         )
     work = jobs(request.paths, manifest, defaults)
-    with progress("Importing documents") as tick:
+    # A Word document read is a web of reference cycles: freed as the import goes on, though
+    # the command line runs with the collector off.
+    with progress("Importing documents") as tick, collecting():
         run = import_documents(work, ImportOptions(request.out, request.force, fy_start), tick)
     _write(request.out, run)
     outcome = Outcome(said=format_report(run), err=notes)
