@@ -133,3 +133,19 @@ def test_comparators_say_above_or_below() -> None:
 def test_green_and_no_target_have_no_triage() -> None:
     assert triaged(deaths(52, target=12000)) is None
     assert triaged(deaths(52, target=None)) is None
+
+
+def test_a_range_outside_its_bounds_is_said_to_be_outside_the_range() -> None:
+    """A two-sided range has no "below target": a RED measure is outside the range."""
+    from actionplan.domain.models import Settings
+    from actionplan.judge.assessment import assess
+    from actionplan.judge.triage import triage
+    from support.indicators import indicator
+
+    found = indicator(
+        direction="range",
+        target={"2020/21": {"low": 900, "high": 1100}},
+        measurements=[{"period": "2020/21 Q1", "value": 1300}],
+    )
+    reading = triage(assess(found, Settings(), date(2021, 1, 1)), None)
+    assert reading is not None and reading.phrase.startswith("outside the range")

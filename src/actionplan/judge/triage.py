@@ -20,7 +20,8 @@ Rule = Literal[
     "no_assurance",
     "no_chart",
 ]
-# Each rule's phrase; "{side}" is "below target" where higher is better, else "above target".
+# Each rule's phrase; "{side}" is "below target" where higher is better, "above target" where
+# lower is, and "outside the range" for a two-sided range.
 PHRASES: dict[Rule, str] = {
     "getting_worse": "{side} and getting worse: act now",
     "recovering": "{side} but recovering",
@@ -59,7 +60,9 @@ def triage(assessment: Assessment, spc: SpcResult | SpcUnavailable | None) -> Tr
     if assessment.status not in (Status.RED, Status.AMBER) or assessment.reading is None:
         return None
     indicator = assessment.indicator
-    side = "above target" if indicator.direction == "lower" else "below target"
+    side = {"lower": "above target", "range": "outside the range"}.get(
+        indicator.direction or "", "below target"
+    )
     rule = _rule(spc)
     return Triage(rule, PHRASES[rule].format(side=side), _comparators(assessment))
 
