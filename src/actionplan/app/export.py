@@ -10,9 +10,8 @@ from pathlib import Path
 from actionplan.app.loading import load_reported
 from actionplan.app.progress import progress
 from actionplan.app.render import make_folder
-from actionplan.errors import ActionplanError
 from actionplan.outcome import Outcome
-from actionplan.output.export.files import export_files
+from actionplan.output.export.files import export_files, need_pyarrow
 from actionplan.output.export.tables import Exported
 from actionplan.workspace.file_sets import replace_set
 from actionplan.workspace.locks import locked
@@ -31,7 +30,7 @@ def export_tables(request: ExportRequest, as_of: date) -> Outcome:
     """Every readable indicator under the paths exported; a file that cannot be read is named
     (exit 2) and left out, as `check` does."""
     if request.format == "parquet":
-        _need_pyarrow()
+        need_pyarrow()  # before any file is read, not after the tree is judged
     roots = plan_paths(request.paths or None)
     workspace, outcome = load_reported(roots, cache=request.cache)
     exported = Exported()
@@ -60,14 +59,3 @@ def _folder(path: Path, roots: list[Path]) -> str:
         if root.is_dir() and path.is_relative_to(root):
             return path.parent.relative_to(root).as_posix().removeprefix(".")
     return ""
-
-
-def _need_pyarrow() -> None:
-    """Refused before any file is read, not after the tree is judged."""
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError:
-        raise ActionplanError(
-            'Parquet needs pyarrow: install it with `pip install "actionplan[parquet]"`, '
-            "or export CSV (--format csv)"
-        ) from None

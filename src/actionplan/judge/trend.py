@@ -34,14 +34,7 @@ def series(
     """Each period's own figure, oldest first: the actuals known at `as_of` whose periods are as
     long as the latest one's (a chart of months leaves out an annual outturn). Without
     `every_target`, only the latest point carries its target (all that SPC needs)."""
-    actuals = sorted(
-        (
-            m
-            for m in indicator.measurements
-            if not m.forecast and m.value is not None and known_on(m) <= as_of
-        ),
-        key=attrgetter("period.sort_key"),
-    )
+    actuals = known_actuals(indicator, as_of)
     if not actuals:
         return []
     days = _length(actuals[-1].period)
@@ -57,6 +50,19 @@ def series(
     if not every_target:
         points[:-1] = [p._replace(target=None) for p in points[:-1]]
     return points
+
+
+def known_actuals(indicator: Indicator, as_of: date) -> list[Measurement]:
+    """The actual figures known at `as_of`, oldest first (forecasts and missing figures left
+    out)."""
+    return sorted(
+        (
+            m
+            for m in indicator.measurements
+            if not m.forecast and m.value is not None and known_on(m) <= as_of
+        ),
+        key=attrgetter("period.sort_key"),
+    )
 
 
 def indicator_spc(

@@ -71,15 +71,22 @@ def _csv_cell(cell: Cell) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
-def parquet_bytes(columns: Sequence[Column], rows: list[TableRow], as_of: date) -> bytes:
+def need_pyarrow() -> None:
+    """Parquet is written by pyarrow, an optional extra: refused with how to install it."""
     try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        import pyarrow  # noqa: F401
     except ImportError:
         raise ActionplanError(
             'Parquet needs pyarrow: install it with `pip install "actionplan[parquet]"`, '
             "or export CSV (--format csv)"
         ) from None
+
+
+def parquet_bytes(columns: Sequence[Column], rows: list[TableRow], as_of: date) -> bytes:
+    need_pyarrow()
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     types: dict[str, Any] = {
         "string": pa.string(),
         "float": pa.float64(),

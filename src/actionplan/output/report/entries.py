@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from operator import attrgetter
 from pathlib import Path
 
 from actionplan.domain.models import Indicator, Settings
@@ -18,8 +17,7 @@ from actionplan.judge.coverage import Coverage
 from actionplan.judge.impact import PlanImpact, plan_impact
 from actionplan.judge.spc import SpcResult, SpcUnavailable
 from actionplan.judge.status import period_target
-from actionplan.judge.travel import known_on
-from actionplan.judge.trend import Point, indicator_spc, series
+from actionplan.judge.trend import Point, indicator_spc, known_actuals, series
 from actionplan.judge.triage import Triage, triage
 from actionplan.output.documents.context import day, period_words
 from actionplan.output.report.evidence import evidence
@@ -70,14 +68,7 @@ def report_entry(
 def year_to_date(indicator: Indicator, settings: Settings, as_of: date) -> list[Point]:
     """A year-to-date indicator's actuals as reported, oldest first, each with the target it is
     judged against (pro-rated where a count is): the periods as long as the latest one's."""
-    actuals = sorted(
-        (
-            m
-            for m in indicator.measurements
-            if not m.forecast and m.value is not None and known_on(m) <= as_of
-        ),
-        key=attrgetter("period.sort_key"),
-    )
+    actuals = known_actuals(indicator, as_of)
     if not actuals:
         return []
     length = actuals[-1].period.whole_months, actuals[-1].period.days

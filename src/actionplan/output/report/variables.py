@@ -203,12 +203,12 @@ def context(report: Report) -> dict[str, Any]:
     return {
         "organisation": report.organisation,
         "as_of": day(report.as_of),
-        "counts": _bar(report.counts()),
+        "counts": status_bar(report.counts()),
         "total": len(report.entries),
         "folders": [
             {
                 "name": report.folder_names.get(name, name),
-                "counts": _bar(report.counts(entries)),
+                "counts": status_bar(report.counts(entries)),
                 "total": len(entries),
                 "rows": [row(e, charts[e.indicator.id].anchor) for e in entries],
                 "charts": [charts[e.indicator.id] for e in entries],
@@ -230,7 +230,8 @@ def context(report: Report) -> dict[str, Any]:
     }
 
 
-def _bar(counts: dict[str, int]) -> list[dict[str, Any]]:
+def status_bar(counts: dict[str, int]) -> list[dict[str, Any]]:
+    """Each status with its count and share of the whole (for a status bar's widths)."""
     total = sum(counts.values()) or 1
     return [
         {

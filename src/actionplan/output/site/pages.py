@@ -18,7 +18,7 @@ from actionplan.output.documents.context import PlanDocument, context, day
 from actionplan.output.documents.files import output_name
 from actionplan.output.report.entries import Entry
 from actionplan.output.report.model import Report
-from actionplan.output.report.variables import chart, row
+from actionplan.output.report.variables import chart, row, status_bar
 from actionplan.output.site.figures import figures_csv
 
 INDEX = "index.html"
@@ -72,13 +72,13 @@ def site_pages(report: Report, settings: Settings, *, public: bool = False) -> S
             **common,
             "as_of": day(report.as_of),
             "total": len(report.entries),
-            "counts": _counts(report.counts()),
+            "counts": status_bar(report.counts()),
             "themes": [
                 {
                     "name": report.folder_names.get(name, name),
                     "href": themes[name],
                     "total": len(entries),
-                    "counts": _counts(report.counts(entries)),
+                    "counts": status_bar(report.counts(entries)),
                 }
                 for name, entries in folders.items()
             ],
@@ -90,7 +90,7 @@ def site_pages(report: Report, settings: Settings, *, public: bool = False) -> S
         rows = [_row(e, public) for e in entries]
         site.pages[themes[name]] = Page(
             "theme.html.j2",
-            {**common, "theme": theme, "rows": rows, "counts": _counts(report.counts(entries))},
+            {**common, "theme": theme, "rows": rows, "counts": status_bar(report.counts(entries))},
         )
         for entry in entries:
             variables = _indicator(entry, settings, report, public)
@@ -99,20 +99,6 @@ def site_pages(report: Report, settings: Settings, *, public: bool = False) -> S
             )
             site.data[indicator_csv(entry.indicator.id)] = figures_csv(entry, report.as_of)
     return site
-
-
-def _counts(counts: dict[str, int]) -> list[dict[str, Any]]:
-    """Each status with its count and share of the whole (for the bar's widths)."""
-    total = sum(counts.values()) or 1
-    return [
-        {
-            "status": s,
-            "key": s.lower().replace(" ", "-"),
-            "count": n,
-            "share": round(100 * n / total, 2),
-        }
-        for s, n in counts.items()
-    ]
 
 
 def _row(entry: Entry, public: bool) -> dict[str, Any]:
