@@ -11,6 +11,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 from typer.testing import CliRunner
@@ -156,16 +157,16 @@ def test_the_changed_pages_are_written_all_or_none(
     out = tmp_path / "out"
     build(str(tmp_path / "tree"), "--out", str(out), as_of="2015-01-31")
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    staged = file_sets.write_staged
+    staged = file_sets.open_staged
     calls = []
 
-    def disk_fills_up(path: Path, content: str | bytes, **kwargs: object) -> None:
+    def disk_fills_up(path: Path, **kwargs: Path) -> BinaryIO:
         calls.append(path)
         if len(calls) == 3:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
-        staged(path, content, **kwargs)  # type: ignore[arg-type]
+        return staged(path, **kwargs)
 
-    monkeypatch.setattr(file_sets, "write_staged", disk_fills_up)
+    monkeypatch.setattr(file_sets, "open_staged", disk_fills_up)
     code, said = build(str(tmp_path / "tree"), "--out", str(out))
     assert code == 2
     assert "nothing in it was changed" in said

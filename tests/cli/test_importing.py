@@ -80,9 +80,11 @@ def test_a_full_disk_leaves_the_plans_folder_as_it_was(
     fail_writes_after(monkeypatch, 1)
     result = run(SMOKING_DOC, OPIATE_DOC, "--year", "2014/15")
     assert result.exit_code == 2
-    assert "plans: cannot write the files (No space left on device): nothing in it was changed" in (
-        result.stderr
-    )
+    # The file being written is named as it would be in the folder.
+    assert (
+        "plans: cannot write opiate-users-that-left-drug-treatment-successfully.yaml (No space "
+        "left on device): nothing in it was changed"
+    ) in result.stderr
     assert state(workspace / "plans") == before
 
 

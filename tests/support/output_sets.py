@@ -69,7 +69,7 @@ def state(folder: Path) -> dict[str, bytes | None]:
 def fail_writes_after(monkeypatch: pytest.MonkeyPatch, files: int) -> None:
     """The disk fills up: after `files` files have been written in full, the next write of a
     file's content fails with ENOSPC (in a forked child, which inherits the patch)."""
-    from actionplan.workspace import atomic
+    from actionplan.workspace import atomic, file_sets
 
     real: Callable[[int, bytes], None] = atomic._fill
     written = [0]
@@ -82,6 +82,18 @@ def fail_writes_after(monkeypatch: pytest.MonkeyPatch, files: int) -> None:
         written[0] += 1
 
     monkeypatch.setattr(atomic, "_fill", fill)
+    real_open: Callable[..., Any] = file_sets.open_staged
+
+    def open_staged(staged: Path, *, replacing: Path) -> Any:
+        # A file of a set is written a piece at a time: its writes fail from the start.
+        handle = real_open(staged, replacing=replacing)
+        if written[0] >= files:
+            handle.close()
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))  # as a write says it
+        written[0] += 1
+        return handle
+
+    monkeypatch.setattr(file_sets, "open_staged", open_staged)
 
 
 # Every call that changes what a folder holds, or makes a change durable: a process killed

@@ -4,9 +4,12 @@ the report could not be written."""
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
+from typing import BinaryIO
 
 from actionplan.app.history import files_then
 from actionplan.app.loading import load_reported
@@ -14,9 +17,16 @@ from actionplan.app.progress import progress
 from actionplan.app.render import make_folder
 from actionplan.errors import ActionplanError
 from actionplan.outcome import BAD_INPUT, Outcome
+from actionplan.output.documents.files import DocumentSet
+from actionplan.output.documents.filters import Format
 from actionplan.output.report.changes import History
 from actionplan.output.report.model import Report, build_report
-from actionplan.output.report.write import render_report, write_report
+from actionplan.output.report.write import (
+    REPORT_NAMES,
+    add_report,
+    render_report,
+    write_report,
+)
 from actionplan.workspace.locks import locked
 from actionplan.workspace.store import plan_paths
 
@@ -62,26 +72,42 @@ def make_report(request: ReportRequest, as_of: date) -> Outcome:
         )
     outcome.fail(built.exit_code)
     outcome.err += built.lacking_lines()
-    text, charts = _document(built, request)
     if request.out is None:
-        outcome.out.append(text)
+        outcome.out.append(_document(built, request))
         return outcome
     make_folder(request.out, "--out")
     with locked([request.out]):
-        written = write_report(request.out, request.format, text, charts, outcome.err.append)
+        written = write_report(
+            request.out, request.format, partial(_fill, built, request), outcome.err.append
+        )
     if not written:
         outcome.fail(BAD_INPUT)
     return outcome
 
 
-def _document(report: Report, request: ReportRequest) -> tuple[str | bytes, dict[str, str]]:
-    """The report's file content, and for Markdown its chart files (name -> SVG)."""
+def _document(report: Report, request: ReportRequest) -> str | bytes:
+    """The report's file content, for stdout (a Markdown report has --out)."""
     if request.format == "html":
         return render_report(report, "html", request.templates)
-    if request.format == "md":
-        return render_report(report, "md", request.templates)
+    document = io.BytesIO()
+    _typeset(report, request, document)
+    return document.getvalue()
+
+
+def _fill(report: Report, request: ReportRequest, files: DocumentSet) -> int:
+    """The report's files into `files`, each written as it is made; the number of charts."""
+    if request.format in ("html", "md"):
+        fmt: Format = "html" if request.format == "html" else "md"
+        return add_report(files, report, fmt, request.templates)
+    files.add_written(
+        REPORT_NAMES[request.format], lambda handle: _typeset(report, request, handle)
+    )
+    return 0
+
+
+def _typeset(report: Report, request: ReportRequest, handle: BinaryIO) -> None:
     from actionplan.output.report.word_and_pdf import report_document
 
     label = "Drawing charts" if request.format == "docx" else "Typesetting the report"
     with progress(label) as tick:
-        return report_document(report, request.format, request.templates, tick), {}
+        handle.write(report_document(report, request.format, request.templates, tick))

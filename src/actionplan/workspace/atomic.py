@@ -16,6 +16,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from actionplan.errors import ActionplanError
 from actionplan.workspace.locks import TEMP_SUFFIX
@@ -75,10 +76,24 @@ def write_staged(staged: Path, text: str | bytes, *, replacing: Path) -> None:
     over `replacing` with the permissions, owner and attributes `replacing` has: the first half
     of `write_atomic`, for a caller that renames many files together (see `file_sets`). A
     symlink at `replacing` is replaced by the file, never written through."""
+    with open_staged(staged, replacing=replacing) as handle:
+        handle.write(text if isinstance(text, bytes) else text.encode("utf-8"))
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def open_staged(staged: Path, *, replacing: Path) -> BinaryIO:
+    """`write_staged` for content made a piece at a time: the new file at `staged`, already
+    given the permissions, owner and attributes of `replacing`, open for writing. The caller
+    flushes it to disk before the set is put in place."""
     existing = _existing(replacing, replacing)
     fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-    _fill(fd, text if isinstance(text, bytes) else text.encode("utf-8"))
-    _copy_metadata(existing, replacing, str(staged))
+    try:
+        _copy_metadata(existing, replacing, str(staged))
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "wb")
 
 
 def refuse_read_only(path: Path) -> None:

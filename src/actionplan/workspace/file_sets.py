@@ -19,11 +19,12 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 from actionplan.errors import ActionplanError
-from actionplan.workspace.atomic import sync_folder, write_staged
+from actionplan.workspace.atomic import open_staged, sync_folder
 
 STAGING_PREFIX = ".actionplan-staging."
 _READY = ".ready"  # never an output's name: output names cannot begin with a dot
@@ -32,30 +33,113 @@ _READY = ".ready"  # never an output's name: output names cannot begin with a do
 def replace_set(folder: Path, files: Mapping[str, str | bytes]) -> None:
     """Put every file of `files` (name in `folder` -> content) in place, or none of them;
     raises ActionplanError, with the folder as it was, when one cannot be written."""
-    finish_sets(folder)
-    if not files:
-        return
-    if any(name.startswith(".") or "/" in name for name in files):
-        raise ValueError("file set names are plain, visible file names")
-    staging = _new_staging(folder)
-    try:
+    with StagedSet(folder) as staged:
         for name, content in files.items():
-            write_staged(staging / name, content, replacing=folder / name)
-        sync_folder(staging)
-        _mark_ready(staging)
-    except ActionplanError as error:
-        _discard(staging)
-        raise ActionplanError(f"{error}: nothing in {folder} was changed") from None
-    except OSError as error:
-        _discard(staging)
-        raise ActionplanError(
-            f"{folder}: cannot write {error.filename or 'the files'} ({error.strerror}): "
-            "nothing in it was changed"
-        ) from None
-    except BaseException:
-        _discard(staging)
-        raise
-    _move_in(staging, folder)
+            staged.add(name, content)
+        staged.commit()
+
+
+class StagedSet:
+    """Files staged one at a time, each on disk as soon as it is made (so a set of any size is
+    written in the memory of its largest file), then put in place all or none by `commit`.
+    Leaving the block without committing, or by an exception, discards what was staged; a
+    file that cannot be written raises ActionplanError saying that nothing in the folder was
+    changed."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.names: list[str] = []  # staged, in the order they were added
+        self.unchanged: list[str] = []  # left out with `keep_same`: the folder has them
+        self._staging: Path | None = None
+        self._seen: set[str] = set()
+
+    def __enter__(self) -> StagedSet:
+        finish_sets(self.folder)
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        self.discard()
+
+    def add(self, name: str, content: str | bytes) -> None:
+        with self.open(name) as handle:
+            handle.write(content if isinstance(content, bytes) else content.encode("utf-8"))
+
+    @contextlib.contextmanager
+    def open(self, name: str, *, keep_same: bool = False) -> Iterator[BinaryIO]:
+        """A staged file for `name`, open for writing; on disk when the block ends. With
+        `keep_same`, a file whose place in the folder already holds the same bytes is taken
+        out of the set (so the old file keeps its timestamp) and listed in `unchanged`."""
+        if name.startswith(".") or "/" in name or name in self._seen:
+            raise ValueError(f"file set names are plain, visible, distinct file names: {name}")
+        self._seen.add(name)
+        staged = self._folder() / name
+        try:
+            handle = open_staged(staged, replacing=self.folder / name)
+        except ActionplanError as error:
+            self.discard()
+            raise ActionplanError(f"{error}: nothing in {self.folder} was changed") from None
+        except OSError as error:
+            raise self._cannot(error, name) from None
+        try:
+            with handle:
+                yield handle
+                handle.flush()
+                same = keep_same and _same_bytes(staged, self.folder / name)
+                if not same:
+                    os.fsync(handle.fileno())
+            if same:
+                os.unlink(staged)
+                self.unchanged.append(name)
+                return
+        except OSError as error:
+            raise self._cannot(error, name) from None
+        self.names.append(name)
+
+    def commit(self) -> None:
+        """Every staged file into its place; nothing staged, nothing changed."""
+        if self._staging is None or not self.names:
+            self.discard()
+            return
+        try:
+            sync_folder(self._staging)
+            _mark_ready(self._staging)
+        except OSError as error:
+            raise self._cannot(error) from None
+        staging, self._staging = self._staging, None
+        _move_in(staging, self.folder)
+
+    def discard(self) -> None:
+        if self._staging is not None:
+            _discard(self._staging)
+            self._staging = None
+
+    def _folder(self) -> Path:
+        if self._staging is None:
+            self._staging = _new_staging(self.folder)
+        return self._staging
+
+    def _cannot(self, error: OSError, name: str = "") -> ActionplanError:
+        self.discard()
+        # The file is named as it would be in the folder, not in the hidden staging folder.
+        what = name or error.filename or "the files"
+        return ActionplanError(
+            f"{self.folder}: cannot write {what} ({error.strerror}): nothing in it was changed"
+        )
+
+
+def _same_bytes(staged: Path, target: Path) -> bool:
+    """True when `target` is a regular file (not a link) holding exactly `staged`'s bytes."""
+    try:
+        status = os.lstat(target)
+        if not stat.S_ISREG(status.st_mode) or status.st_size != os.stat(staged).st_size:
+            return False
+        with open(staged, "rb") as new, open(target, "rb") as old:
+            while block := new.read(1 << 20):
+                if old.read(len(block)) != block:
+                    return False
+    except OSError:
+        return False
+    return True
 
 
 def finish_sets(folder: Path) -> None:

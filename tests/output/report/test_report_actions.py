@@ -67,11 +67,11 @@ def test_report_counts_actions_by_status_per_folder_as_published() -> None:
 
 
 def test_report_shows_each_plans_actions_as_a_table_in_its_exception() -> None:
-    page, _ = render_report(report(), "html")
+    page = render_report(report(), "html")
     assert "<caption>Actions by status, by area</caption>" in page
     assert "<caption>Actions: Visits to the Look Out Discovery Centre</caption>" in page
     assert "Initial data analysis is complete." in page
-    markdown, _ = render_report(report(), "md")
+    markdown = render_report(report(), "md")
     assert "| Place | 7 | 4 | 0 | 3 | 14 |" in markdown
     assert "| 1 | Objective 1 |  | 31 March 2025 | 30% |  | **Green**:" in markdown
 

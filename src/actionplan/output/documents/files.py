@@ -6,8 +6,10 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from actionplan.errors import ActionplanError
 
@@ -42,51 +44,86 @@ class Written:
 
 
 def write_documents(folder: Path, documents: list[tuple[str, str | bytes]]) -> Written:
-    """Every document (name, content) into `folder`, as one set: all the changed ones are
-    replaced, or, when one cannot be written (a full disk), none is, and ActionplanError says
-    why. A file already holding its content is left alone, so its timestamp, and tools that
-    watch it, stay quiet. A document whose place holds something else than a file or a link
-    (a folder), or a read-only file, is named in `problems` and the others are written. A
-    symlink is replaced by the document, never written through: the folder may hold links
-    someone else put there. Call with the folder locked."""
-    from actionplan.workspace.file_sets import replace_set
+    """Every document (name, content) into `folder`, as one set (see `DocumentSet`). Call
+    with the folder locked."""
+    with DocumentSet(folder) as staged:
+        for name, content in documents:
+            staged.add(name, content)
+        return staged.finish()
 
-    written = Written()
-    changed: dict[str, str | bytes] = {}
-    for name, content in documents:
+
+class DocumentSet:
+    """Documents written into `folder` as one set, each put on disk as it is made (so the set
+    is written in the memory of its largest document): all the changed ones are replaced, or,
+    when one cannot be written (a full disk), none is, and ActionplanError says why. A file
+    already holding its content is left alone, so its timestamp, and tools that watch it, stay
+    quiet. A document whose place holds something else than a file or a link (a folder), or a
+    read-only file, is named in `problems` and the others are written. A symlink is replaced
+    by the document, never written through: the folder may hold links someone else put there.
+    Use with the folder locked from before the first document until `finish`."""
+
+    def __init__(self, folder: Path) -> None:
+        from actionplan.workspace.file_sets import StagedSet
+
+        self.folder = folder
+        self.problems: list[str] = []
+        self._staged = StagedSet(folder)
+
+    def __enter__(self) -> DocumentSet:
+        self._staged.__enter__()
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        self._staged.discard()
+
+    def add(self, name: str, content: str | bytes | Iterable[str]) -> None:
+        """A document from its content, or from the pieces of its text as a template makes
+        them (each written as it comes)."""
+
+        def write(handle: BinaryIO) -> None:
+            if isinstance(content, bytes):
+                handle.write(content)
+            elif isinstance(content, str):
+                handle.write(content.encode("utf-8"))
+            else:
+                for piece in content:
+                    handle.write(piece.encode("utf-8"))
+
+        self.add_written(name, write)
+
+    def add_written(self, name: str, write: Callable[[BinaryIO], None]) -> None:
+        """A document that `write` writes into the open (seekable) file it is given."""
         try:
-            if _holds(folder / name, content):
-                written.unchanged.append(folder / name)
-                continue
+            _replaceable(self.folder / name)
         except ActionplanError as error:
-            written.problems.append(str(error))
-            continue
-        changed[name] = content
-    replace_set(folder, changed)
-    written.wrote = [folder / name for name in changed]
-    return written
+            self.problems.append(str(error))
+            return
+        with self._staged.open(name, keep_same=True) as handle:
+            write(handle)
+
+    def finish(self) -> Written:
+        """Put the changed documents in place; what was written, unchanged and refused."""
+        wrote, unchanged = list(self._staged.names), self._staged.unchanged
+        self._staged.commit()
+        return Written(
+            wrote=[self.folder / name for name in wrote],
+            unchanged=[self.folder / name for name in unchanged],
+            problems=self.problems,
+        )
 
 
-def _holds(path: Path, text: str | bytes) -> bool:
-    """True when `path` is a file with this content; raises when it cannot be replaced."""
+def _replaceable(path: Path) -> None:
+    """Raises when `path` holds something a document may not replace."""
     from actionplan.workspace.atomic import refuse_read_only
 
     try:
         status = os.lstat(path)
     except FileNotFoundError:
-        return False
+        return
     except OSError as error:
         raise ActionplanError(f"{path}: cannot read: {error.strerror}") from None
     if stat.S_ISLNK(status.st_mode):
-        return False
+        return
     if not stat.S_ISREG(status.st_mode):
         raise ActionplanError(f"{path}: not a regular file: not overwritten")
     refuse_read_only(path)
-    content = text if isinstance(text, bytes) else text.encode("utf-8")
-    if status.st_size != len(content):
-        return False
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(len(content) + 1) == content
-    except OSError as error:
-        raise ActionplanError(f"{path}: cannot read: {error.strerror}") from None

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -126,26 +127,48 @@ class Renderer:
 
     def render(self, context: Mapping[str, Any], template: str | None = None) -> str:
         """Render the plan template, or another template of the set (the report's)."""
+        return "".join(self.generate(context, template))
+
+    def generate(self, context: Mapping[str, Any], template: str | None = None) -> Iterator[str]:
+        """`render`'s text in pieces of about 64 KB, each made as it is asked for: a long
+        document is written out as it is made, never held whole."""
         name = template or TEMPLATES[self.format]
-        try:
-            text = self.environment.get_template(name).render(context)
-        except TemplateNotFound as error:
-            raise ActionplanError(f"template {error.name} not found") from None
-        except TemplateSyntaxError as error:
-            where = f"{error.filename or error.name}:{error.lineno}"
-            raise ActionplanError(f"{where}: template syntax: {error.message}") from None
-        except TemplateError as error:
-            where = _template_position(error.__traceback__) or name
-            raise ActionplanError(f"{where}: {error.message}: fix the template") from None
-        except RecursionError as error:
-            where = _template_position(error.__traceback__) or name
-            raise ActionplanError(
-                f"{where}: the template includes or extends itself (directly or through "
-                "another template) without end: fix the template"
-            ) from None
-        # Control characters (a title with ESC in it) have no place in a paper, and would
-        # drive the terminal when a document is printed to one.
-        return printable_lines(text)
+        pieces: list[str] = []
+        size = 0
+        with _named_errors(name):
+            for piece in self.environment.get_template(name).generate(context):
+                pieces.append(piece)
+                size += len(piece)
+                if size >= _PIECE:
+                    # Control characters (a title with ESC in it) have no place in a paper,
+                    # and would drive the terminal when a document is printed to one.
+                    yield printable_lines("".join(pieces))
+                    pieces, size = [], 0
+        yield printable_lines("".join(pieces))
+
+
+_PIECE = 1 << 16
+
+
+@contextmanager
+def _named_errors(name: str) -> Iterator[None]:
+    """A template's errors as ActionplanError, at the template's file and line."""
+    try:
+        yield
+    except TemplateNotFound as error:
+        raise ActionplanError(f"template {error.name} not found") from None
+    except TemplateSyntaxError as error:
+        where = f"{error.filename or error.name}:{error.lineno}"
+        raise ActionplanError(f"{where}: template syntax: {error.message}") from None
+    except TemplateError as error:
+        where = _template_position(error.__traceback__) or name
+        raise ActionplanError(f"{where}: {error.message}: fix the template") from None
+    except RecursionError as error:
+        where = _template_position(error.__traceback__) or name
+        raise ActionplanError(
+            f"{where}: the template includes or extends itself (directly or through "
+            "another template) without end: fix the template"
+        ) from None
 
 
 def _template_position(tb: TracebackType | None) -> str | None:

@@ -7,8 +7,9 @@ Every chart text is escaped where the SVG is built.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 from markupsafe import Markup
 
@@ -80,7 +81,7 @@ def chart(entry: Entry, number: int, as_of: Any) -> Chart:
     drawn = None if own else spc
     data = chart_series(indicator, entry.reported, drawn, as_of)
     title = f"{indicator.title}: {_span(data.periods)}"
-    anchor = f"c{number}"
+    anchor = _anchor(number)
     marked = events_words(data.events, data.periods)
     said_in_svg = f"{entry.sentence} {marked}".strip()
     picture = svg(anchor, title, said_in_svg, data, drawn, entry.status, indicator.unit)
@@ -109,6 +110,10 @@ def chart(entry: Entry, number: int, as_of: Any) -> Chart:
     columns = list(data.comparators) + (["Events"] if events else [])
     return Chart(anchor, chart_file(indicator.id), title, f"{said.strip()} {marked}".strip(),
                  Markup(picture), columns, rows, marked)  # fmt: skip
+
+
+def _anchor(number: int) -> str:
+    return f"c{number}"
 
 
 def _own_signals(entry: Entry, spc: SpcResult | None) -> dict[str, str]:
@@ -196,9 +201,47 @@ def _key(status: Status) -> str:
     return status.value.lower().replace(" ", "-")
 
 
-def context(report: Report) -> dict[str, Any]:
-    """The variables the report templates see (listed in docs/report.md)."""
-    charts = {e.indicator.id: chart(e, n, report.as_of) for n, e in enumerate(report.entries)}
+class Charts(Sequence[Chart]):
+    """A folder's charts, each drawn when a template comes to it and let go once it has moved
+    on, so a report of thousands of indicators never holds them all. `drawn` is told of each
+    chart as it is drawn (a Markdown report writes its SVG file then)."""
+
+    def __init__(
+        self,
+        entries: list[tuple[int, Entry]],
+        as_of: Any,
+        drawn: Callable[[Chart], None] | None = None,
+    ) -> None:
+        self._entries = entries  # each with its number in the report, for the chart's anchor
+        self._as_of = as_of
+        self._drawn = drawn
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @overload
+    def __getitem__(self, index: int) -> Chart: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Chart]: ...
+    def __getitem__(self, index: int | slice) -> Chart | list[Chart]:
+        if isinstance(index, slice):
+            return [self._draw(*numbered) for numbered in self._entries[index]]
+        return self._draw(*self._entries[index])
+
+    def __iter__(self) -> Iterator[Chart]:
+        return (self._draw(number, entry) for number, entry in self._entries)
+
+    def _draw(self, number: int, entry: Entry) -> Chart:
+        drawn = chart(entry, number, self._as_of)
+        if self._drawn is not None:
+            self._drawn(drawn)
+        return drawn
+
+
+def context(report: Report, drawn: Callable[[Chart], None] | None = None) -> dict[str, Any]:
+    """The variables the report templates see (listed in docs/report.md); `drawn` is told of
+    each chart as a template draws it."""
+    numbers = {id(e): n for n, e in enumerate(report.entries)}
     folders = report.folders()
     return {
         "organisation": report.organisation,
@@ -210,8 +253,8 @@ def context(report: Report) -> dict[str, Any]:
                 "name": report.folder_names.get(name, name),
                 "counts": status_bar(report.counts(entries)),
                 "total": len(entries),
-                "rows": [row(e, charts[e.indicator.id].anchor) for e in entries],
-                "charts": [charts[e.indicator.id] for e in entries],
+                "rows": [row(e, _anchor(numbers[id(e)])) for e in entries],
+                "charts": Charts([(numbers[id(e)], e) for e in entries], report.as_of, drawn),
                 "actions": folder_action_counts(entries),
             }
             for name, entries in folders.items()

@@ -1,8 +1,11 @@
 """The report laid out by its templates (`report.html.j2`, `report.md.j2`) and written out.
 
 HTML is one self-contained page with the charts inline; Markdown links each chart as an SVG
-file written beside it, the report and its charts written as one set (all or none). Plan
-text goes through the same filters as `render` (safe Markdown in HTML).
+file written beside it, the report and its charts written as one set (all or none). Each is
+written as the template makes it: a chart is drawn when the template comes to it, its SVG file
+written then, and the text goes to the file a piece at a time, so a report of thousands of
+indicators is never held whole. Plan text goes through the same filters as `render` (safe
+Markdown in HTML).
 """
 
 from __future__ import annotations
@@ -11,11 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from actionplan.errors import ActionplanError
-from actionplan.output.documents.files import write_documents
+from actionplan.output.documents.files import DocumentSet
 from actionplan.output.documents.filters import Format
 from actionplan.output.documents.templates import Renderer
 from actionplan.output.report.model import Report
-from actionplan.output.report.variables import context
+from actionplan.output.report.variables import Chart, context
 
 REPORT_TEMPLATES = {"html": "report.html.j2", "md": "report.md.j2"}
 REPORT_NAMES = {
@@ -26,28 +29,37 @@ REPORT_NAMES = {
 }
 
 
-def render_report(
-    report: Report, fmt: Format, templates: Path | None = None
-) -> tuple[str, dict[str, str]]:
-    """The report's text, and for Markdown its chart files (name -> SVG)."""
+def render_report(report: Report, fmt: Format, templates: Path | None = None) -> str:
+    """The report's text (for Markdown, without its chart files)."""
+    return Renderer(fmt, templates).render(context(report), REPORT_TEMPLATES[fmt])
+
+
+def add_report(files: DocumentSet, report: Report, fmt: Format, templates: Path | None) -> int:
+    """The report's text into `files` as the template makes it, and for Markdown each chart's
+    SVG file as it is drawn; the number of chart files."""
+    charts: set[str] = set()
+
+    def drawn(chart: Chart) -> None:
+        if fmt == "md" and chart.file not in charts:  # a template may draw a chart twice
+            charts.add(chart.file)
+            files.add(chart.file, str(chart.svg) + "\n")
+
     renderer = Renderer(fmt, templates)
-    variables = context(report)
-    text = renderer.render(variables, REPORT_TEMPLATES[fmt])
-    files: dict[str, str] = {}
-    if fmt == "md":
-        for folder in variables["folders"]:
-            files.update({c.file: str(c.svg) + "\n" for c in folder["charts"]})
-    return text, files
+    files.add(REPORT_NAMES[fmt], renderer.generate(context(report, drawn), REPORT_TEMPLATES[fmt]))
+    return len(charts)
 
 
 def write_report(
-    folder: Path, fmt: str, text: str | bytes, files: dict[str, str], say: Callable[[str], None]
+    folder: Path, fmt: str, fill: Callable[[DocumentSet], int], say: Callable[[str], None]
 ) -> bool:
-    """The report and its charts into `folder`, as one set: all or none, if the disk fills up
-    or the run is killed. True when all were written. Call with the folder locked."""
+    """The report and its charts, as `fill` adds them, into `folder` as one set: all or none,
+    if the disk fills up or the run is killed. True when all were written. Call with the
+    folder locked."""
     name = REPORT_NAMES[fmt]
     try:
-        written = write_documents(folder, [(name, text), *sorted(files.items())])
+        with DocumentSet(folder) as files:
+            charts = fill(files)
+            written = files.finish()
     except ActionplanError as error:
         say(f"error: {error}")
         return False
@@ -55,6 +67,6 @@ def write_report(
         say(f"error: {problem}")
     if folder / name in written.wrote or folder / name in written.unchanged:
         say(f"{'wrote' if folder / name in written.wrote else 'unchanged'} {folder / name}")
-    if files:
-        say(f"charts: {len(files)} SVG files beside it")
+    if charts:
+        say(f"charts: {charts} SVG files beside it")
     return not written.problems
