@@ -4,6 +4,7 @@ each goes (stdout, or one file per plan in an output folder)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -15,7 +16,7 @@ from actionplan.edit.garbage import collecting
 from actionplan.errors import ActionplanError
 from actionplan.outcome import BAD_INPUT, NEEDS_ATTENTION, Outcome
 from actionplan.output.documents.context import PlanDocument, Selection, context, select
-from actionplan.output.documents.files import output_name, write_documents
+from actionplan.output.documents.files import DocumentSet, output_name
 from actionplan.output.documents.formats import document_writer
 from actionplan.output.documents.templates import init_templates
 from actionplan.workspace.locks import locked
@@ -64,17 +65,18 @@ def render_plans(request: RenderRequest, as_of: date) -> Outcome:
             f"{len(chosen.documents)} plans to render: name one id to print it, or write one "
             "file per plan with --out DIR"
         )
-    texts: list[tuple[PlanDocument, str | bytes]] = []
-    # A Word document is a web of reference cycles: with the command line's collector off,
-    # none was freed, and 136 plans took 780 MB.
-    with progress("Rendering documents") as tick, collecting():
-        for number, document in enumerate(chosen.documents, 1):
-            texts.append((document, writer(context(document, workspace.settings, as_of))))
-            tick(number, len(chosen.documents))
     if request.out is None:
-        outcome.out.extend(text for _, text in texts)
+        # A single document (more are refused above), printed whole.
+        for document in chosen.documents:
+            outcome.out.append(writer(context(document, workspace.settings, as_of)))
     else:
-        _write_all(request.out, request.format, texts, outcome)
+        _write_all(
+            request.out,
+            request.format,
+            chosen.documents,
+            outcome,
+            lambda document: writer(context(document, workspace.settings, as_of)),
+        )
     if not chosen.documents and outcome.exit_code == 0:
         outcome.fail(
             NEEDS_ATTENTION,
@@ -94,28 +96,38 @@ def _selection_messages(workspace: Workspace, chosen: Selection, outcome: Outcom
 
 
 def _write_all(
-    folder: Path, fmt: str, texts: list[tuple[PlanDocument, str | bytes]], outcome: Outcome
+    folder: Path,
+    fmt: str,
+    documents: list[PlanDocument],
+    outcome: Outcome,
+    make: Callable[[PlanDocument], str | bytes],
 ) -> None:
     """One file per plan, written as one set: all or none, if the disk fills up or the run is
-    killed. A plan whose file cannot be named or replaced is reported and the others are still
-    written. The folder is locked, so two renders into it at once both finish."""
+    killed. Each is written as it is made, so the set takes the memory of one document. A
+    plan whose file cannot be named or replaced is reported and the others are still written.
+    The folder is locked, so two renders into it at once both finish."""
     make_folder(folder, "--out")
-    documents: list[tuple[str, str | bytes]] = []
-    for document, text in texts:
+    # A Word document is a web of reference cycles: with the command line's collector off,
+    # none was freed, and 136 plans took 780 MB.
+    with locked([folder]), progress("Rendering documents") as tick, collecting():
         try:
-            documents.append((output_name(document.indicator.id, fmt), text))
-        except ActionplanError as error:
-            outcome.fail(BAD_INPUT, f"error: {error}")
-    with locked([folder]):
-        try:
-            written = write_documents(folder, documents)
+            with DocumentSet(folder) as files:
+                for number, document in enumerate(documents, 1):
+                    try:
+                        name = output_name(document.indicator.id, fmt)
+                    except ActionplanError as error:
+                        outcome.fail(BAD_INPUT, f"error: {error}")
+                        continue
+                    files.add(name, make(document))
+                    tick(number, len(documents))
+                written = files.finish()
         except ActionplanError as error:
             outcome.fail(BAD_INPUT, f"error: {error}")
             return
     for problem in written.problems:
         outcome.fail(BAD_INPUT, f"error: {problem}")
-    for path in [*written.wrote, *written.unchanged]:
-        outcome.err.append(f"{'wrote' if path in written.wrote else 'unchanged'} {path}")
+    outcome.err += [f"wrote {path}" for path in written.wrote]
+    outcome.err += [f"unchanged {path}" for path in written.unchanged]
 
 
 def looks_like_path(target: str) -> bool:

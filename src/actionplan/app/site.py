@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from actionplan.app.loading import load_reported
@@ -16,7 +17,7 @@ from actionplan.domain.words import plural
 from actionplan.outcome import BAD_INPUT, Outcome
 from actionplan.output.report.model import build_report
 from actionplan.output.site.pages import site_pages
-from actionplan.output.site.render import init_site_templates, render_site
+from actionplan.output.site.render import init_site_templates, render_site, site_files
 from actionplan.output.site.write import write_site
 from actionplan.workspace.locks import locked
 from actionplan.workspace.store import plan_paths
@@ -38,15 +39,18 @@ def make_site(request: SiteRequest, as_of: date) -> Outcome:
         files = [(f.path, f.indicator) for f in workspace.files]
         report = build_report(files, workspace.settings, as_of, roots=roots, progress=tick)
     site = site_pages(report, workspace.settings, public=request.public)
-    with progress("Laying out pages") as tick:
-        contents = render_site(site, request.templates, tick)
+    names = site_files(site)
     make_folder(request.out, "--out")
-    with locked([request.out]):
-        written = write_site(request.out, contents)
+    with locked([request.out]), progress("Laying out pages") as tick:
+        written = write_site(
+            request.out,
+            names,
+            partial(render_site, site, templates=request.templates, progress=tick),
+        )
     for problem in written.problems:
         outcome.fail(BAD_INPUT, f"error: {problem}")
     outcome.said.append(
-        f"wrote {len(written.wrote):,} of {len(contents):,} files into {request.out} "
+        f"wrote {len(written.wrote):,} of {len(names):,} files into {request.out} "
         f"({written.unchanged:,} unchanged, {len(written.removed):,} removed): "
         f"{len(site.pages):,} pages, {plural(len(report.entries), 'indicator')}"
     )

@@ -10,7 +10,9 @@ their own figures or plan do. A public site leaves out leads' names and internal
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from actionplan.domain.models import Settings
@@ -29,15 +31,18 @@ PUBLIC_BLANK_SECTIONS = ("who",)
 @dataclass(frozen=True)
 class Page:
     template: str  # under the templates' `site/` folder
-    variables: dict[str, Any]
+    # Made when the page is laid out, and let go once it is written: a site of thousands of
+    # indicators never holds every chart at once.
+    variables: Callable[[], dict[str, Any]]
 
 
 @dataclass
 class SitePages:
-    """Every page (file name -> template and variables) and the data files beside them."""
+    """Every page (file name -> template and variables) and the data files beside them (file
+    name -> the function that makes the file)."""
 
     pages: dict[str, Page] = field(default_factory=dict)
-    data: dict[str, str] = field(default_factory=dict)
+    data: dict[str, Callable[[], str]] = field(default_factory=dict)
 
 
 def indicator_page(indicator_id: str) -> str:
@@ -66,38 +71,33 @@ def site_pages(report: Report, settings: Settings, *, public: bool = False) -> S
     themes = theme_pages(list(folders))
     common = {"organisation": report.organisation, "public": public}
     site = SitePages()
-    site.pages[INDEX] = Page(
-        "index.html.j2",
-        {
-            **common,
-            "as_of": day(report.as_of),
-            "total": len(report.entries),
-            "counts": status_bar(report.counts()),
-            "themes": [
-                {
-                    "name": report.folder_names.get(name, name),
-                    "href": themes[name],
-                    "total": len(entries),
-                    "counts": status_bar(report.counts(entries)),
-                }
-                for name, entries in folders.items()
-            ],
-        },
-    )
+    index = {
+        **common,
+        "as_of": day(report.as_of),
+        "total": len(report.entries),
+        "counts": status_bar(report.counts()),
+        "themes": [
+            {
+                "name": report.folder_names.get(name, name),
+                "href": themes[name],
+                "total": len(entries),
+                "counts": status_bar(report.counts(entries)),
+            }
+            for name, entries in folders.items()
+        ],
+    }
+    site.pages[INDEX] = Page("index.html.j2", partial(dict, index))
     for name, entries in folders.items():
         # The page's file keeps the folder's own name; the page shows the name a person reads.
         theme = {"name": report.folder_names.get(name, name), "href": themes[name]}
         rows = [_row(e, public) for e in entries]
-        site.pages[themes[name]] = Page(
-            "theme.html.j2",
-            {**common, "theme": theme, "rows": rows, "counts": status_bar(report.counts(entries))},
-        )
+        variables = {**common, "theme": theme, "rows": rows}
+        variables["counts"] = status_bar(report.counts(entries))
+        site.pages[themes[name]] = Page("theme.html.j2", partial(dict, variables))
         for entry in entries:
-            variables = _indicator(entry, settings, report, public)
-            site.pages[indicator_page(entry.indicator.id)] = Page(
-                "indicator.html.j2", {**common, "theme": theme, **variables}
-            )
-            site.data[indicator_csv(entry.indicator.id)] = figures_csv(entry, report.as_of)
+            made = partial(_indicator, entry, settings, report, public, {**common, "theme": theme})
+            site.pages[indicator_page(entry.indicator.id)] = Page("indicator.html.j2", made)
+            site.data[indicator_csv(entry.indicator.id)] = partial(figures_csv, entry, report.as_of)
     return site
 
 
@@ -109,7 +109,9 @@ def _row(entry: Entry, public: bool) -> dict[str, Any]:
     return said
 
 
-def _indicator(entry: Entry, settings: Settings, report: Report, public: bool) -> dict[str, Any]:
+def _indicator(
+    entry: Entry, settings: Settings, report: Report, public: bool, page: dict[str, Any]
+) -> dict[str, Any]:
     indicator = entry.indicator
     plan = indicator.action_plan
     withheld = public and plan is not None and plan.internal
@@ -125,6 +127,7 @@ def _indicator(entry: Entry, settings: Settings, report: Report, public: bool) -
                 for name, text in document["sections"].items()
             }
     return {
+        **page,
         "row": _row(entry, public),
         "title": indicator.title,
         "description": indicator.description or "",

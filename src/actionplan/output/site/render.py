@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from actionplan.errors import ActionplanError
+from actionplan.output.documents.files import DocumentSet
 from actionplan.output.documents.templates import Renderer, templates_dir
 from actionplan.output.site.pages import SitePages
 
@@ -17,22 +18,27 @@ STYLESHEET = "site.css"
 SCRIPT = "site.js"
 
 
+def site_files(site: SitePages) -> list[str]:
+    """The name of every file of the site."""
+    return [*site.pages, *site.data, STYLESHEET, SCRIPT]
+
+
 def render_site(
     site: SitePages,
+    files: DocumentSet,
     templates: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
-) -> dict[str, str]:
-    """File name -> content for every file of the site."""
+) -> None:
+    """Every file of the site into `files`, each page laid out and written before the next."""
     renderer = Renderer("html", templates)
-    files: dict[str, str] = {}
     for number, (name, page) in enumerate(site.pages.items(), 1):
-        files[name] = renderer.render(page.variables, f"{SITE_FOLDER}/{page.template}")
+        files.add(name, renderer.generate(page.variables(), f"{SITE_FOLDER}/{page.template}"))
         if progress:
             progress(number, len(site.pages))
-    files.update(site.data)
-    files[STYLESHEET] = renderer.render({}, f"{SITE_FOLDER}/{STYLESHEET}.j2")
-    files[SCRIPT] = _script(renderer)
-    return files
+    for name, made in site.data.items():
+        files.add(name, made())
+    files.add(STYLESHEET, renderer.render({}, f"{SITE_FOLDER}/{STYLESHEET}.j2"))
+    files.add(SCRIPT, _script(renderer))
 
 
 def _script(renderer: Renderer) -> str:

@@ -1,8 +1,8 @@
-"""The website written into its folder: the files whose content changed, all or none (staged,
-then renamed into place: `workspace.file_sets`), the others left alone, so a nightly rebuild
-touches only the pages that changed. A manifest, `actionplan-site.json`, lists the files the
-site wrote; one the site no longer has (an indicator removed) is deleted, and nothing else in
-the folder is ever touched.
+"""The website written into its folder: the files whose content changed, all or none (each
+staged as it is made, then renamed into place: `workspace.file_sets`), the others left alone,
+so a nightly rebuild touches only the pages that changed. A manifest, `actionplan-site.json`,
+lists the files the site wrote; one the site no longer has (an indicator removed) is deleted,
+and nothing else in the folder is ever touched.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ import json
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from actionplan.output.documents.files import write_documents
+from actionplan.output.documents.files import DocumentSet
 from actionplan.workspace.limits import TEMPLATE_BYTES, read_limited
 
 MANIFEST = "actionplan-site.json"
@@ -32,16 +33,19 @@ class SiteWritten:
     problems: list[str] = field(default_factory=list)
 
 
-def write_site(folder: Path, files: dict[str, str]) -> SiteWritten:
-    """Put the site's files in `folder`: the changed ones as one set, then the files of an
-    earlier build that this one no longer has removed. Call with the folder locked."""
+def write_site(folder: Path, names: list[str], fill: Callable[[DocumentSet], None]) -> SiteWritten:
+    """Put the site's files (`names`, as `fill` writes them) in `folder`: the changed ones as
+    one set, then the files of an earlier build that this one no longer has removed. Call with
+    the folder locked."""
     earlier = _manifest(folder)
-    stale = sorted(earlier - set(files))
+    stale = sorted(earlier - set(names))
     # A run killed after the new set is in place but before the old pages are gone leaves
     # them named here, and the next build removes them.
-    document = {"files": sorted(files), "removing": stale}
-    every = {**files, MANIFEST: json.dumps(document, indent=1) + "\n"}
-    written = write_documents(folder, sorted(every.items()))
+    document = {"files": sorted(names), "removing": stale}
+    with DocumentSet(folder) as files:
+        fill(files)
+        files.add(MANIFEST, json.dumps(document, indent=1) + "\n")
+        written = files.finish()
     result = SiteWritten(
         wrote=[p.name for p in written.wrote if p.name != MANIFEST],
         unchanged=len([p for p in written.unchanged if p.name != MANIFEST]),
