@@ -21,8 +21,11 @@ CREATE += ["--map", "id=Indicator", "--map", "title=Title", "--map", "value=Valu
 
 
 @pytest.fixture
-def as_installed() -> Iterator[None]:
-    """The collector off, as `actionplan` runs (`cli.main`): a forked child inherits it."""
+def as_installed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The collector off, as `actionplan` runs (`cli.main`): a forked child inherits it. The
+    limit of plan files one command reads is raised, as a user would, to show that an edit's
+    memory does not grow with the files it changes."""
+    monkeypatch.setenv("ACTIONPLAN_MAX_PLAN_FILES", str(2 * FILES))
     was = gc.isenabled()
     gc.disable()
     yield

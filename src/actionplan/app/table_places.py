@@ -14,7 +14,7 @@ from typing import Literal
 from actionplan.edit.table_rows import Entry, Problem
 from actionplan.edit.title_ids import files_by_title, title_key
 from actionplan.errors import ActionplanError
-from actionplan.workspace.limits import FILES_CHANGED
+from actionplan.workspace.limits import FILES_CHANGED, PLAN_FILES
 from actionplan.workspace.store import Workspace
 
 LISTED = 1000  # bad rows listed one by one; the rest are counted
@@ -88,6 +88,14 @@ def place_rows(
         plan.files[path] = entry
         plan.created.add(path)
         _within_limit(plan)
+        if len(workspace.files) + len(plan.created) > PLAN_FILES.value:
+            # Refused now, rather than leave a tree no command would then read.
+            raise ActionplanError(
+                PLAN_FILES.advice(
+                    f"the table takes the plans to more than {PLAN_FILES.value:,} files"
+                )
+                + ", or keep each directorate's plans in a tree of its own; nothing was recorded"
+            )
     return plan
 
 

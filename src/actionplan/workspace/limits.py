@@ -78,6 +78,14 @@ XLSX_ROW_CELLS = Limit("MAX_XLSX_ROW_CELLS", 16_384, "cells in a row")
 # goes to the journal as it is made): 20,000 files keep well under 200 MiB.
 FILES_CHANGED = Limit("MAX_FILES_CHANGED", 20_000, "files changed by one batch")
 TEMPLATE_BYTES = Limit("MAX_TEMPLATE_BYTES", 5 * MB, "bytes")
+# A report, the site, an export or an edit holds every indicator it reads, with its figures and
+# text, at once: these bound what one command holds (a tree at all three peaks well under
+# 512 MiB in every command; docs/limits-and-safety.md).
+PLAN_FILES = Limit("MAX_PLAN_FILES", 5_000, "plan files read by one command")
+PLAN_FILES_BYTES = Limit("MAX_PLAN_FILES_BYTES", 25 * MB, "bytes of plan files read by one command")
+PLAN_FILES_FIGURES = Limit(
+    "MAX_PLAN_FILES_FIGURES", 150_000, "figures in the plan files read by one command"
+)
 UNKNOWN_KEYS = Limit("MAX_UNKNOWN_KEYS", MAX_UNKNOWN_KEYS, "unknown keys reported one by one")
 
 ALL = (
@@ -97,6 +105,10 @@ ALL = (
     DOCUMENT_TEXT,
     TEMPLATE_BYTES,
     UNKNOWN_KEYS,
+    FILES_CHANGED,
+    PLAN_FILES,
+    PLAN_FILES_BYTES,
+    PLAN_FILES_FIGURES,
 )
 
 

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 
 from actionplan.errors import ActionplanError, FileProblem, Problem
 from actionplan.workspace.cache import ParseCache, Parsed
-from actionplan.workspace.limits import PLAN_BYTES, regular
+from actionplan.workspace.limits import PLAN_BYTES, PLAN_FILES_FIGURES, regular
 from actionplan.workspace.parallel import ordered_map
 from actionplan.workspace.reading import parse_file, parse_outcome, too_big
 from actionplan.workspace.validation import indicator_context, validate
-from actionplan.workspace.walk import SETTINGS_FILE, cannot, find_plan_names
+from actionplan.workspace.walk import SETTINGS_FILE, cannot, find_plan_names, over_tree_limit
 
 if TYPE_CHECKING:  # imported where files are validated: finding them needs neither
     from actionplan.domain.models import Indicator, Settings
@@ -114,6 +114,7 @@ def load_workspace(
     files, missing = find_plan_files(paths)
     workspace = Workspace(settings, settings_path, problems=problems + missing)
     ids: dict[str, Path] = {}
+    figures, most = 0, PLAN_FILES_FIGURES.value
     for path, outcome in _parse_all(files, cache, progress):
         if isinstance(outcome, Problem):
             workspace.problems.append(outcome)
@@ -130,6 +131,10 @@ def load_workspace(
             continue
         ids[indicator.id] = path
         workspace.files.append(IndicatorFile(path, indicator))
+        figures += len(indicator.measurements)
+        if figures > most:
+            found = f"more than {most:,} figures by {path}"
+            raise over_tree_limit(paths, PLAN_FILES_FIGURES, found)
     return workspace
 
 

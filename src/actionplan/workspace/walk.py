@@ -16,8 +16,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from actionplan.errors import Problem
-from actionplan.workspace.limits import not_regular
+from actionplan.errors import ActionplanError, Problem
+from actionplan.workspace.limits import PLAN_FILES, PLAN_FILES_BYTES, Limit, not_regular
 
 SETTINGS_FILE = "actionplan.yaml"
 FOLLOW_LINKS = "ACTIONPLAN_FOLLOW_LINKS"  # set by `actionplan --follow-links`
@@ -47,7 +47,35 @@ def find_plan_names(paths: Sequence[Path]) -> tuple[list[str], list[Problem]]:
             found.append(str(path))
         else:
             problems.append(Problem(path, 1, 1, not_regular(status)))
-    return list(dict.fromkeys(found)), problems
+    names = list(dict.fromkeys(found))
+    _within_limits(paths, names)
+    return names, problems
+
+
+def _within_limits(paths: Sequence[Path], names: list[str]) -> None:
+    """Refuses, before any is read, a tree of more plan files, or more bytes of them, than
+    one command reads (`limits.PLAN_FILES`, `limits.PLAN_FILES_BYTES`)."""
+    if len(names) > PLAN_FILES.value:
+        raise over_tree_limit(paths, PLAN_FILES, f"{len(names):,} plan files")
+    total, most = 0, PLAN_FILES_BYTES.value
+    for name in names:
+        try:
+            total += os.stat(name).st_size
+        except OSError:
+            continue  # reported when it is read
+        if total > most:
+            found = f"more than {most:,} bytes in {len(names):,} plan files"
+            raise over_tree_limit(paths, PLAN_FILES_BYTES, found)
+
+
+def over_tree_limit(paths: Sequence[Path | str], limit: Limit, found: str) -> ActionplanError:
+    """A tree over one of the limits of what one command reads: which, how to raise it, and
+    that a folder of it at a time is read within them."""
+    where = ", ".join(map(str, paths)) or "plans"
+    return ActionplanError(
+        f"{where}: {limit.advice(found)}, or read one folder of the tree at a time (a "
+        "directorate's); nothing was read"
+    )
 
 
 def cannot(error: OSError) -> str:
