@@ -197,6 +197,22 @@ def test_init_templates_copies_the_defaults_and_never_overwrites(tree: Path) -> 
     assert (tree / "mine" / "plan.md.j2").read_text() == "custom\n"
 
 
+def test_init_templates_on_a_full_disk_copies_none_of_them(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The templates are copied as one set: a disk that fills after the first leaves no
+    partial set to start editing from."""
+    from support.output_sets import fail_writes_after
+
+    fail_writes_after(monkeypatch, 1)
+    result = CliRunner().invoke(app, ["render", "--init-templates", "mine"])
+    assert result.exit_code == 2
+    assert "No space left on device" in result.stderr and "nothing in it was changed" in (
+        result.stderr
+    )
+    assert list((tree / "mine").iterdir()) == []
+
+
 def test_custom_templates_replace_the_built_in_ones(tree: Path) -> None:
     CliRunner().invoke(app, ["render", "--init-templates", "mine"])
     (tree / "mine" / "plan.md.j2").write_text("{{ title }} for {{ organisation }}: {{ status }}\n")

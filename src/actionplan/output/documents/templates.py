@@ -8,7 +8,6 @@ Plan text reaches a page only as data passed to a template, never as template so
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -54,17 +53,26 @@ def init_templates(folder: Path) -> list[Path]:
             f"{clashes[0]} already exists: choose an empty folder, or remove the old copies "
             "first (nothing was copied)"
         )
-    copied = []
+    copy_set(sources, folder)
+    return [folder / p.name for p in sources]
+
+
+def copy_set(sources: list[Path], folder: Path) -> None:
+    """Copy `sources` into `folder` (made if need be) as one set: all, or on a full disk
+    none."""
+    from actionplan.workspace.file_sets import StagedSet
+    from actionplan.workspace.locks import locked
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for source in sources:
-            shutil.copyfile(source, folder / source.name)
-            copied.append(folder / source.name)
     except OSError as error:
         raise ActionplanError(
             f"{error.filename or folder}: cannot copy the templates there: {error.strerror}"
         ) from None
-    return copied
+    with locked([folder]), StagedSet(folder) as staged:
+        for source in sources:
+            staged.add(source.name, source.read_bytes())
+        staged.commit()
 
 
 class _TemplateLoader(FileSystemLoader):

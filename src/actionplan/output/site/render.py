@@ -4,13 +4,12 @@ chart. Plan text passes through the same filters as `render`'s HTML."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 from actionplan.errors import ActionplanError
 from actionplan.output.documents.files import DocumentSet
-from actionplan.output.documents.templates import Renderer, templates_dir
+from actionplan.output.documents.templates import Renderer, copy_set, templates_dir
 from actionplan.output.site.pages import SitePages
 
 SITE_FOLDER = "site"
@@ -61,12 +60,5 @@ def init_site_templates(folder: Path) -> list[Path]:
             f"{clashes[0]} already exists: choose another folder, or remove the old copies "
             "first (nothing was copied)"
         )
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-        for source in sources:
-            shutil.copyfile(source, target / source.name)
-    except OSError as error:
-        raise ActionplanError(
-            f"{error.filename or folder}: cannot copy the templates there: {error.strerror}"
-        ) from None
+    copy_set(sources, target)
     return [target / p.name for p in sources]
