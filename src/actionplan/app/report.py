@@ -106,8 +106,8 @@ def _fill(report: Report, request: ReportRequest, files: DocumentSet) -> int:
 
 
 def _typeset(report: Report, request: ReportRequest, handle: BinaryIO) -> None:
-    from actionplan.output.report.word_and_pdf import report_document
+    from actionplan.output.report.word_and_pdf import write_report_document
 
     label = "Drawing charts" if request.format == "docx" else "Typesetting the report"
     with progress(label) as tick:
-        handle.write(report_document(report, request.format, request.templates, tick))
+        write_report_document(report, request.format, handle, request.templates, tick)
