@@ -63,7 +63,7 @@ def write_report_docx(
                 items = tuple((Paragraph(item),) for item in part.items)
                 writer.blocks(document, [ListBlock(items)])
             elif isinstance(part, Table):
-                report_table(writer, part)
+                report_table(writer, part, body.flush_within)
             elif isinstance(part, Chart):
                 paragraph = document.add_paragraph()
                 paragraph.paragraph_format.keep_with_next = True  # with its description

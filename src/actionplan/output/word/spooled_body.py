@@ -50,6 +50,8 @@ class SpooledBody:
         self._keep = qn("w:sectPr")
         self._archive = zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED)
         self._stored: set[str] = set()
+        self._open: Any = None  # a part written a piece at a time (`flush_within`)
+        self._open_end = b""
 
     def __enter__(self) -> SpooledBody:
         return self
@@ -67,12 +69,45 @@ class SpooledBody:
         for child in list(self.body):
             if child is self._mark or child.tag == self._keep:
                 continue
-            self._chunks.write(self._compressor.compress(self._serialised(child)))
+            if child is self._open:
+                self._write_children(child)
+                self._write(self._open_end)
+                self._open = None
+            else:
+                self._write(self._serialised(child))
             self.body.remove(child)
         # A removed part is freed only when no Python object still points into it, and
         # python-docx's tables and rows point at each other (each caches its rows and columns):
         # the command line runs with the collector off, so the young objects are swept here.
         gc.collect(0)
+
+    def flush_within(self, element: Any) -> None:
+        """What `element`, the body's last part and still being filled, holds so far, written
+        out and let go, the element left in place, empty, for what comes next: a table of
+        thousands of rows is never held whole. `flush` writes the rest and its end."""
+        if element is self._open:
+            self._write_children(element)
+            return
+        for child in list(self.body):
+            if child is element:
+                break
+            if child is not self._mark:
+                self._write(self._serialised(child))
+                self.body.remove(child)
+        xml = self._serialised(element)
+        end = xml.rindex(b"</")
+        self._write(xml[:end])
+        self._open, self._open_end = element, xml[end:]
+        for child in list(element):
+            element.remove(child)
+
+    def _write_children(self, element: Any) -> None:
+        for child in list(element):
+            self._write(self._serialised(child))
+            element.remove(child)
+
+    def _write(self, xml: bytes) -> None:
+        self._chunks.write(self._compressor.compress(xml))
 
     def _serialised(self, element: Any) -> bytes:
         xml: bytes = etree.tostring(element, encoding="utf-8")
