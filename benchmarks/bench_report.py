@@ -60,18 +60,24 @@ def documents(work: Path, sizes: list[int], times: int, env: dict[str, str]) -> 
 
 def word_memory(work: Path, sizes: list[int], env: dict[str, str]) -> None:
     """The Word report's peak memory, one run at each size, and what each indicator adds over
-    the smallest size: Word holds each chart's picture and the finished file until it is
-    written, the body's XML compressed (docs/limits-and-safety.md)."""
+    the smallest size, beside the HTML report's: Word writes each part into its file as it is
+    made, so what grows is the indicators read and assessed, as for HTML (docs/report.md)."""
     print()
-    print("| indicators | Word peak memory | added per indicator |")
-    print("|---:|---:|---:|")
-    first: tuple[int, float] | None = None
+    print("| indicators | Word peak memory | added per indicator | HTML peak memory | added |")
+    print("|---:|---:|---:|---:|---:|")
+    first: tuple[int, float, float] | None = None
     for size in sizes:
-        out = work / f"out-{size}-docx-memory"
-        memory = peak_memory(report_args(tree_of(work, size), out, "docx"), env)
-        added = f"{(memory - first[1]) / (size - first[0]) * 1024:,.0f} KiB" if first else "-"
-        print(f"| {size:,} | {memory:,.0f} MiB | {added} |")
-        first = first or (size, memory)
+        tree = tree_of(work, size)
+        word = peak_memory(report_args(tree, work / f"out-{size}-docx-memory", "docx"), env)
+        html = peak_memory(report_args(tree, work / f"out-{size}-html-memory", "html"), env)
+        cells = ["-", "-"]
+        if first:
+            cells = [
+                f"{(word - first[1]) / (size - first[0]) * 1024:,.0f} KiB",
+                f"{(html - first[2]) / (size - first[0]) * 1024:,.0f} KiB",
+            ]
+        print(f"| {size:,} | {word:,.0f} MiB | {cells[0]} | {html:,.0f} MiB | {cells[1]} |")
+        first = first or (size, word, html)
 
 
 def main() -> None:

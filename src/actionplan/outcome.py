@@ -9,6 +9,7 @@ that could not be read or used.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 OK = 0
 NEEDS_ATTENTION = 1
@@ -20,8 +21,9 @@ class Outcome:
     exit_code: int = OK
     said: list[str] = field(default_factory=list)  # one message a line, for stdout
     err: list[str] = field(default_factory=list)  # one message a line, for stderr
-    # documents for stdout, written as they are (a Word or PDF file as bytes)
-    out: list[str | bytes] = field(default_factory=list)
+    # documents for stdout, written as they are (a Word or PDF file as bytes, or as a file
+    # open at its start, copied out a piece at a time)
+    out: list[str | bytes | BinaryIO] = field(default_factory=list)
 
     def fail(self, code: int, message: str | None = None) -> None:
         """Record a failure; the worst code wins (2 over 1 over 0)."""

@@ -4,7 +4,7 @@ the report could not be written."""
 
 from __future__ import annotations
 
-import io
+import tempfile
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -85,13 +85,18 @@ def make_report(request: ReportRequest, as_of: date) -> Outcome:
     return outcome
 
 
-def _document(report: Report, request: ReportRequest) -> str | bytes:
-    """The report's file content, for stdout (a Markdown report has --out)."""
+def _document(report: Report, request: ReportRequest) -> str | BinaryIO:
+    """The report's file content, for stdout (a Markdown report has --out): a Word or PDF
+    file in a temporary file, since stdout may be a pipe a .docx cannot be written into as it
+    is made (each entry's sizes go back into its header), and held whole it would grow with
+    every chart."""
     if request.format == "html":
         return render_report(report, "html", request.templates)
-    document = io.BytesIO()
+    # Handed on open, to be copied out; gone once closed, or when the command ends.
+    document = tempfile.TemporaryFile()  # noqa: SIM115
     _typeset(report, request, document)
-    return document.getvalue()
+    document.seek(0)
+    return document
 
 
 def _fill(report: Report, request: ReportRequest, files: DocumentSet) -> int:
@@ -106,8 +111,8 @@ def _fill(report: Report, request: ReportRequest, files: DocumentSet) -> int:
 
 
 def _typeset(report: Report, request: ReportRequest, handle: BinaryIO) -> None:
-    from actionplan.output.report.word_and_pdf import report_document
+    from actionplan.output.report.word_and_pdf import write_report_document
 
     label = "Drawing charts" if request.format == "docx" else "Typesetting the report"
     with progress(label) as tick:
-        handle.write(report_document(report, request.format, request.templates, tick))
+        write_report_document(report, request.format, handle, request.templates, tick)

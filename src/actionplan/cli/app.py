@@ -4,6 +4,7 @@ command line's words, printing that terminals cannot be driven by, the `--as-of`
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from datetime import date
 from enum import Enum
@@ -128,7 +129,11 @@ def finish(outcome: Outcome) -> None:
             sys.stdout.write(document)
         else:
             sys.stdout.flush()
-            sys.stdout.buffer.write(document)
+            if isinstance(document, bytes):
+                sys.stdout.buffer.write(document)
+            else:
+                shutil.copyfileobj(document, sys.stdout.buffer)
+                document.close()
             sys.stdout.buffer.flush()
     raise typer.Exit(outcome.exit_code)
 

@@ -15,7 +15,7 @@ would give different bytes for the same plans.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 
 from actionplan.errors import ActionplanError
 from actionplan.output.report.charts import HEIGHT, WIDTH
@@ -35,24 +35,34 @@ def png_charts(
     svgs: Sequence[str], progress: Callable[[int, int], None] | None = None
 ) -> list[bytes]:
     """One PNG per SVG chart, in order."""
-    return list(each_png_chart(svgs, progress))
+    pictures = PngCharts(len(svgs), progress)
+    return [pictures.draw(svg) for svg in svgs]
 
 
-def each_png_chart(
-    svgs: Sequence[str], progress: Callable[[int, int], None] | None = None
-) -> Iterator[bytes]:
-    """One PNG per SVG chart, in order, each drawn when it is asked for: a document that
-    stores each picture as it comes never holds them all."""
-    import typst
+class PngCharts:
+    """Charts drawn as pictures one at a time, as a document comes to each: one that stores
+    each picture as it comes never holds them all, nor their SVG. `total` is how many there
+    will be, for `progress`."""
 
-    compiler = typst.Compiler(ignore_system_fonts=True)
-    for number, svg in enumerate(svgs, 1):
+    def __init__(self, total: int, progress: Callable[[int, int], None] | None = None) -> None:
+        import typst
+
+        self._compiler = typst.Compiler(ignore_system_fonts=True)
+        self._total = total
+        self._progress = progress
+        self._number = 0
+
+    def draw(self, svg: str) -> bytes:
+        import typst
+
+        self._number += 1
+        number = self._number
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # the chart's families, which Typst lacks
                 # The source is given on each call: typst 0.15 keeps a source given to the
                 # compiler itself for its first compilation only.
-                png = compiler.compile(
+                png = self._compiler.compile(
                     input=_SOURCE, format="png", ppi=PPI, sys_inputs={"chart": svg}
                 )
         except typst.TypstError as error:
@@ -61,6 +71,6 @@ def each_png_chart(
             ) from None
         if not isinstance(png, bytes):
             raise ActionplanError(f"chart {number}: Typst drew no picture")
-        if progress:
-            progress(number, len(svgs))
-        yield png
+        if self._progress:
+            self._progress(number, self._total)
+        return png

@@ -8,7 +8,8 @@ with the characters no document can carry taken out.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -54,25 +55,35 @@ PAPER_FIGURES = 36
 
 
 def report_layout(variables: Mapping[str, Any], as_of: date | None = None) -> ReportLayout:
-    """The report in parts, from the variables the report templates see."""
+    """The report in parts, from the variables the report templates see, every part listed
+    (each chart with its SVG: Typst typesets the PDF from all of them at once)."""
+    layout = lazy_report_layout(variables, as_of)
+    return replace(layout, parts=list(layout.parts))
+
+
+def lazy_report_layout(variables: Mapping[str, Any], as_of: date | None = None) -> ReportLayout:
+    """The report in parts, each made as it is asked for: a writer that lets each part go once
+    it is written holds one chart at a time, whatever the number of indicators. The parts can
+    be gone through once."""
     organisation = clean(variables["organisation"])
     by = f": {organisation}" if organisation else ""
-    layout = ReportLayout(f"{HEADING}{by}, {variables['as_of']}", as_of)
-    parts = layout.parts
+    title = f"{HEADING}{by}, {variables['as_of']}"
+    charts = sum(len(folder["charts"]) for folder in variables["folders"])
+    return ReportLayout(title, as_of, _parts(variables, organisation), charts)
+
+
+def _parts(variables: Mapping[str, Any], organisation: str) -> Iterator[Part]:
     if organisation:
-        parts.append(Text((Run(organisation, bold=True),)))
-    total = variables["total"]
-    parts += [
-        Heading(HEADING, 1),
-        Text((Run(f"Figures as known on {variables['as_of']}: {counted(total, 'indicator')}."),)),
-    ]
-    parts += _summary(variables)
+        yield Text((Run(organisation, bold=True),))
+    yield Heading(HEADING, 1)
+    total = counted(variables["total"], "indicator")
+    yield Text((Run(f"Figures as known on {variables['as_of']}: {total}."),))
+    yield from _summary(variables)
     if variables["changes"]:
-        parts += changes_parts(variables["changes"])
-    parts += _scorecard(variables["folders"])
-    parts += _charts(variables["folders"])
-    parts += exception_parts(variables["exceptions"], variables["folders"], variables["not_yet"])
-    return layout
+        yield from changes_parts(variables["changes"])
+    yield from _scorecard(variables["folders"])
+    yield from _charts(variables["folders"])
+    yield from exception_parts(variables["exceptions"], variables["folders"], variables["not_yet"])
 
 
 def _summary(variables: Mapping[str, Any]) -> list[Part]:
@@ -179,13 +190,14 @@ def _evidence(r: Mapping[str, Any]) -> str:
     return clean(starred + triage + r["sentence"])
 
 
-def _charts(folders: Sequence[Mapping[str, Any]]) -> list[Part]:
-    parts: list[Part] = [Heading("Charts", 2), Text(text_cell(CHARTS_KEY), "small")]
+def _charts(folders: Sequence[Mapping[str, Any]]) -> Iterator[Part]:
+    yield Heading("Charts", 2)
+    yield Text(text_cell(CHARTS_KEY), "small")
     for folder in folders:
-        parts.append(Heading(clean(folder["name"]), 3))
+        yield Heading(clean(folder["name"]), 3)
+        # The folder's charts are drawn one at a time as they are iterated (`Charts`).
         for chart, row in zip(folder["charts"], folder["rows"], strict=True):
-            parts += _chart(chart, row["sentence"])
-    return parts
+            yield from _chart(chart, row["sentence"])
 
 
 def _chart(chart: ChartVariables, sentence: str) -> list[Part]:

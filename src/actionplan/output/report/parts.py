@@ -5,6 +5,7 @@ characters no document can carry taken out.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeAlias
@@ -72,7 +73,9 @@ Part: TypeAlias = Heading | Text | Bullets | Table | Chart | Plan
 class ReportLayout:
     title: str  # the document's title, as its properties and a reader's window show it
     as_of: date | None
-    parts: list[Part] = field(default_factory=list)
+    # A list, or parts made one at a time as they are asked for (`lazy_report_layout`).
+    parts: Iterable[Part] = field(default_factory=list)
+    charts: int = 0  # how many of the parts are charts, told before they are made
 
 
 def counted(number: int, noun: str) -> str:

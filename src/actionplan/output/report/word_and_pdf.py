@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from actionplan.output.documents.formats import template_file
 from actionplan.output.documents.markdown_blocks import as_data, runs_data
 from actionplan.output.report.column_widths import fitted_widths
-from actionplan.output.report.layout import report_layout
+from actionplan.output.report.layout import lazy_report_layout, report_layout
 from actionplan.output.report.model import Report
 from actionplan.output.report.parts import (
     Bullets,
@@ -29,24 +29,32 @@ Progress = Callable[[int, int], None]
 DOCUMENT_TEMPLATES = {"docx": "report.docx", "pdf": "report.typ"}
 
 
-def report_document(
-    report: Report, fmt: str, templates: Path | None = None, progress: Progress | None = None
-) -> bytes:
-    """The report as the bytes of a .docx (`fmt` "docx") or PDF ("pdf") file."""
+def write_report_document(
+    report: Report,
+    fmt: str,
+    handle: BinaryIO,
+    templates: Path | None = None,
+    progress: Progress | None = None,
+) -> None:
+    """The report as a .docx (`fmt` "docx") or PDF ("pdf") file, written into `handle` (a
+    seekable file). Word takes the parts one at a time; Typst typesets them all at once."""
     template = template_file(DOCUMENT_TEMPLATES[fmt], templates)
-    layout = report_layout(context(report), report.as_of)
+    variables = context(report)
     if fmt == "docx":
-        from actionplan.output.word.report import report_docx
+        from actionplan.output.word.report import write_report_docx
 
         starter = template_file(DOCUMENT_TEMPLATES[fmt], None)
-        return report_docx(layout, template, starter, progress)
+        layout = lazy_report_layout(variables, report.as_of)
+        write_report_docx(layout, template, starter, handle, progress)
+        return
     from actionplan.output.pdf.bounds import check_pdf_text
     from actionplan.output.pdf.writer import PdfWriter
 
+    layout = report_layout(variables, report.as_of)
     for plan in (part for part in layout.parts if isinstance(part, Plan)):
         fields = (f.blocks for s in plan.sections for f in s.fields)
         check_pdf_text(fields, plan.source, "report")
-    return PdfWriter(template).render(layout_data(layout), report.as_of)
+    handle.write(PdfWriter(template).render(layout_data(layout), report.as_of))
 
 
 def layout_data(layout: ReportLayout) -> dict[str, Any]:

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from docx.shared import Pt
 
 from actionplan.output.documents.markdown_blocks import ListBlock, Paragraph, Run
-from actionplan.output.report.chart_images import each_png_chart
+from actionplan.output.report.chart_images import PngCharts
 from actionplan.output.report.parts import (
     Bullets,
     Chart,
@@ -35,38 +35,44 @@ SMALL = Pt(9)
 PLAN_SECTION_LEVEL = 4
 
 
-def report_docx(
-    layout: ReportLayout, template: Path, starter: Path, progress: Progress | None = None
-) -> bytes:
-    """The report in `template` (a .docx whose styles, header and footer are kept); `starter`
-    is the built-in template, where a style the council's file lacks is taken from."""
-    charts = [part.svg for part in layout.parts if isinstance(part, Chart)]
-    pictures = each_png_chart(charts, progress)
+def write_report_docx(
+    layout: ReportLayout,
+    template: Path,
+    starter: Path,
+    handle: BinaryIO,
+    progress: Progress | None = None,
+) -> None:
+    """The report in `template` (a .docx whose styles, header and footer are kept), written
+    into `handle` (a seekable file); `starter` is the built-in template, where a style the
+    council's file lacks is taken from. Each part is written and let go as it comes, each
+    chart's picture drawn then: the parts may be made one at a time (`lazy_report_layout`)."""
+    pictures = PngCharts(layout.charts, progress)
     document = base_document(template)
     set_properties(document, layout.title, layout.as_of, subject="Performance report")
     writer = Writer(document, starter)
     writer.heading_offset = PLAN_SECTION_LEVEL  # plan text's headings sit under its sections
     headings = _Headings(writer)
-    body = SpooledBody(document)
-    figures = Pictures(document, store=body.store)
-    for part in layout.parts:
-        if isinstance(part, Heading):
-            headings.add(part)
-        elif isinstance(part, Text):
-            _text(writer, part)
-        elif isinstance(part, Bullets):
-            items = tuple((Paragraph(item),) for item in part.items)
-            writer.blocks(document, [ListBlock(items)])
-        elif isinstance(part, Table):
-            report_table(writer, part)
-        elif isinstance(part, Chart):
-            paragraph = document.add_paragraph()
-            paragraph.paragraph_format.keep_with_next = True  # with its description
-            figures.add(paragraph, next(pictures), part.alt, text_width(document))
-        else:
-            _plan(writer, part)
-        body.flush()
-    return body.docx_bytes()
+    with SpooledBody(document, handle) as body:
+        figures = Pictures(document, store=body.store)
+        for part in layout.parts:
+            if isinstance(part, Heading):
+                headings.add(part)
+            elif isinstance(part, Text):
+                _text(writer, part)
+            elif isinstance(part, Bullets):
+                items = tuple((Paragraph(item),) for item in part.items)
+                writer.blocks(document, [ListBlock(items)])
+            elif isinstance(part, Table):
+                report_table(writer, part, body.flush_within)
+            elif isinstance(part, Chart):
+                paragraph = document.add_paragraph()
+                paragraph.paragraph_format.keep_with_next = True  # with its description
+                png = pictures.draw(part.svg)
+                figures.add(paragraph, png, part.alt, text_width(document))
+            else:
+                _plan(writer, part)
+            body.flush()
+        body.save()
 
 
 class _Headings:

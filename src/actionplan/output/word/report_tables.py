@@ -10,7 +10,7 @@ seconds per hundred tables.
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from docx.oxml.ns import qn
@@ -34,7 +34,13 @@ SMALL = Pt(8)
 NOTE_COLOUR = RGBColor(0x48, 0x4F, 0x56)
 
 
-def report_table(writer: Writer, table: Table) -> None:
+# A long table's rows are handed on this many at a time (`report_table`'s `spool`).
+SPOOLED_ROWS = 100
+
+
+def report_table(writer: Writer, table: Table, spool: Callable[[Any], None] | None = None) -> None:
+    """`table` at the end of the document; with `spool`, its XML element is given to it every
+    hundred rows, to write them out and let them go (`SpooledBody.flush_within`)."""
     document = writer.document
     width = text_width(document)
     widths = [Emu(int(width * share)) for share in fitted_widths(table)]
@@ -61,8 +67,10 @@ def report_table(writer: Writer, table: Table) -> None:
     keep_rows_whole(prototype._tr)
     word._tbl.remove(prototype._tr)
     rows = _Rows(word, prototype._tr, widths, size)
-    for row in table.rows:
+    for number, row in enumerate(table.rows, 1):
         rows.add(row)
+        if spool is not None and number % SPOOLED_ROWS == 0:
+            spool(word._tbl)
 
 
 def _bold(run: Run) -> Run:

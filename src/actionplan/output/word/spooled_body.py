@@ -2,19 +2,21 @@
 
 python-docx holds a document as one lxml tree, some 15 times the size of its XML: a report of
 a thousand indicators (36 MB of XML, mostly chart figures in table cells) held 600 MB that way.
-Each finished part of the body is instead serialised, compressed and let go; what stays in the
-tree is a mark where that text goes and the section properties at the end. When the file is
-saved, the body's text is put back in place of the mark, streamed into the archive, so the
-XML written is the same, byte for byte, as the tree's would have been.
+Each finished part of the body is instead serialised, compressed into a temporary file and let
+go; what stays in the tree is a mark where that text goes and the section properties at the
+end. The archive is written straight into the file it is for, each picture as it comes. When
+the file is saved, the body's text is put back in place of the mark, streamed into the
+archive, so the XML written is the same, byte for byte, as the tree's would have been.
 """
 
 from __future__ import annotations
 
 import gc
 import io
+import tempfile
 import zipfile
 import zlib
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
@@ -23,10 +25,13 @@ from lxml import etree
 DOCUMENT_XML = "word/document.xml"
 _MARK = "actionplan-body"
 _STABLE_DATE = (1980, 1, 1, 0, 0, 0)  # every entry dated alike: the same content, same bytes
+_BLOCK = 1 << 18  # the compressed body read back a quarter of a megabyte at a time
 
 
 class SpooledBody:
-    def __init__(self, document: DocxDocument) -> None:
+    def __init__(self, document: DocxDocument, handle: BinaryIO) -> None:
+        """The body of `document`, spooled; the .docx is written into `handle`, a seekable
+        file (an entry's sizes are written back into its header once it is done)."""
         self.document = document
         self.body = document.element.body
         self._mark = etree.ProcessingInstruction(_MARK)
@@ -40,11 +45,19 @@ class SpooledBody:
             if prefix
         ]
         self._compressor = zlib.compressobj(1)
-        self._chunks: list[bytes] = []
+        # Closed (and so removed) when the body is left: `with SpooledBody(...)`.
+        self._chunks = tempfile.TemporaryFile()  # noqa: SIM115
         self._keep = qn("w:sectPr")
-        self._file = io.BytesIO()
-        self._archive = zipfile.ZipFile(self._file, "w", zipfile.ZIP_DEFLATED)
+        self._archive = zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED)
         self._stored: set[str] = set()
+        self._open: Any = None  # a part written a piece at a time (`flush_within`)
+        self._open_end = b""
+
+    def __enter__(self) -> SpooledBody:
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        self._chunks.close()
 
     def store(self, name: str, data: bytes) -> None:
         """A part (a picture) written into the file now, its place in the package left empty."""
@@ -56,14 +69,45 @@ class SpooledBody:
         for child in list(self.body):
             if child is self._mark or child.tag == self._keep:
                 continue
-            compressed = self._compressor.compress(self._serialised(child))
-            if compressed:
-                self._chunks.append(compressed)
+            if child is self._open:
+                self._write_children(child)
+                self._write(self._open_end)
+                self._open = None
+            else:
+                self._write(self._serialised(child))
             self.body.remove(child)
         # A removed part is freed only when no Python object still points into it, and
         # python-docx's tables and rows point at each other (each caches its rows and columns):
         # the command line runs with the collector off, so the young objects are swept here.
         gc.collect(0)
+
+    def flush_within(self, element: Any) -> None:
+        """What `element`, the body's last part and still being filled, holds so far, written
+        out and let go, the element left in place, empty, for what comes next: a table of
+        thousands of rows is never held whole. `flush` writes the rest and its end."""
+        if element is self._open:
+            self._write_children(element)
+            return
+        for child in list(self.body):
+            if child is element:
+                break
+            if child is not self._mark:
+                self._write(self._serialised(child))
+                self.body.remove(child)
+        xml = self._serialised(element)
+        end = xml.rindex(b"</")
+        self._write(xml[:end])
+        self._open, self._open_end = element, xml[end:]
+        for child in list(element):
+            element.remove(child)
+
+    def _write_children(self, element: Any) -> None:
+        for child in list(element):
+            self._write(self._serialised(child))
+            element.remove(child)
+
+    def _write(self, xml: bytes) -> None:
+        self._chunks.write(self._compressor.compress(xml))
 
     def _serialised(self, element: Any) -> bytes:
         xml: bytes = etree.tostring(element, encoding="utf-8")
@@ -73,12 +117,12 @@ class SpooledBody:
             head = head.replace(declaration, b"", 1)
         return head + xml[end:]
 
-    def docx_bytes(self) -> bytes:
-        """The document as .docx bytes, its body put back: the parts stored as they came
-        first, then the rest of the package."""
+    def save(self) -> None:
+        """The rest of the document written, its body put back: the parts stored as they
+        came first, then the rest of the package."""
         self.flush()
-        self._chunks.append(self._compressor.flush())
-        saved = io.BytesIO()
+        self._chunks.write(self._compressor.flush())
+        saved = io.BytesIO()  # the package without its pictures or body: a few kilobytes
         self.document.save(saved)
         with zipfile.ZipFile(saved) as source, self._archive as target:
             for entry in source.infolist():
@@ -89,17 +133,14 @@ class SpooledBody:
                         self._write_document(source.read(entry), out)
                 else:
                     target.writestr(_entry(entry.filename), source.read(entry))
-        del saved
-        return self._file.getvalue()
 
     def _write_document(self, xml: bytes, out: IO[bytes]) -> None:
         head, tail = xml.split(self._mark_bytes, 1)
         out.write(head)
         decompressor = zlib.decompressobj()
-        chunks, self._chunks = self._chunks, []
-        for number, chunk in enumerate(chunks):
-            out.write(decompressor.decompress(chunk))
-            chunks[number] = b""  # let go as it is written
+        self._chunks.seek(0)
+        while block := self._chunks.read(_BLOCK):
+            out.write(decompressor.decompress(block))
         out.write(decompressor.flush())
         out.write(tail)
 
