@@ -2,8 +2,9 @@
 when its template comes to it and let go, each page and chart file goes to disk as it is
 made, so what a run holds grows only by each indicator's figures and words (about 33 KB),
 not by its chart and its share of the text too. With every chart and the whole text held
-until written, 10,000 indicators took 1 GB in an HTML report and 780 MB in the site. Run as a user runs it, in a
-fresh process; two sizes in one run, so the growth is measured, not a machine's baseline."""
+until written, 10,000 indicators took 1 GB in an HTML report and 780 MB in the site. Run as a
+user runs it, in a fresh process; two sizes in one run, so the growth is measured, not a
+machine's baseline."""
 
 from __future__ import annotations
 

@@ -91,10 +91,9 @@ def place_rows(
         if len(workspace.files) + len(plan.created) > PLAN_FILES.value:
             # Refused now, rather than leave a tree no command would then read.
             raise ActionplanError(
-                PLAN_FILES.advice(
-                    f"the table takes the plans to more than {PLAN_FILES.value:,} files"
-                )
-                + ", or keep each directorate's plans in a tree of its own; nothing was recorded"
+                f"the table takes the plans to more than {PLAN_FILES.value:,} files, the most "
+                "one command reads: keep each directorate's plans in a tree of its own, or "
+                "raise the limit with ACTIONPLAN_MAX_PLAN_FILES; nothing was recorded"
             )
     return plan
 

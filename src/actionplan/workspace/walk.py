@@ -73,8 +73,9 @@ def over_tree_limit(paths: Sequence[Path | str], limit: Limit, found: str) -> Ac
     that a folder of it at a time is read within them."""
     where = ", ".join(map(str, paths)) or "plans"
     return ActionplanError(
-        f"{where}: {limit.advice(found)}, or read one folder of the tree at a time (a "
-        "directorate's); nothing was read"
+        f"{where}: {found}, over the limit of {limit.value:,} {limit.what}: read one folder of "
+        f"the tree at a time (a directorate's), or, if the files are genuine, raise the limit "
+        f"with ACTIONPLAN_{limit.name}; nothing was read"
     )
 
 
