@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -27,6 +28,17 @@ COMMANDS = {
     "report-html": ["report", "--no-cache", "-f", "html", "--out", "out"],
     "report-md": ["report", "--no-cache", "-f", "md", "--out", "out"],
     "report-docx": ["report", "--no-cache", "-f", "docx", "--out", "out"],
+    # The plans as committed read beside them: the tree is committed in git first.
+    "report-html-since": [
+        "report",
+        "--no-cache",
+        "-f",
+        "html",
+        "--out",
+        "out",
+        "--since",
+        "2015-01-31",
+    ],
     "render-html": ["render", "--no-cache", "-f", "html", "--out", "out"],
     "render-docx": ["render", "--no-cache", "-f", "docx", "--out", "out"],
     "site": ["site", "--no-cache", "--out", "out"],
@@ -36,6 +48,7 @@ COMMANDS = {
     "new": ["new", "--indicator", "fresh", "--title", "Fresh"],
 }
 _DATED = {"check", "report-html", "report-md", "report-docx", "render-html", "render-docx"}
+_DATED |= {"report-html-since"}
 _DATED |= {"site", "export", "due"}
 
 
@@ -57,12 +70,23 @@ def tree_at_the_limits(root: Path) -> Path:
     return plans
 
 
+def commit(root: Path) -> None:
+    """The tree committed in git on 1 January 2015, for `--since`."""
+    day = {"GIT_AUTHOR_DATE": "2015-01-01T12:00:00", "GIT_COMMITTER_DATE": "2015-01-01T12:00:00"}
+    env = {**os.environ, **day, "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "b@example.org"}
+    env |= {"GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "b@example.org"}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "Tree"]):
+        subprocess.run(["git", *args], cwd=root, env=env, check=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", nargs="*", choices=list(COMMANDS), default=list(COMMANDS))
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         plans = tree_at_the_limits(Path(folder))
+        if "report-html-since" in args.only:
+            commit(plans.parent)
         for name in args.only:
             command = [sys.executable, "-m", "actionplan", *COMMANDS[name]]
             command += ["--as-of", AS_OF] if name in _DATED else []

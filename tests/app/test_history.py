@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import Result
@@ -132,6 +133,32 @@ def test_a_day_before_the_history_begins_is_said_in_one_line(repo: Path, tmp_pat
     notes = [line for line in done.stderr.splitlines() if "restated" in line]
     assert len(notes) == 1 and "begins after 2014-07-01" in notes[0]
     assert "## Changes since 1 July 2014" in (out / "report.md").read_text()
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "said"),
+    [
+        ("ACTIONPLAN_MAX_PLAN_FILES_BYTES", lambda size: size - 1, "bytes of plan files"),
+        ("ACTIONPLAN_MAX_PLAN_FILES_FIGURES", lambda _: 1, "figures in the plan files"),
+    ],
+)
+def test_the_plans_then_over_a_limit_of_what_one_command_reads_are_said_and_not_read(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, variable: str, value: Any, said: str
+) -> None:
+    """The plans as committed are held beside the plans as they are: they are read within the
+    same limits, so a report reading both holds at most twice what one tree may hold."""
+    size = len(FIRST)  # the file as committed on 20 July, with 2 figures
+    # Now (not yet committed): a comment and May's figure taken out, within either limit.
+    now = FIRST.replace("   # the monthly trajectory", "")
+    (repo / "quitters.yaml").write_text(now.replace("  - {period: 2014-05, value: 540, ", "#"))
+    monkeypatch.setenv(variable, str(value(size)))
+    done = runner.invoke(
+        app,
+        ["check", str(repo), "--as-of", "2014-10-15", "--since", "2014-07-31", "--format", "json"],
+    )
+    changes = json.loads(done.stdout)["changes_since"]
+    assert changes["read"] is False
+    assert said in changes["note"] and variable in changes["note"]
 
 
 def test_outside_git_the_report_says_so_and_carries_on(tmp_path: Path) -> None:

@@ -43,9 +43,7 @@ def _peak(root: Path, count: int, args: list[str]) -> float:
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_what_a_run_holds_grows_by_the_figures_not_the_charts(
-    tmp_path: Path, command: str
-) -> None:
+def test_what_a_run_holds_grows_by_the_figures_not_the_charts(tmp_path: Path, command: str) -> None:
     small = _peak(tmp_path / "small", SMALL, COMMANDS[command])
     large = _peak(tmp_path / "large", LARGE, COMMANDS[command])
     out = tmp_path / "large" / "out"

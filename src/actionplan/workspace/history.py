@@ -15,7 +15,13 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from actionplan.errors import FileProblem
-from actionplan.workspace.limits import PLAN_BYTES
+from actionplan.workspace.limits import (
+    PLAN_BYTES,
+    PLAN_FILES,
+    PLAN_FILES_BYTES,
+    PLAN_FILES_FIGURES,
+    Limit,
+)
 from actionplan.workspace.walk import PLAN_SUFFIXES, SETTINGS_FILE
 
 if TYPE_CHECKING:
@@ -54,25 +60,47 @@ def committed_on(roots: list[Path], day: date, fy_start: int) -> Committed:
     commit, committed = line.split()
     found = Committed(commit, date.fromisoformat(committed))
     names = _plan_names(git, Path(top), commit, roots)
+    if len(names) > PLAN_FILES.value:
+        raise NoHistory(_over(PLAN_FILES, f"{len(names):,} plan files"))
+    figures = 0
     for name, raw in _contents(git, Path(top), commit, names):
         indicator = _indicator(raw, Path(top, name), fy_start)
         if indicator is not None:
             found.indicators.setdefault(indicator.id, indicator)
+            figures += len(indicator.measurements)
+            if figures > PLAN_FILES_FIGURES.value:
+                raise NoHistory(_over(PLAN_FILES_FIGURES, "more figures"))
     return found
+
+
+def _over(limit: Limit, found: str) -> str:
+    # The plans as they were are read with the limits of the plans as they are: a report
+    # reading both holds at most twice what one tree may hold.
+    return (
+        f"the plans then held {found}, over the limit of {limit.value:,} {limit.what} "
+        f"(ACTIONPLAN_{limit.name})"
+    )
 
 
 def _plan_names(git: str, top: Path, commit: str, roots: list[Path]) -> list[str]:
     """The plan files under the roots in the commit, as the tree walk finds them now: hidden
-    names and the settings file passed by."""
+    names and the settings file passed by. Refused, by their sizes as git records them,
+    before any is read, where they are more bytes than one command reads."""
     within = [os.path.relpath(root.resolve(), top.resolve()) for root in roots]
-    listing = _git(git, top, "ls-tree", "-r", "-z", "--name-only", commit, "--", *within)
+    listing = _git(git, top, "ls-tree", "-r", "-z", "-l", commit, "--", *within)
     names = []
-    for name in listing.split("\0"):
+    total = 0
+    for entry in listing.split("\0"):
+        about, _, name = entry.partition("\t")
         parts = PurePosixPath(name).parts
         if not parts or any(part.startswith(".") for part in parts):
             continue
         if parts[-1].endswith(PLAN_SUFFIXES) and parts[-1] != SETTINGS_FILE:
             names.append(name)
+            size = about.split()[-1] if about else "0"
+            total += int(size) if size.isdigit() else 0
+    if total > PLAN_FILES_BYTES.value:
+        raise NoHistory(_over(PLAN_FILES_BYTES, f"{total:,} bytes of plan files"))
     return names
 
 
