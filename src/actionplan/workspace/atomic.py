@@ -71,21 +71,13 @@ def write_atomic(
         sync_folder(target.parent)
 
 
-def write_staged(staged: Path, text: str | bytes, *, replacing: Path) -> None:
-    """A new file at `staged` (which must not exist), its content on disk, ready to be renamed
-    over `replacing` with the permissions, owner and attributes `replacing` has: the first half
-    of `write_atomic`, for a caller that renames many files together (see `file_sets`). A
-    symlink at `replacing` is replaced by the file, never written through."""
-    with open_staged(staged, replacing=replacing) as handle:
-        handle.write(text if isinstance(text, bytes) else text.encode("utf-8"))
-        handle.flush()
-        os.fsync(handle.fileno())
-
-
 def open_staged(staged: Path, *, replacing: Path) -> BinaryIO:
-    """`write_staged` for content made a piece at a time: the new file at `staged`, already
-    given the permissions, owner and attributes of `replacing`, open for writing. The caller
-    flushes it to disk before the set is put in place."""
+    """A new file at `staged` (which must not exist), open for writing, to be renamed over
+    `replacing` with the permissions, owner and attributes `replacing` has, which it is given
+    now: the first half of `write_atomic`, for a caller that renames many files together (see
+    `file_sets`), its content written a piece at a time. The caller flushes it to disk before
+    the set is put in place. A symlink at `replacing` is replaced by the file, never written
+    through."""
     existing = _existing(replacing, replacing)
     fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
     try:
