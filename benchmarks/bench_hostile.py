@@ -11,7 +11,8 @@ peak memory of each command on the worst plan file and the worst document of eac
 under every limit (`worst_inputs.py`). Last, `record --csv` given a CSV at
 the row limit that is read to its end: every row for no known indicator, every row for one
 of ten indicators (too many for a plan file), and the largest CSV every plan file takes
-(25,000 figures for each of 40 indicators; minutes).
+(25,000 figures for each of 40 indicators; minutes). Every command on a whole tree at the
+limits of what one command reads is measured by `bench_tree_limits.py`.
 
     python benchmarks/bench_hostile.py
 """
