@@ -44,35 +44,35 @@ def templates_dir() -> Path:
 
 def init_templates(folder: Path) -> list[Path]:
     """Copy the built-in templates into `folder` to start a custom set; never overwrites."""
-    sources = sorted(p for p in templates_dir().iterdir() if p.is_file())
-    if folder.exists() and not folder.is_dir():
-        raise ActionplanError(f"{folder} is a file: name a folder for the templates")
-    clashes = [folder / p.name for p in sources if os.path.lexists(folder / p.name)]
+    return copy_templates(templates_dir(), folder, folder)
+
+
+def copy_templates(source: Path, target: Path, named: Path) -> list[Path]:
+    """Copy the templates in `source` into `target` (`named`, the folder the user gave, or a
+    folder in it) as one set: all, or on a full disk none; never over a file already there."""
+    sources = sorted(p for p in source.iterdir() if p.is_file())
+    if named.exists() and not named.is_dir():
+        raise ActionplanError(f"{named} is a file: name a folder for the templates")
+    clashes = [target / p.name for p in sources if os.path.lexists(target / p.name)]
     if clashes:
         raise ActionplanError(
-            f"{clashes[0]} already exists: choose an empty folder, or remove the old copies "
+            f"{clashes[0]} already exists: choose another folder, or remove the old copies "
             "first (nothing was copied)"
         )
-    copy_set(sources, folder)
-    return [folder / p.name for p in sources]
-
-
-def copy_set(sources: list[Path], folder: Path) -> None:
-    """Copy `sources` into `folder` (made if need be) as one set: all, or on a full disk
-    none."""
     from actionplan.workspace.file_sets import StagedSet
     from actionplan.workspace.locks import locked
 
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        target.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise ActionplanError(
-            f"{error.filename or folder}: cannot copy the templates there: {error.strerror}"
+            f"{error.filename or target}: cannot copy the templates there: {error.strerror}"
         ) from None
-    with locked([folder]), StagedSet(folder) as staged:
-        for source in sources:
-            staged.add(source.name, source.read_bytes())
+    with locked([target]), StagedSet(target) as staged:
+        for path in sources:
+            staged.add(path.name, path.read_bytes())
         staged.commit()
+    return [target / p.name for p in sources]
 
 
 class _TemplateLoader(FileSystemLoader):

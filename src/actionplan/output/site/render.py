@@ -7,9 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from actionplan.errors import ActionplanError
 from actionplan.output.documents.files import DocumentSet
-from actionplan.output.documents.templates import Renderer, copy_set, templates_dir
+from actionplan.output.documents.templates import Renderer, copy_templates, templates_dir
 from actionplan.output.site.pages import SitePages
 
 SITE_FOLDER = "site"
@@ -50,15 +49,4 @@ def _script(renderer: Renderer) -> str:
 def init_site_templates(folder: Path) -> list[Path]:
     """Copy the site's built-in templates into `folder/site/`, where `--templates folder`
     finds them; never overwrites."""
-    sources = sorted(p for p in (templates_dir() / SITE_FOLDER).iterdir() if p.is_file())
-    target = folder / SITE_FOLDER
-    if folder.exists() and not folder.is_dir():
-        raise ActionplanError(f"{folder} is a file: name a folder for the templates")
-    clashes = [target / p.name for p in sources if (target / p.name).exists()]
-    if clashes:
-        raise ActionplanError(
-            f"{clashes[0]} already exists: choose another folder, or remove the old copies "
-            "first (nothing was copied)"
-        )
-    copy_set(sources, target)
-    return [target / p.name for p in sources]
+    return copy_templates(templates_dir() / SITE_FOLDER, folder / SITE_FOLDER, folder)
